@@ -45,7 +45,9 @@ catalyst_ensure_yarn() {
   export PATH="$CATALYST_TOOLCHAIN/bin:$PATH"
   # Yarn does not read npm's config; hand it the registry npm is configured with.
   if [ -z "${YARN_NPM_REGISTRY_SERVER:-}" ]; then
-    YARN_NPM_REGISTRY_SERVER="$(npm config get registry 2>/dev/null)"
+    # From the root: inside a workspace folder npm refuses `config get` (ENOWORKSPACES).
+    YARN_NPM_REGISTRY_SERVER="$(cd "$CATALYST_ROOT" && npm config get registry --workspaces=false 2>/dev/null)"
+    [ -n "$YARN_NPM_REGISTRY_SERVER" ] || catalyst_die "could not read the registry from 'npm config get registry'"
     export YARN_NPM_REGISTRY_SERVER="${YARN_NPM_REGISTRY_SERVER%/}"
   fi
   export COREPACK_ENABLE_STRICT=0
