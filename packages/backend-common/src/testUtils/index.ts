@@ -1,0 +1,1 @@
+export { createTestDatabases, REQUIRED_DATABASES } from './createTestDatabases';
