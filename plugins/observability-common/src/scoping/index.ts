@@ -1,0 +1,4 @@
+export { QueryScopeError } from './QueryScopeError';
+export type { QueryScopeErrorReason } from './QueryScopeError';
+export { scopePromQL } from './promql/scopePromQL';
+export { scopeLogQL } from './logql/scopeLogQL';
