@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+/* eslint-disable no-console */
+// query_range through Catalyst's observability routes vs straight to Prometheus: see README.md.
+const { execFileSync } = require('node:child_process');
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { startCatalyst, servers, percentile } = require('./harness');
+
+const CLIENTS = Number(process.env.CLIENTS ?? 50);
+const REQUESTS = Number(process.env.REQUESTS ?? 2000);
+const HOURS = Number(process.env.HOURS ?? 6);
+const BUCKETS = [
+  '0.005',
+  '0.01',
+  '0.025',
+  '0.05',
+  '0.1',
+  '0.25',
+  '0.5',
+  '1',
+  '2.5',
+  '5',
+  '+Inf',
+];
+const NAMESPACES = ['payments', 'checkout', 'billing', 'search'];
+const PODS = 5;
+
+/** OpenMetrics text of HOURS of request histograms (15s resolution) for promtool to backfill. */
+function openMetrics(end) {
+  const lines = ['# TYPE http_request_duration_seconds histogram'];
+  const steps = (HOURS * 3600) / 15;
+  for (const namespace of NAMESPACES) {
+    for (let pod = 0; pod < PODS; pod++) {
+      for (const code of ['200', '500']) {
+        const labels = `namespace="${namespace}",pod="p${pod}",code="${code}"`;
+        const perStep = code === '200' ? 150 : 3;
+        for (const [i, le] of BUCKETS.entries()) {
+          const share = Math.min(1, (i + 1) / 8);
+          for (let s = 0; s <= steps; s++) {
+            const t = end - (steps - s) * 15;
+            lines.push(
+              `http_request_duration_seconds_bucket{${labels},le="${le}"} ${Math.round(
+                s * perStep * share,
+              )} ${t}`,
+            );
+          }
+        }
+        for (let s = 0; s <= steps; s++) {
+          lines.push(
+            `http_request_duration_seconds_count{${labels}} ${s * perStep} ${
+              end - (steps - s) * 15
+            }`,
+          );
+        }
+      }
+    }
+  }
+  lines.push('# EOF');
+  return `${lines.join('\n')}\n`;
+}
+
+async function measure(name, url, clients, total) {
+  const latencies = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        next += 1;
+        const t0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (!res.ok) failures += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: total / seconds,
+    failures,
+  };
+}
+
+async function main() {
+  const { prometheus: binary, promtool } = servers.observabilityBinaries();
+  const dir = await servers.createServerDirectory();
+  let prometheus;
+  let catalyst;
+  try {
+    const end = Math.floor(Date.now() / 1000) - 60;
+    const data = join(dir.dir, 'prometheus', 'data');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(dir.dir, 'input.om'), openMetrics(end));
+    const t0 = performance.now();
+    execFileSync(
+      promtool,
+      [
+        'tsdb',
+        'create-blocks-from',
+        'openmetrics',
+        join(dir.dir, 'input.om'),
+        data,
+      ],
+      { stdio: 'ignore' },
+    );
+    const series = NAMESPACES.length * PODS * 2 * (BUCKETS.length + 1);
+    console.log(
+      `backfilled ${series} series x ${HOURS}h at 15s in ${(
+        (performance.now() - t0) /
+        1000
+      ).toFixed(1)} s`,
+    );
+    prometheus = await servers.startPrometheus({
+      binary,
+      dir: dir.dir,
+      targets: [],
+      scrapeInterval: '15s',
+    });
+    catalyst = await startCatalyst({
+      observability: {
+        prometheus: {
+          instances: [
+            { name: 'bench', baseUrl: prometheus.url, timeout: '30s' },
+          ],
+        },
+      },
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'payments-api',
+            namespace: 'default',
+            annotations: { 'backstage.io/kubernetes-namespace': 'payments' },
+          },
+        },
+      ],
+    });
+
+    // QUERY=traffic is a light query, where the proxy's own cost is most visible.
+    const light = process.env.QUERY === 'traffic';
+    const query = light
+      ? 'sum(rate(http_request_duration_seconds_count[5m]))'
+      : 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))';
+    const scoped = light
+      ? 'sum(rate(http_request_duration_seconds_count{namespace="payments"}[5m]))'
+      : 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{namespace="payments"}[5m])))';
+    const range = {
+      start: String(end - HOURS * 3600),
+      end: String(end),
+      step: '60',
+    };
+    const direct = `${prometheus.url}/api/v1/query_range?${new URLSearchParams({
+      query: scoped,
+      ...range,
+    })}`;
+    const proxied = `${
+      catalyst.url
+    }/api/observability/entities/component/default/payments-api/query_range?${new URLSearchParams(
+      { query, ...range },
+    )}`;
+
+    const check = await (await fetch(proxied)).json();
+    if (
+      check.query.query !== scoped ||
+      check.series[0].values.length < HOURS * 60 * 0.9
+    ) {
+      throw new Error(
+        `unexpected answer through Catalyst: ${JSON.stringify(check).slice(
+          0,
+          300,
+        )}`,
+      );
+    }
+    console.log(
+      `query_range ${
+        light ? 'traffic (light)' : 'p95 latency (heavy)'
+      }: ${HOURS}h at step 60s (${
+        HOURS * 60 + 1
+      } points), ${CLIENTS} concurrent clients, ${REQUESTS} requests per round`,
+    );
+    await measure('warm-up direct', direct, CLIENTS, 200);
+    await measure('warm-up catalyst', proxied, CLIENTS, 200);
+    const rounds = [];
+    for (let round = 1; round <= 2; round++) {
+      for (const [name, url] of [
+        ['direct', direct],
+        ['catalyst', proxied],
+      ]) {
+        const r = await measure(name, url, CLIENTS, REQUESTS);
+        rounds.push(r);
+        console.log(
+          `round ${round} ${name.padEnd(8)} p50 ${r.p50.toFixed(
+            1,
+          )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(
+            0,
+          )} req/s  failures ${r.failures}`,
+        );
+      }
+    }
+    const best = name => {
+      const rs = rounds.filter(r => r.name === name);
+      return {
+        p50: Math.min(...rs.map(r => r.p50)),
+        p99: Math.min(...rs.map(r => r.p99)),
+      };
+    };
+    const d = best('direct');
+    const c = best('catalyst');
+    const ratio50 = c.p50 / d.p50;
+    const ratio99 = c.p99 / d.p99;
+    console.log(
+      `best of rounds: p50 ${c.p50.toFixed(1)} / ${d.p50.toFixed(
+        1,
+      )} ms = ${ratio50.toFixed(2)}x, p99 ${c.p99.toFixed(1)} / ${d.p99.toFixed(
+        1,
+      )} ms = ${ratio99.toFixed(2)}x (target <= 1.15) ${
+        ratio50 <= 1.15 && ratio99 <= 1.15 ? 'OK' : 'OVER'
+      }`,
+    );
+  } finally {
+    await catalyst?.close();
+    await prometheus?.stop();
+    await dir.remove();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,162 @@
+export interface Config {
+  /** Configuration of the Catalyst observability plugin. */
+  observability?: {
+    prometheus?: {
+      /**
+       * Prometheus servers. An entity picks one by name with the annotation
+       * `catalyst.dev/prometheus-instance`; without it the first is used.
+       */
+      instances?: Array<{
+        /** Name used in annotations and error messages. */
+        name: string;
+        /** Base URL, e.g. http://prometheus:9090 (without /api/v1). */
+        baseUrl: string;
+        /**
+         * Headers sent with every request, e.g. Authorization.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /** Request timeout: milliseconds or a duration such as `10s`. Default 10s. */
+        timeout?: number | string;
+        /**
+         * Standalone rule application: Catalyst writes one rule file per entity into this
+         * directory and POSTs /-/reload (Prometheus needs --web.enable-lifecycle and a
+         * `rule_files` glob covering the directory). Without it rules are only stored.
+         */
+        ruleFilesDirectory?: string;
+      }>;
+    };
+    loki?: {
+      /**
+       * Loki servers. An entity picks one with `catalyst.dev/loki-instance`; default the first.
+       */
+      instances?: Array<{
+        name: string;
+        /** Base URL, e.g. http://loki:3100 (without /loki/api/v1). */
+        baseUrl: string;
+        /**
+         * Headers sent with every request, e.g. X-Scope-OrgID or Authorization.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /** Request timeout: milliseconds or a duration such as `10s`. Default 10s. */
+        timeout?: number | string;
+      }>;
+    };
+    alertmanager?: {
+      /**
+       * Alertmanager servers (API v2). An entity picks one with
+       * `catalyst.dev/alertmanager-instance`; default the first.
+       */
+      instances?: Array<{
+        name: string;
+        /** Base URL, e.g. http://alertmanager:9093 (without /api/v2). */
+        baseUrl: string;
+        /**
+         * Headers sent with every request.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /** Request timeout: milliseconds or a duration such as `10s`. Default 10s. */
+        timeout?: number | string;
+      }>;
+      /**
+       * Shared secret Alertmanager sends as `Authorization: Bearer <secret>` to
+       * POST /api/observability/webhooks/alertmanager. Without it the intake answers 503.
+       * @visibility secret
+       */
+      webhookSecret?: string;
+      /**
+       * Path, as Alertmanager sees it, of a file holding the same secret: the rendered
+       * receiver config reads the bearer token from it (credentials_file), so the secret
+       * never appears in rendered text. Default /etc/alertmanager/catalyst-webhook-secret.
+       */
+      webhookSecretFile?: string;
+      /**
+       * URL Alertmanager should post to, written into the rendered receiver config.
+       * Default: backend.baseUrl + /api/observability/webhooks/alertmanager.
+       */
+      webhookUrl?: string;
+      /** Alertmanager route timings written into the rendered config. */
+      route?: {
+        /** Default 10s. */
+        groupWait?: string;
+        /** Default 1m. */
+        groupInterval?: string;
+        /** Default 4h. */
+        repeatInterval?: string;
+      };
+    };
+    /** Bounds on user queries. */
+    limits?: {
+      /** Longest query_range / logs window. Default 7d. */
+      maxRange?: string;
+      /** Most points per series; the step is raised to stay under it. Default 11000. */
+      maxPoints?: number;
+      /** Most series returned; more are cut off and flagged. Default 500. */
+      maxSeries?: number;
+      /** Most log lines per request, at most 5000. Default 5000. */
+      maxLogLines?: number;
+      /** Server-side evaluation timeout passed to Prometheus and Loki. Default 30s. */
+      queryTimeout?: string;
+    };
+    goldenSignals?: {
+      /**
+       * Which metric names to use when an entity has no `catalyst.dev/golden-signals`
+       * annotation: `auto` (default) looks up which instrumentation has series in the scope.
+       */
+      instrumentation?: 'auto' | 'prometheus-client' | 'opentelemetry';
+      /** Overrides of single metric names, applied over the instrumentation's defaults. */
+      metrics?: {
+        requestDuration?: string;
+        statusLabel?: string;
+        errorStatus?: string;
+        cpuUsage?: string;
+        memoryUsage?: string;
+        resourceLimits?: string;
+      };
+      /** Rate window of the golden-signal queries. Default 5m. */
+      rateWindow?: string;
+    };
+    rules?: {
+      /** Evaluation interval of the rendered rule groups. Default 15s. */
+      evaluationInterval?: string;
+      /** `for` of rules created without a duration. Default 1m. */
+      defaultDuration?: string;
+      /** Rate window of threshold rules. Default 5m. */
+      rateWindow?: string;
+    };
+    /** How Kubernetes label selector keys become Prometheus / Loki label names. */
+    labelMapping?: {
+      /** Prefix for keys without an override, e.g. `label_` for kube-state-metrics. */
+      labelNamePrefix?: string;
+      /** Exact key to label name overrides. */
+      labelNames?: { [key: string]: string };
+    };
+    tracing?: {
+      /**
+       * Link to traces around an incident. Placeholders: {{traceId}} (one link per trace id
+       * found in the error logs), {{start}} / {{end}} (Unix ms), {{startIso}} / {{endIso}},
+       * {{entityName}}, {{namespace}}, and {{labels.<name>}} of the alert.
+       */
+      urlTemplate?: string;
+    };
+    /**
+     * The Kubernetes cluster whose `ObservabilityStack` objects GET /stacks lists. Without
+     * this key the default kubeconfig (KUBECONFIG, else ~/.kube/config, else the pod's
+     * service account) is used when there is one; otherwise /stacks answers 503.
+     */
+    kubernetes?: {
+      /** A kubeconfig file to load instead of the default one. */
+      kubeconfigPath?: string;
+      /** Context of the kubeconfig to use. Default: its current context. */
+      context?: string;
+      /** Use the pod's service account token and CA (the portal runs in the cluster). */
+      inCluster?: boolean;
+      /** Only list stacks in these namespaces (namespaced RBAC is then enough). Default: all. */
+      namespaces?: string[];
+      /** Request timeout: milliseconds or a duration such as `10s`. Default 10s. */
+      timeout?: number | string;
+    };
+  };
+}

@@ -1,0 +1,8 @@
+export { readObservabilityConfig } from './readObservabilityConfig';
+export type {
+  InstanceConfig,
+  InstanceKind,
+  KubernetesClusterConfig,
+  ObservabilityConfig,
+  PrometheusInstanceConfig,
+} from './ObservabilityConfig';

@@ -1,0 +1,170 @@
+import { ConfigReader } from '@backstage/config';
+import { readObservabilityConfig } from './readObservabilityConfig';
+
+const read = (observability: unknown, extra: Record<string, unknown> = {}) =>
+  readObservabilityConfig(new ConfigReader({ ...extra, observability } as any));
+
+describe('readObservabilityConfig', () => {
+  it('applies defaults', () => {
+    const config = read(undefined, {
+      backend: { baseUrl: 'https://portal.test/' },
+    });
+    expect(config).toEqual({
+      prometheus: [],
+      loki: [],
+      alertmanager: [],
+      webhook: {
+        secret: undefined,
+        url: 'https://portal.test/api/observability/webhooks/alertmanager',
+        secretFile: '/etc/alertmanager/catalyst-webhook-secret',
+      },
+      alertmanagerRoute: {
+        groupWait: '10s',
+        groupInterval: '1m',
+        repeatInterval: '4h',
+      },
+      limits: {
+        maxRangeMs: 7 * 86_400_000,
+        maxPoints: 11_000,
+        maxSeries: 500,
+        maxLogLines: 5000,
+        queryTimeoutMs: 30_000,
+      },
+      goldenSignals: {
+        instrumentation: 'auto',
+        metricOverrides: {},
+        rateWindow: '5m',
+      },
+      rules: {
+        evaluationInterval: '15s',
+        defaultDuration: '1m',
+        rateWindow: '5m',
+      },
+      labelMapping: { labelNamePrefix: undefined, labelNames: undefined },
+      tracing: { urlTemplate: undefined },
+    });
+  });
+
+  it('reads instances with headers, timeouts and rule directories', () => {
+    const config = read({
+      prometheus: {
+        instances: [
+          {
+            name: 'eu',
+            baseUrl: 'http://prom-eu:9090/',
+            headers: { Authorization: 'Bearer x' },
+            timeout: '5s',
+            ruleFilesDirectory: '/rules',
+          },
+          { name: 'us', baseUrl: 'http://prom-us:9090', timeout: 2500 },
+        ],
+      },
+      loki: {
+        instances: [
+          {
+            name: 'logs',
+            baseUrl: 'http://loki:3100',
+            headers: { 'X-Scope-OrgID': 'tenant' },
+          },
+        ],
+      },
+      goldenSignals: {
+        instrumentation: 'opentelemetry',
+        metrics: { statusLabel: 'status_code' },
+      },
+    });
+    expect(config.prometheus).toEqual([
+      {
+        kind: 'prometheus',
+        name: 'eu',
+        baseUrl: 'http://prom-eu:9090',
+        headers: { Authorization: 'Bearer x' },
+        timeoutMs: 5000,
+        ruleFilesDirectory: '/rules',
+      },
+      {
+        kind: 'prometheus',
+        name: 'us',
+        baseUrl: 'http://prom-us:9090',
+        headers: {},
+        timeoutMs: 2500,
+        ruleFilesDirectory: undefined,
+      },
+    ]);
+    expect(config.loki[0]).toMatchObject({
+      kind: 'loki',
+      headers: { 'X-Scope-OrgID': 'tenant' },
+      timeoutMs: 10_000,
+    });
+    expect(config.goldenSignals).toMatchObject({
+      instrumentation: 'opentelemetry',
+      metricOverrides: { statusLabel: 'status_code' },
+    });
+  });
+
+  it.each([
+    [
+      { prometheus: { instances: [{ name: 'a', baseUrl: 'x' }] } },
+      /baseUrl is not a URL/,
+    ],
+    [
+      { prometheus: { instances: [{ name: 'a', baseUrl: 'ftp://x' }] } },
+      /must be an http or https URL/,
+    ],
+    [
+      {
+        prometheus: {
+          instances: [
+            { name: 'a', baseUrl: 'http://x' },
+            { name: 'a', baseUrl: 'http://y' },
+          ],
+        },
+      },
+      /'a' is used by another prometheus instance/,
+    ],
+    [
+      { loki: { instances: [{ name: 'bad name', baseUrl: 'http://x' }] } },
+      /name must be letters/,
+    ],
+    [
+      {
+        alertmanager: {
+          instances: [{ name: 'a', baseUrl: 'http://x', timeout: 'soon' }],
+        },
+      },
+      /timeout must be milliseconds or a duration/,
+    ],
+    [
+      { limits: { maxRange: '7 days' } },
+      /limits.maxRange must be a positive Prometheus duration/,
+    ],
+    [
+      { limits: { maxPoints: 20_000 } },
+      /maxPoints must be an integer from 1 to 11000/,
+    ],
+    [
+      { limits: { maxLogLines: 10_000 } },
+      /maxLogLines must be an integer from 1 to 5000/,
+    ],
+    [
+      { goldenSignals: { instrumentation: 'datadog' } },
+      /instrumentation must be auto/,
+    ],
+    [
+      {
+        goldenSignals: { metrics: { requestDuration: 'http.server.duration' } },
+      },
+      /not a valid metric name/,
+    ],
+    [
+      { rules: { evaluationInterval: '0s' } },
+      /evaluationInterval must be a positive/,
+    ],
+    [
+      { labelMapping: { labelNamePrefix: 'label-' } },
+      /labelNamePrefix must be a label name prefix/,
+    ],
+  ])('refuses nonsense: %j', (observability, message) => {
+    expect(() => read(observability)).toThrow(message);
+  });
+});

@@ -1,0 +1,139 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  AlertEvent,
+  formatLabelMatcher,
+  IncidentResponse,
+  LabelMatcher,
+  LogLine,
+} from '@catalyst/plugin-observability-common';
+import { ObservabilityConfig } from '../config';
+import { AlertEventStore } from '../database/AlertEventStore';
+import { GoldenSignalsService } from '../goldenSignals/GoldenSignalsService';
+import { ObservabilityInstances } from '../instances/ObservabilityInstances';
+import { logLines } from '../queries/ScopedQueryService';
+import { scopeEntityLogQL } from '../scope/scopeQuery';
+import { traceLinks } from './traceLinks';
+
+/** How far around the alert the incident view looks. */
+export const INCIDENT_MARGIN_MS = 30 * 60_000;
+const ERROR_LOG_LIMIT = 200;
+// Error-level lines whether the level is a word in the text, logfmt or JSON.
+const ERROR_LINE_FILTER =
+  '(?i)(\\blevel"?\\s*[=:]\\s*"?(error|err|fatal|crit(ical)?|panic)\\b|\\b(error|exception|panic|fatal)\\b)';
+
+/**
+ * correlateIncident: what was happening around an alert. The entity's golden signals and
+ * error logs (scoped) from 30 minutes before it started to 30 after it ended, other alerts
+ * of the entity in that window, and trace links. A part that cannot be read (an instance
+ * down, no Loki configured) becomes a warning instead of failing the whole answer.
+ */
+export class IncidentCorrelator {
+  constructor(
+    private readonly options: {
+      events: AlertEventStore;
+      instances: ObservabilityInstances;
+      goldenSignals: GoldenSignalsService;
+      config: Pick<ObservabilityConfig, 'tracing' | 'limits'>;
+      now?: () => number;
+    },
+  ) {}
+
+  async correlateIncident(
+    alert: AlertEvent,
+    target?: { entity: Entity; matchers: LabelMatcher[] },
+  ): Promise<IncidentResponse> {
+    const now = this.options.now?.() ?? Date.now();
+    const start = Date.parse(alert.startsAt) - INCIDENT_MARGIN_MS;
+    const end = Math.min(
+      now,
+      (alert.endsAt ? Date.parse(alert.endsAt) : now) + INCIDENT_MARGIN_MS,
+    );
+    const window = { start, end: Math.max(end, start + 60_000) };
+    const warnings: string[] = [];
+    const incident: IncidentResponse = {
+      alert,
+      entityRef: alert.entityRef,
+      window,
+      errorLogs: [],
+      relatedAlerts: [],
+      traceLinks: [],
+      warnings,
+    };
+    if (!target) {
+      warnings.push(
+        'The alert is not linked to a catalog entity (no entity scope matched its labels), so there are no metrics, logs or related alerts to show',
+      );
+      return incident;
+    }
+    const { entity, matchers } = target;
+    const entityRef = stringifyEntityRef(entity);
+
+    const [signals, logs, related] = await Promise.all([
+      this.options.goldenSignals
+        .read(entity, matchers, {
+          ...window,
+          stepSeconds: Math.max(
+            15,
+            Math.ceil((window.end - window.start) / 1000 / 240),
+          ),
+        })
+        .catch(error => {
+          warnings.push(`Golden signals: ${(error as Error).message}`);
+          return undefined;
+        }),
+      this.errorLogs(entity, matchers, window).catch(error => {
+        warnings.push(`Error logs: ${(error as Error).message}`);
+        return undefined;
+      }),
+      this.options.events.overlapping(
+        entityRef,
+        { start: new Date(window.start), end: new Date(window.end) },
+        alert.id,
+      ),
+    ]);
+
+    incident.goldenSignals = signals?.signals;
+    incident.errorLogs = logs?.lines ?? [];
+    incident.errorLogsQuery = logs?.query;
+    incident.relatedAlerts = related;
+    const template = this.options.config.tracing.urlTemplate;
+    if (template) {
+      incident.traceLinks = traceLinks({
+        template,
+        alert,
+        entityName: entity.metadata.name,
+        matchers,
+        window,
+        logs: incident.errorLogs,
+      });
+    }
+    return incident;
+  }
+
+  private async errorLogs(
+    entity: Entity,
+    matchers: LabelMatcher[],
+    window: { start: number; end: number },
+  ): Promise<{ lines: LogLine[]; query: string } | undefined> {
+    if (!this.options.instances.has('loki')) {
+      throw new Error(
+        'no Loki instance is configured (observability.loki.instances)',
+      );
+    }
+    const client = this.options.instances.lokiFor(entity);
+    const query = scopeEntityLogQL(
+      `{${matchers.map(formatLabelMatcher).join(', ')}} |~ ${JSON.stringify(
+        ERROR_LINE_FILTER,
+      )}`,
+      matchers,
+    );
+    const data = await client.queryRange({
+      query,
+      start: window.start,
+      end: window.end,
+      limit: ERROR_LOG_LIMIT,
+      direction: 'backward',
+    });
+    return { lines: logLines(data, 'backward'), query };
+  }
+}

@@ -1,0 +1,71 @@
+import {
+  AlertEvent,
+  LabelMatcher,
+  LogLine,
+  TraceLink,
+} from '@catalyst/plugin-observability-common';
+
+// Trace ids as OpenTelemetry logs write them: trace_id=..., traceID: "...", "traceId":"...".
+const TRACE_ID = /trace[_-]?id"?\s*[=:]\s*"?([0-9a-f]{16,32})\b/gi;
+
+/** Trace ids mentioned in log lines, first seen first. */
+export function traceIdsIn(lines: LogLine[], max = 20): string[] {
+  const ids = new Set<string>();
+  for (const { line } of lines) {
+    for (const match of line.matchAll(TRACE_ID)) {
+      ids.add(match[1].toLocaleLowerCase('en-US'));
+      if (ids.size >= max) return [...ids];
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * Fills `observability.tracing.urlTemplate`. A template with `{{traceId}}` gives one link
+ * per trace id found in the logs; without it one link for the window.
+ */
+export function traceLinks(options: {
+  template: string;
+  alert: AlertEvent;
+  entityName?: string;
+  matchers?: LabelMatcher[];
+  window: { start: number; end: number };
+  logs: LogLine[];
+}): TraceLink[] {
+  const { template, alert, window } = options;
+  const namespace =
+    options.matchers?.find(m => m.name === 'namespace' && m.op === '=')
+      ?.value ??
+    alert.labels.namespace ??
+    '';
+  const values: Record<string, string> = {
+    start: String(window.start),
+    end: String(window.end),
+    startIso: new Date(window.start).toISOString(),
+    endIso: new Date(window.end).toISOString(),
+    entityName: options.entityName ?? '',
+    namespace,
+  };
+  const fill = (traceId?: string) =>
+    template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, key: string) => {
+      if (key === 'traceId') return encodeURIComponent(traceId ?? '');
+      if (key.startsWith('labels.'))
+        return encodeURIComponent(alert.labels[key.slice(7)] ?? '');
+      return encodeURIComponent(values[key] ?? '');
+    });
+  if (/\{\{\s*traceId\s*\}\}/.test(template)) {
+    return traceIdsIn(options.logs).map(traceId => ({
+      title: `Trace ${traceId}`,
+      url: fill(traceId),
+      traceId,
+    }));
+  }
+  return [
+    {
+      title: `Traces of ${
+        options.entityName ?? alert.alertName
+      } around the alert`,
+      url: fill(),
+    },
+  ];
+}

@@ -1,0 +1,2 @@
+export { ObservabilityStackReader } from './ObservabilityStackReader';
+export { createStacksRouter } from './stacksRouter';

@@ -1,0 +1,139 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
+import { observabilityPermissions } from '@catalyst/plugin-observability-common';
+import Router from 'express-promise-router';
+import { AlertIntake } from './alerts/AlertIntake';
+import { ScopedEntityIndex } from './alerts/ScopedEntityIndex';
+import { readObservabilityConfig } from './config';
+import { AlertEventStore } from './database/AlertEventStore';
+import { AlertRuleStore } from './database/AlertRuleStore';
+import { connectAndMigrate } from './database/migrations';
+import { ObservedEntities } from './entities/ObservedEntities';
+import { GoldenSignalsService } from './goldenSignals/GoldenSignalsService';
+import { IncidentCorrelator } from './incidents/IncidentCorrelator';
+import { ObservabilityInstances } from './instances/ObservabilityInstances';
+import { createStacksRouter, ObservabilityStackReader } from './kubernetes';
+import { ScopedQueryService } from './queries/ScopedQueryService';
+import {
+  createAlertsRouter,
+  createHealthRouter,
+  createQueryRouter,
+  createRulesRouter,
+  createWebhookRouter,
+} from './router';
+import { AlertRuleService } from './rules/AlertRuleService';
+
+/**
+ * The Catalyst observability backend plugin, mounted at /api/observability.
+ *
+ * @public
+ */
+export const observabilityPlugin = createBackendPlugin({
+  pluginId: 'observability',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readObservabilityConfig(deps.config);
+        const db = await connectAndMigrate(deps.database);
+        const ruleStore = new AlertRuleStore(db);
+        const eventStore = new AlertEventStore(db);
+        const instances = new ObservabilityInstances(config);
+        const entities = new ObservedEntities({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          instances,
+          labelMapping: config.labelMapping,
+        });
+        const goldenSignals = new GoldenSignalsService(instances, config);
+        const rules = new AlertRuleService({
+          store: ruleStore,
+          instances,
+          config,
+        });
+        const intake = new AlertIntake({
+          store: eventStore,
+          index: new ScopedEntityIndex({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            logger: deps.logger,
+            labelMapping: config.labelMapping,
+          }),
+        });
+        const correlator = new IncidentCorrelator({
+          events: eventStore,
+          instances,
+          goldenSignals,
+          config,
+        });
+        if (!config.webhook.secret) {
+          deps.logger.warn(
+            'observability.alertmanager.webhookSecret is not set: the Alertmanager webhook intake answers 503',
+          );
+        }
+
+        const router = Router();
+        router.use(
+          createPermissionIntegrationRouter({
+            permissions: observabilityPermissions,
+          }),
+        );
+        router.use(
+          createWebhookRouter({ intake, secret: config.webhook.secret }),
+        );
+        router.use(
+          createHealthRouter({ httpAuth: deps.httpAuth, entities, instances }),
+        );
+        router.use(
+          createQueryRouter({
+            httpAuth: deps.httpAuth,
+            entities,
+            queries: new ScopedQueryService(instances, config.limits),
+            goldenSignals,
+            config,
+          }),
+        );
+        router.use(
+          createAlertsRouter({
+            httpAuth: deps.httpAuth,
+            entities,
+            events: eventStore,
+            instances,
+            correlator,
+          }),
+        );
+        router.use(
+          createRulesRouter({ httpAuth: deps.httpAuth, entities, rules }),
+        );
+        router.use(
+          createStacksRouter({
+            httpAuth: deps.httpAuth,
+            entities,
+            stacks: ObservabilityStackReader.fromConfig(
+              config.kubernetes,
+              deps.logger,
+            ),
+          }),
+        );
+        deps.httpRouter.use(router);
+        deps.httpRouter.addAuthPolicy({
+          path: '/webhooks/alertmanager',
+          allow: 'unauthenticated',
+        });
+      },
+    });
+  },
+});

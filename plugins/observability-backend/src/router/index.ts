@@ -1,0 +1,5 @@
+export { createAlertsRouter } from './alertsRouter';
+export { createHealthRouter } from './healthRouter';
+export { createQueryRouter } from './queryRouter';
+export { createRulesRouter } from './rulesRouter';
+export { createWebhookRouter } from './webhookRouter';
