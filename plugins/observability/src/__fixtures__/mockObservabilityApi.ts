@@ -1,0 +1,71 @@
+import type { ObservabilityApi } from '../api';
+import {
+  entityRef,
+  goldenSignals,
+  incident,
+  instancesHealth,
+  liveAlerts,
+  rangeQueryResponse,
+  firingAlert,
+  resolvedAlert,
+  stacks,
+} from './observability';
+
+type Args<K extends keyof ObservabilityApi> = Parameters<
+  ObservabilityApi[K]
+>[0];
+
+/** An ObservabilityApi answering with the fixtures; override single methods per test. */
+export function mockObservabilityApi(): jest.Mocked<ObservabilityApi> {
+  return {
+    getScope: jest.fn(async (_: Args<'getScope'>) => ({
+      entityRef,
+      matchers: [{ name: 'namespace', op: '=' as const, value: 'payments' }],
+      sources: ['backstage.io/kubernetes-namespace' as const],
+      instances: { prometheus: 'main', loki: 'main', alertmanager: 'main' },
+    })),
+    getGoldenSignals: jest.fn(
+      async (_: Args<'getGoldenSignals'>) => goldenSignals,
+    ),
+    query: jest.fn(async (_: Args<'query'>) => ({
+      ...rangeQueryResponse,
+      resultType: 'vector' as const,
+      range: undefined,
+    })),
+    queryRange: jest.fn(async (_: Args<'queryRange'>) => rangeQueryResponse),
+    getLabelNames: jest.fn(async (_: Args<'getLabelNames'>) => ({
+      entityRef,
+      instance: 'main',
+      labels: ['__name__', 'code', 'namespace', 'pod'],
+    })),
+    getLogs: jest.fn(),
+    getAlerts: jest.fn(async ({ state }: Args<'getAlerts'>) => ({
+      entityRef,
+      items: state === 'active' ? [firingAlert] : [firingAlert, resolvedAlert],
+    })),
+    getLiveAlerts: jest.fn(async (_: Args<'getLiveAlerts'>) => liveAlerts),
+    getIncident: jest.fn(async (_: Args<'getIncident'>) => incident),
+    getRules: jest.fn(),
+    getRenderedRules: jest.fn(),
+    createRule: jest.fn(),
+    updateRule: jest.fn(),
+    deleteRule: jest.fn(),
+    getInstancesHealth: jest.fn(async () => instancesHealth),
+    getStacks: jest.fn(async () => ({ items: stacks })),
+  };
+}
+
+/** A rejection shaped like `ResponseError.fromResponse` makes it. */
+export function backendError(statusCode: number, message: string) {
+  return Object.assign(new Error(message), {
+    name: 'ResponseError',
+    statusCode,
+    body: {
+      error: {
+        name: statusCode === 503 ? 'ServiceUnavailableError' : 'InputError',
+        message,
+      },
+      response: { statusCode },
+    },
+  });
+}

@@ -1,0 +1,3 @@
+export { observabilityApiRef } from './ObservabilityApi';
+export type { ObservabilityApi, TimeWindow } from './ObservabilityApi';
+export { ObservabilityClient } from './ObservabilityClient';

@@ -1,0 +1,1 @@
+export { GoldenSignalDashboard } from './GoldenSignalDashboard';

@@ -1,0 +1,1 @@
+export { InstanceHealthCard } from './InstanceHealthCard';

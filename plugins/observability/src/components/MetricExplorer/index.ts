@@ -1,0 +1,1 @@
+export { MetricExplorer } from './MetricExplorer';

@@ -1,0 +1,2 @@
+export { ObservabilityErrorPanel } from './ObservabilityErrorPanel';
+export { describeObservabilityError } from './describeObservabilityError';

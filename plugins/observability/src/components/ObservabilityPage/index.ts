@@ -1,0 +1,2 @@
+export { StackHealthPage } from './StackHealthPage';
+export { MetricExplorerPage } from './MetricExplorerPage';

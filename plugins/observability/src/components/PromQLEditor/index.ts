@@ -1,0 +1,2 @@
+export { PromQLEditor } from './PromQLEditor';
+export { scopedPrometheusClient } from './scopedPrometheusClient';

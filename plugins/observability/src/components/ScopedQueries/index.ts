@@ -1,0 +1,1 @@
+export { ScopedQueries } from './ScopedQueries';

@@ -1,0 +1,1 @@
+export { StackHealthCard } from './StackHealthCard';
