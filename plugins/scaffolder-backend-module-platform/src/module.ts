@@ -1,0 +1,21 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createAgentsMdGenerateAction } from './actions/agentsMdGenerate';
+
+/**
+ * Adds Catalyst's scaffolder actions: `catalyst:agents-md:generate`.
+ *
+ * @public
+ */
+export const scaffolderModulePlatform = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'catalyst-platform',
+  register(env) {
+    env.registerInit({
+      deps: { scaffolder: scaffolderActionsExtensionPoint },
+      async init({ scaffolder }) {
+        scaffolder.addActions(createAgentsMdGenerateAction());
+      },
+    });
+  },
+});
