@@ -1,0 +1,134 @@
+import { Entity } from '@backstage/catalog-model';
+import { createApp } from '@backstage/frontend-defaults';
+import {
+  ApiBlueprint,
+  createFrontendModule,
+} from '@backstage/frontend-plugin-api';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { openedRefresh, staleContext } from './__fixtures__/agentContext';
+import { authDetail, authSummary } from './__fixtures__/specs';
+import { PlatformApi, platformApiRef } from './api';
+import platformPlugin from './index';
+
+// What the app's feature discovery loads: the package's default export, next
+// to the real catalog plugin and its entity page.
+describe('platform plugin in an app', () => {
+  const component: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'payments-api', namespace: 'default' },
+    spec: { type: 'service', owner: 'group:default/payments-team' },
+  };
+  const platformApi: PlatformApi = {
+    listSpecs: async () => ({ items: [authSummary], totalCount: 1 }),
+    getSpec: async () => authDetail,
+    getSpecFile: async ({ path }) => ({
+      path,
+      kind: 'spec',
+      content: '# Payment authentication',
+      mediaType: 'text/markdown',
+    }),
+    refreshSpecs: async ({ entityRef }) => ({
+      entityRef,
+      updated: 0,
+      unchanged: 1,
+      removed: 0,
+    }),
+    getAgentContext: async () => staleContext,
+    generateAgentContext: async () => staleContext,
+    checkAgentContext: async () => {
+      throw new Error('not used');
+    },
+    refreshAgentContext: async () => openedRefresh,
+  };
+
+  const savedEnv = process.env;
+  afterEach(() => {
+    process.env = savedEnv;
+  });
+
+  const apiModule = (
+    pluginId: string,
+    api: ReturnType<typeof ApiBlueprint.make>,
+  ) => createFrontendModule({ pluginId, extensions: [api] });
+
+  it('goes from the portfolio to a spec in the component Specs tab and back', async () => {
+    process.env = {
+      ...savedEnv,
+      APP_CONFIG: [
+        {
+          data: {
+            app: { title: 'Test', extensions: [{ 'sign-in-page:app': false }] },
+            backend: { baseUrl: 'http://localhost:7007' },
+          },
+          context: 'test',
+        },
+      ] as any,
+    };
+    window.history.pushState({}, '', '/specs');
+    const app = createApp({
+      features: [
+        catalogPlugin,
+        platformPlugin,
+        apiModule(
+          'catalog',
+          ApiBlueprint.make({
+            params: define =>
+              define({
+                api: catalogApiRef,
+                deps: {},
+                factory: () => catalogApiMock({ entities: [component] }),
+              }),
+          }),
+        ),
+        apiModule(
+          'platform',
+          ApiBlueprint.make({
+            params: define =>
+              define({
+                api: platformApiRef,
+                deps: {},
+                factory: () => platformApi,
+              }),
+          }),
+        ),
+      ],
+    });
+    render(app.createRoot());
+
+    const nav = await screen.findByRole('navigation', { name: 'sidebar nav' });
+    expect(within(nav).getByRole('link', { name: /Specs/ })).toHaveAttribute(
+      'href',
+      '/specs',
+    );
+    const spec = await screen.findByRole(
+      'link',
+      { name: 'Payment authentication' },
+      { timeout: 15_000 },
+    );
+    await userEvent.click(spec);
+
+    expect(
+      await screen.findByRole(
+        'tab',
+        { name: 'Tasks (3 / 5)' },
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(window.location.pathname).toBe(
+      '/catalog/default/component/payments-api/specs',
+    );
+    expect(window.location.search).toBe('?spec=001-auth');
+
+    await userEvent.click(screen.getByRole('link', { name: /All specs/ }));
+
+    expect(
+      await screen.findByText('Specs (1)', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+    expect(window.location.search).toBe('');
+  }, 60_000);
+});

@@ -1,0 +1,1 @@
+export { AgentContextGenerateButton } from './AgentContextGenerateButton';

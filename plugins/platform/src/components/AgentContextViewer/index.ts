@@ -1,0 +1,1 @@
+export { AgentContextViewer } from './AgentContextViewer';

@@ -1,0 +1,1 @@
+export { ContextRefreshButton } from './ContextRefreshButton';

@@ -1,0 +1,1 @@
+export { SpecBrowserPage } from './SpecBrowserPage';

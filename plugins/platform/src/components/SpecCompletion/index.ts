@@ -1,0 +1,1 @@
+export { SpecCompletion } from './SpecCompletion';

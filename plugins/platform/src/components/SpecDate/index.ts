@@ -1,0 +1,1 @@
+export { SpecDate } from './SpecDate';

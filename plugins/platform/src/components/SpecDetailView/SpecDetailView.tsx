@@ -1,0 +1,198 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { RouterLink, useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { SpecDetail } from '@catalyst/plugin-platform-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Link from '@material-ui/core/Link';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { platformApiRef, SpecLocator } from '../../api';
+import { useSpecTechDocsLink } from '../../hooks/useSpecLinks';
+import { SpecCompletion } from '../SpecCompletion';
+import { SpecDate } from '../SpecDate';
+import { SpecDocumentChips } from '../SpecDocumentChips';
+import { SpecStatusChips } from '../SpecStatusChips';
+import { SpecTaskList } from '../SpecTaskList';
+import { SpecDiagnostics } from './SpecDiagnostics';
+import { SpecDocuments } from './SpecDocuments';
+import { SpecPullRequests } from './SpecPullRequests';
+import { SpecTraceability } from './SpecTraceability';
+
+/**
+ * One spec: header with status, completion and links, then tabs for tasks,
+ * documents, stories and requirements, pull requests and diagnostics.
+ */
+export function SpecDetailView(
+  props: SpecLocator & {
+    /** Where "All specs" goes back to. */
+    backHref: string;
+    /** Changes after a refresh, so the spec is read again. */
+    reloadKey?: number;
+  },
+) {
+  const { entityRef, slug, backHref, reloadKey } = props;
+  const platformApi = useApi(platformApiRef);
+  const { value, loading, error } = useAsync(
+    () => platformApi.getSpec({ entityRef, slug }),
+    [platformApi, entityRef, slug, reloadKey],
+  );
+
+  const back = (
+    <Link component={RouterLink} href={backHref}>
+      <Box display="inline-flex" alignItems="center" style={{ gap: 4 }}>
+        <ArrowBackIcon fontSize="small" /> All specs
+      </Box>
+    </Link>
+  );
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <>
+        {back}
+        {(error as { statusCode?: number }).statusCode === 404 ? (
+          <EmptyState
+            missing="data"
+            title={`No spec ${slug}`}
+            description="This component has no spec folder of that name; it may have been renamed or removed."
+          />
+        ) : (
+          <ResponseErrorPanel error={error} />
+        )}
+      </>
+    );
+  }
+  if (!value) {
+    return null;
+  }
+  return (
+    <>
+      {back}
+      <SpecHeader spec={value} />
+      <SpecTabs spec={value} />
+    </>
+  );
+}
+
+function SpecHeader(props: { spec: SpecDetail }) {
+  const { spec } = props;
+  const techdocsHref = useSpecTechDocsLink()(spec);
+  const facts: [string, ReactNode][] = [
+    ['Folder', spec.path],
+    ['Branch', spec.branch ?? '—'],
+    ['Created', spec.created ? <SpecDate value={spec.created} /> : '—'],
+    ['Last change', <SpecDate value={spec.updatedAt} />],
+    ['Last synced', <SpecDate value={spec.lastSyncedAt} />],
+    [
+      'Owner',
+      spec.owner ? (
+        <EntityRefLink entityRef={spec.owner} defaultKind="group" />
+      ) : (
+        '—'
+      ),
+    ],
+  ];
+  return (
+    <Box my={2}>
+      <InfoCard
+        title={spec.title}
+        subheader={spec.slug}
+        action={
+          techdocsHref && (
+            <Box m={1}>
+              <Link component={RouterLink} href={techdocsHref}>
+                Read in TechDocs
+              </Link>
+            </Box>
+          )
+        }
+      >
+        <Grid container spacing={2} alignItems="center">
+          <Grid item xs={12} md={4}>
+            <SpecStatusChips spec={spec} />
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <SpecCompletion counts={spec.counts} completion={spec.completion} />
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <SpecDocumentChips documents={spec.documents} />
+          </Grid>
+          {facts.map(([label, fact]) => (
+            <Grid item xs={6} md={2} key={label}>
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                {label}
+              </Typography>
+              <Typography variant="body2" component="div">
+                {fact}
+              </Typography>
+            </Grid>
+          ))}
+        </Grid>
+      </InfoCard>
+    </Box>
+  );
+}
+
+function SpecTabs(props: { spec: SpecDetail }) {
+  const { spec } = props;
+  const tabs: { label: string; content: ReactNode }[] = [
+    {
+      label: `Tasks (${spec.counts.done} / ${spec.counts.total})`,
+      content: <SpecTaskList tasks={spec.tasks} />,
+    },
+    {
+      label: `Documents (${spec.files.length})`,
+      content: <SpecDocuments spec={spec} />,
+    },
+    {
+      label: 'Stories & requirements',
+      content: <SpecTraceability spec={spec} />,
+    },
+    {
+      label: `Pull requests (${spec.pullRequests.length})`,
+      content: <SpecPullRequests pullRequests={spec.pullRequests} />,
+    },
+  ];
+  if (spec.diagnostics.length > 0) {
+    tabs.push({
+      label: `Diagnostics (${spec.diagnostics.length})`,
+      content: <SpecDiagnostics diagnostics={spec.diagnostics} />,
+    });
+  }
+  const [selected, setSelected] = useState(0);
+  const index = Math.min(selected, tabs.length - 1);
+  return (
+    <InfoCard noPadding>
+      <Tabs
+        value={index}
+        onChange={(_, next) => setSelected(next)}
+        indicatorColor="primary"
+        variant="scrollable"
+        aria-label="Spec sections"
+      >
+        {tabs.map(tab => (
+          <Tab key={tab.label} label={tab.label} />
+        ))}
+      </Tabs>
+      <Box p={2} role="tabpanel" aria-label={tabs[index].label}>
+        {tabs[index].content}
+      </Box>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { SpecDetailView } from './SpecDetailView';

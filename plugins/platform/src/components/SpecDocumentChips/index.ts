@@ -1,0 +1,1 @@
+export { SpecDocumentChips, SPEC_DOCUMENT_KINDS } from './SpecDocumentChips';

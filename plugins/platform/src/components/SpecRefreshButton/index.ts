@@ -1,0 +1,1 @@
+export { SpecRefreshButton } from './SpecRefreshButton';

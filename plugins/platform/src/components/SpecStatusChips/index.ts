@@ -1,0 +1,1 @@
+export { SpecStatusChips } from './SpecStatusChips';

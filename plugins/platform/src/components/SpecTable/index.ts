@@ -1,0 +1,2 @@
+export { specColumns } from './specColumns';
+export type { SpecOrderBy } from './specColumns';

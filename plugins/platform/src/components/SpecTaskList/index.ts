@@ -1,0 +1,1 @@
+export { SpecTaskList } from './SpecTaskList';
