@@ -1,0 +1,10 @@
+/**
+ * Isomorphic types, permissions and API types of the Catalyst platform plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export * from './specs';
+export * from './agentContext';
+export * from './tasks';

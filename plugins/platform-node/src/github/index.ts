@@ -1,0 +1,4 @@
+export * from './GithubApiError';
+export * from './GithubPullRequestPublisher';
+export * from './parseGithubRepository';
+export * from './types';

@@ -1,0 +1,752 @@
+import type { operations } from '@octokit/openapi-types';
+import { promises as fs } from 'node:fs';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BareRepository } from './BareRepository';
+import { serveGitHttp } from './gitHttpBackend';
+import {
+  BasicError,
+  fullRepository,
+  gitCommit,
+  gitRef,
+  gitTree,
+  pullRequest,
+  pullRequestSimple,
+  RepositoryFacts,
+  RequestBodyOf,
+  ResponseOf,
+  SimulatedUrls,
+  StoredPullRequest,
+  ValidationError,
+} from './githubSchemas';
+
+type Operation = keyof operations;
+
+type Reply = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+/** A documented response of an operation, typed by GitHub's OpenAPI description. */
+function reply<
+  K extends Operation,
+  S extends keyof operations[K]['responses'] & number,
+>(_operation: K, status: S, body: ResponseOf<K, S>): Reply {
+  return { status, body };
+}
+
+const DOCS = 'https://docs.github.com/rest';
+
+function notFound(): Reply {
+  const body: BasicError = { message: 'Not Found', documentation_url: DOCS };
+  return { status: 404, body };
+}
+
+function validationFailed(
+  errors: NonNullable<ValidationError['errors']>,
+  message = 'Validation Failed',
+): Reply {
+  const body: ValidationError = { message, documentation_url: DOCS, errors };
+  return { status: 422, body };
+}
+
+/**
+ * A request the simulator received.
+ *
+ * @public
+ */
+export interface SimulatedRequest {
+  method: string;
+  path: string;
+  /** The GitHub REST operation it matched (`git/create-tree`); `git` for the git protocol. */
+  operation?: string;
+  authorization?: string;
+}
+
+/**
+ * A response to send instead of the simulated one.
+ *
+ * @public
+ */
+export interface InjectedFailure {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface SimulatedRepository {
+  facts: RepositoryFacts;
+  git: BareRepository;
+  pulls: StoredPullRequest[];
+  /** Writes run one at a time per repository, as on GitHub. */
+  writes: Promise<unknown>;
+}
+
+interface RouteContext {
+  repo: SimulatedRepository;
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  operation: Operation;
+  handle(this: GithubSimulator, context: RouteContext): Promise<Reply>;
+}
+
+const REPO = '/repos/([^/]+)/([^/]+)';
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+const fullNameOf = (repo: SimulatedRepository) =>
+  `${repo.facts.owner}/${repo.facts.name}`;
+
+async function headSha(repo: SimulatedRepository, ref: string) {
+  return (await repo.git.resolveRef(`refs/heads/${ref}`)) ?? '';
+}
+
+async function withCurrentShas(
+  repo: SimulatedRepository,
+  pr: StoredPullRequest,
+): Promise<StoredPullRequest> {
+  return {
+    ...pr,
+    head: {
+      ref: pr.head.ref,
+      sha: (await headSha(repo, pr.head.ref)) || pr.head.sha,
+    },
+    base: {
+      ref: pr.base.ref,
+      sha: (await headSha(repo, pr.base.ref)) || pr.base.sha,
+    },
+  };
+}
+
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}$`),
+    operation: 'repos/get',
+    async handle(this: GithubSimulator, { repo }) {
+      return reply('repos/get', 200, fullRepository(this.urls, repo.facts));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/git/ref/(.+)$`),
+    operation: 'git/get-ref',
+    async handle(this: GithubSimulator, { repo, params: [ref] }) {
+      const sha = await repo.git.resolveRef(`refs/${ref}`);
+      if (!sha) return notFound();
+      return reply(
+        'git/get-ref',
+        200,
+        gitRef(this.urls, fullNameOf(repo), `refs/${ref}`, sha),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/git/refs$`),
+    operation: 'git/create-ref',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'git/create-ref'>;
+      if (!/^refs\/.+\/.+/.test(input?.ref ?? '')) {
+        return validationFailed(
+          [],
+          "Reference name must start with 'refs/' and have at least two slashes.",
+        );
+      }
+      if ((await repo.git.objectType(input.sha)) !== 'commit') {
+        return validationFailed([], 'Object does not exist');
+      }
+      if (await repo.git.resolveRef(input.ref)) {
+        return validationFailed([], 'Reference already exists');
+      }
+      await repo.git.updateRef(input.ref, input.sha, '');
+      return reply(
+        'git/create-ref',
+        201,
+        gitRef(this.urls, fullNameOf(repo), input.ref, input.sha),
+      );
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^${REPO}/git/refs/(.+)$`),
+    operation: 'git/update-ref',
+    async handle(this: GithubSimulator, { repo, params: [ref], body }) {
+      const input = body as RequestBodyOf<'git/update-ref'>;
+      const current = await repo.git.resolveRef(`refs/${ref}`);
+      if (!current) return validationFailed([], 'Reference does not exist');
+      if ((await repo.git.objectType(input.sha)) !== 'commit') {
+        return validationFailed([], 'Object does not exist');
+      }
+      if (!input.force && !(await repo.git.isAncestor(current, input.sha))) {
+        return validationFailed([], 'Update is not a fast forward');
+      }
+      await repo.git.updateRef(`refs/${ref}`, input.sha, current);
+      return reply(
+        'git/update-ref',
+        200,
+        gitRef(this.urls, fullNameOf(repo), `refs/${ref}`, input.sha),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/git/commits/([0-9a-f]{40})$`),
+    operation: 'git/get-commit',
+    async handle(this: GithubSimulator, { repo, params: [sha] }) {
+      const commit = await repo.git.readCommit(sha);
+      if (!commit) return notFound();
+      return reply(
+        'git/get-commit',
+        200,
+        gitCommit(this.urls, fullNameOf(repo), commit),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/git/commits$`),
+    operation: 'git/create-commit',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'git/create-commit'>;
+      if (!input?.message || !input.tree) {
+        return validationFailed([
+          {
+            resource: 'Commit',
+            field: input?.message ? 'tree' : 'message',
+            code: 'missing_field',
+          },
+        ]);
+      }
+      if ((await repo.git.objectType(input.tree)) !== 'tree') {
+        return validationFailed([], 'Tree SHA does not exist');
+      }
+      for (const parent of input.parents ?? []) {
+        if ((await repo.git.objectType(parent)) !== 'commit') {
+          return validationFailed(
+            [],
+            'Parent SHA does not exist or is not a commit object',
+          );
+        }
+      }
+      const sha = await repo.git.writeCommit({
+        tree: input.tree,
+        parents: input.parents ?? [],
+        message: input.message,
+        author: input.author,
+      });
+      const commit = (await repo.git.readCommit(sha))!;
+      return reply(
+        'git/create-commit',
+        201,
+        gitCommit(this.urls, fullNameOf(repo), commit),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/git/blobs$`),
+    operation: 'git/create-blob',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'git/create-blob'>;
+      if (typeof input?.content !== 'string') {
+        return validationFailed([
+          { resource: 'Blob', field: 'content', code: 'missing_field' },
+        ]);
+      }
+      const encoding = input.encoding ?? 'utf-8';
+      if (encoding !== 'utf-8' && encoding !== 'base64') {
+        return validationFailed([
+          { resource: 'Blob', field: 'encoding', code: 'invalid' },
+        ]);
+      }
+      const sha = await repo.git.writeBlob(
+        Buffer.from(input.content, encoding === 'base64' ? 'base64' : 'utf8'),
+      );
+      return reply('git/create-blob', 201, {
+        sha,
+        url: `${this.urls.api}/repos/${fullNameOf(repo)}/git/blobs/${sha}`,
+      });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/git/trees$`),
+    operation: 'git/create-tree',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'git/create-tree'>;
+      if (!Array.isArray(input?.tree)) {
+        return validationFailed([
+          { resource: 'Tree', field: 'tree', code: 'missing_field' },
+        ]);
+      }
+      if (
+        input.base_tree &&
+        (await repo.git.objectType(input.base_tree)) !== 'tree'
+      ) {
+        return validationFailed([], 'Invalid tree info');
+      }
+      const existing = input.base_tree
+        ? new Set(
+            (await repo.git.readTree(input.base_tree, true))!.map(e => e.path),
+          )
+        : new Set<string>();
+      const changes = [];
+      for (const entry of input.tree) {
+        if (!entry.path || !entry.mode) {
+          return validationFailed(
+            [],
+            'Must supply a valid tree.path and tree.mode',
+          );
+        }
+        let sha = entry.sha;
+        if (entry.content !== undefined) {
+          sha = await repo.git.writeBlob(Buffer.from(entry.content, 'utf8'));
+        } else if (sha === null) {
+          // GitHub refuses to delete what the base tree does not have.
+          if (!existing.has(entry.path)) {
+            return validationFailed([], 'GitRPC::BadObjectState');
+          }
+        } else if (
+          !sha ||
+          (await repo.git.objectType(sha)) !== (entry.type ?? 'blob')
+        ) {
+          return validationFailed(
+            [],
+            `tree.sha ${sha} is not a valid ${entry.type ?? 'blob'}`,
+          );
+        }
+        changes.push({ path: entry.path, mode: entry.mode, sha: sha ?? null });
+      }
+      const sha = await repo.git.writeTree(input.base_tree, changes);
+      const entries = (await repo.git.readTree(sha, false))!;
+      return reply(
+        'git/create-tree',
+        201,
+        gitTree(this.urls, fullNameOf(repo), sha, entries),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/git/trees/([^/]+)$`),
+    operation: 'git/get-tree',
+    async handle(this: GithubSimulator, { repo, params: [sha], query }) {
+      const recursive = query.has('recursive');
+      const entries = await repo.git.readTree(sha, recursive);
+      if (!entries) return notFound();
+      const tree =
+        (await repo.git.objectType(sha)) === 'commit'
+          ? (await repo.git.readCommit(sha))!.tree
+          : sha;
+      return reply(
+        'git/get-tree',
+        200,
+        gitTree(this.urls, fullNameOf(repo), tree, entries),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/pulls$`),
+    operation: 'pulls/list',
+    async handle(this: GithubSimulator, { repo, query }) {
+      const state = query.get('state') ?? 'open';
+      const head = query.get('head');
+      const base = query.get('base');
+      // GitHub ignores a head filter without the `user:` part.
+      const [headOwner, headRef] = head?.includes(':') ? head.split(':') : [];
+      const matching = repo.pulls.filter(
+        pr =>
+          (state === 'all' || pr.state === state) &&
+          (!headRef ||
+            (headOwner.toLowerCase() === repo.facts.owner.toLowerCase() &&
+              pr.head.ref === headRef)) &&
+          (!base || pr.base.ref === base),
+      );
+      const items = [];
+      for (const pr of matching) {
+        items.push(
+          pullRequestSimple(
+            this.urls,
+            repo.facts,
+            await withCurrentShas(repo, pr),
+          ),
+        );
+      }
+      return reply('pulls/list', 200, items);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/pulls$`),
+    operation: 'pulls/create',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'pulls/create'>;
+      const head = input?.head?.includes(':')
+        ? input.head.split(':')[1]
+        : input?.head;
+      const headCommit =
+        head && (await repo.git.resolveRef(`refs/heads/${head}`));
+      const baseCommit =
+        input?.base && (await repo.git.resolveRef(`refs/heads/${input.base}`));
+      const invalid = [
+        ...(headCommit
+          ? []
+          : [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]),
+        ...(baseCommit
+          ? []
+          : [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]),
+      ];
+      if (invalid.length || !headCommit || !baseCommit)
+        return validationFailed(invalid);
+      if (
+        repo.pulls.some(
+          pr =>
+            pr.state === 'open' &&
+            pr.head.ref === head &&
+            pr.base.ref === input.base,
+        )
+      ) {
+        return validationFailed([
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${repo.facts.owner}:${head}.`,
+          },
+        ]);
+      }
+      if (await repo.git.isAncestor(headCommit, baseCommit)) {
+        return validationFailed([
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `No commits between ${input.base} and ${head}`,
+          },
+        ]);
+      }
+      const now = new Date().toISOString().replace(/\.\d{3}/, '');
+      const stored: StoredPullRequest = {
+        id: this.nextPullId(),
+        number: repo.pulls.length + 1,
+        state: 'open',
+        title: input.title ?? head,
+        body: input.body ?? null,
+        head: { ref: head, sha: headCommit },
+        base: { ref: input.base, sha: baseCommit },
+        draft: input.draft ?? false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      repo.pulls.push(stored);
+      return reply(
+        'pulls/create',
+        201,
+        pullRequest(this.urls, repo.facts, stored),
+      );
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^${REPO}/pulls/(\\d+)$`),
+    operation: 'pulls/update',
+    async handle(this: GithubSimulator, { repo, params: [number], body }) {
+      const input = (body ?? {}) as RequestBodyOf<'pulls/update'>;
+      const stored = repo.pulls.find(pr => pr.number === Number(number));
+      if (!stored) return notFound();
+      if (
+        input.base &&
+        !(await repo.git.resolveRef(`refs/heads/${input.base}`))
+      ) {
+        return validationFailed([
+          { resource: 'PullRequest', field: 'base', code: 'invalid' },
+        ]);
+      }
+      if (input.title !== undefined) stored.title = input.title;
+      if (input.body !== undefined) stored.body = input.body;
+      if (input.state) stored.state = input.state;
+      if (input.base)
+        stored.base = { ref: input.base, sha: await headSha(repo, input.base) };
+      stored.updatedAt = new Date().toISOString().replace(/\.\d{3}/, '');
+      return reply(
+        'pulls/update',
+        200,
+        pullRequest(this.urls, repo.facts, await withCurrentShas(repo, stored)),
+      );
+    },
+  },
+];
+
+/**
+ * A GitHub server on 127.0.0.1 for tests: the REST API (repositories, git
+ * data, pull requests) under `/api/v3`, and git's smart HTTP protocol for
+ * clones, both backed by real bare git repositories. Blobs, trees, commits
+ * and refs are real git objects; pull requests are kept in memory. Requests
+ * and responses follow GitHub's OpenAPI description (`@octokit/openapi-types`).
+ *
+ * Credentials are checked like GitHub does: a wrong token gets 401
+ * `Bad credentials`. A rate limit can be set, and any response replaced
+ * once with `failNext`.
+ *
+ * @public
+ */
+export class GithubSimulator {
+  readonly requests: SimulatedRequest[] = [];
+  private readonly repos = new Map<string, SimulatedRepository>();
+  private readonly failures: {
+    method?: string;
+    operation?: Operation;
+    failure: InjectedFailure;
+  }[] = [];
+  private rateLimit?: { limit: number; remaining: number; resetAt: Date };
+  private nextId = 1;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly root: string,
+    readonly token: string,
+  ) {}
+
+  /** Starts a simulator on a free port of 127.0.0.1. */
+  static async start(options?: { token?: string }): Promise<GithubSimulator> {
+    const root = await fs.mkdtemp(join(tmpdir(), 'github-sim-'));
+    const server = createServer();
+    const simulator = new GithubSimulator(
+      server,
+      root,
+      options?.token ?? 'simulated-token',
+    );
+    server.on('request', (req, res) => {
+      simulator.handle(req, res).catch(error => {
+        res.statusCode = 500;
+        res.end(JSON.stringify({ message: String(error) }));
+      });
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    return simulator;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise(resolve => this.server.close(resolve));
+    await fs.rm(this.root, { recursive: true, force: true });
+  }
+
+  /** `127.0.0.1:<port>`, the host of a GitHub Enterprise style integration. */
+  get host(): string {
+    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get urls(): SimulatedUrls {
+    return { web: `http://${this.host}`, api: `http://${this.host}/api/v3` };
+  }
+
+  /** One entry of `integrations.github` pointing at this simulator. */
+  integrationConfig(host?: string) {
+    return {
+      host: host ?? this.host,
+      apiBaseUrl: this.urls.api,
+      token: this.token,
+    };
+  }
+
+  /** Creates `owner/name` with a history of commits, oldest first, on its default branch. */
+  async createRepository(
+    fullName: string,
+    options: {
+      defaultBranch?: string;
+      commits: { message: string; files: Record<string, string | null> }[];
+    },
+  ): Promise<BareRepository> {
+    const [owner, name] = fullName.split('/');
+    const git = await BareRepository.create(
+      join(this.root, owner, `${name}.git`),
+      {
+        defaultBranch: options.defaultBranch ?? 'main',
+        commits: options.commits,
+      },
+    );
+    this.repos.set(fullName.toLowerCase(), {
+      facts: {
+        id: this.nextId++,
+        owner,
+        name,
+        defaultBranch: options.defaultBranch ?? 'main',
+      },
+      git,
+      pulls: [],
+      writes: Promise.resolve(),
+    });
+    return git;
+  }
+
+  repository(fullName: string): BareRepository {
+    return this.mustGet(fullName).git;
+  }
+
+  /** The pull requests of a repository, as GitHub would list them (`state=all`). */
+  pulls(fullName: string): StoredPullRequest[] {
+    return this.mustGet(fullName).pulls.map(pr => ({ ...pr }));
+  }
+
+  /** From now on, `remaining` API calls succeed; later ones hit the limit until `resetAt`. */
+  setRateLimit(remaining: number, resetAt: Date): void {
+    this.rateLimit = { limit: 5000, remaining, resetAt };
+  }
+
+  /** The next request that matches gets `failure` instead of its response. */
+  failNext(
+    match: { method?: string; operation?: Operation },
+    failure: InjectedFailure,
+  ): void {
+    this.failures.push({ ...match, failure });
+  }
+
+  private mustGet(fullName: string): SimulatedRepository {
+    const repo = this.repos.get(fullName.toLowerCase());
+    if (!repo) throw new Error(`The simulator has no repository ${fullName}`);
+    return repo;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', this.urls.web);
+    const authorization = req.headers.authorization;
+    const gitPath = /^\/([^/]+)\/([^/]+\.git)(\/.*)$/.exec(url.pathname);
+    if (gitPath) {
+      this.requests.push({
+        method: req.method!,
+        path: url.pathname,
+        operation: 'git',
+        authorization,
+      });
+      const expected = `Basic ${Buffer.from(
+        `x-access-token:${this.token}`,
+      ).toString('base64')}`;
+      if (authorization !== expected) {
+        res.statusCode = 401;
+        res.setHeader('WWW-Authenticate', 'Basic realm="GitHub"');
+        res.end();
+        return;
+      }
+      serveGitHttp(req, res, {
+        projectRoot: this.root,
+        pathInfo: `/${gitPath[1]}/${gitPath[2]}${gitPath[3]}`,
+        query: url.search.replace(/^\?/, ''),
+      });
+      return;
+    }
+
+    const body = await readJson(req);
+    const path = url.pathname.replace(/^\/api\/v3/, '');
+    const route = ROUTES.find(
+      r => r.method === req.method && r.pattern.test(path),
+    );
+    this.requests.push({
+      method: req.method!,
+      path: `${path}${url.search}`,
+      operation: route?.operation,
+      authorization,
+    });
+    const result = await this.respond(
+      route,
+      path,
+      url.searchParams,
+      body,
+      authorization,
+    );
+    res.statusCode = result.status;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    for (const [name, value] of Object.entries({
+      ...this.rateLimitHeaders(),
+      ...result.headers,
+    })) {
+      res.setHeader(name, value);
+    }
+    res.end(result.body === undefined ? '' : JSON.stringify(result.body));
+  }
+
+  private async respond(
+    route: Route | undefined,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    authorization: string | undefined,
+  ): Promise<Reply> {
+    if (
+      authorization !== `token ${this.token}` &&
+      authorization !== `Bearer ${this.token}`
+    ) {
+      const error: BasicError = {
+        message: 'Bad credentials',
+        documentation_url: DOCS,
+      };
+      return { status: 401, body: error };
+    }
+    if (this.rateLimit) {
+      if (this.rateLimit.remaining <= 0) {
+        const error: BasicError = {
+          message: 'API rate limit exceeded for installation ID 1.',
+          documentation_url: `${DOCS}/overview/resources-in-the-rest-api#rate-limiting`,
+        };
+        return { status: 403, body: error };
+      }
+      this.rateLimit.remaining -= 1;
+    }
+    const injected = this.failures.findIndex(
+      f =>
+        (!f.method || f.method === route?.method) &&
+        (!f.operation || f.operation === route?.operation),
+    );
+    if (injected !== -1) {
+      const [{ failure }] = this.failures.splice(injected, 1);
+      return failure;
+    }
+    if (!route) return notFound();
+    const params = route.pattern.exec(path)!.slice(1).map(decodeURIComponent);
+    const repo = this.repos.get(`${params[0]}/${params[1]}`.toLowerCase());
+    if (!repo) return notFound();
+    const context = { repo, params: params.slice(2), query, body };
+    if (route.method === 'GET') return route.handle.call(this, context);
+    const result = repo.writes.then(() => route.handle.call(this, context));
+    repo.writes = result.catch(() => undefined);
+    return result;
+  }
+
+  private rateLimitHeaders(): Record<string, string> {
+    if (!this.rateLimit) return {};
+    return {
+      'x-ratelimit-limit': String(this.rateLimit.limit),
+      'x-ratelimit-remaining': String(Math.max(0, this.rateLimit.remaining)),
+      'x-ratelimit-used': String(
+        this.rateLimit.limit - Math.max(0, this.rateLimit.remaining),
+      ),
+      'x-ratelimit-reset': String(
+        Math.floor(this.rateLimit.resetAt.getTime() / 1000),
+      ),
+      'x-ratelimit-resource': 'core',
+    };
+  }
+
+  /** Ids of pull requests, unique across the simulator's repositories. */
+  nextPullId(): number {
+    return this.nextId++;
+  }
+}

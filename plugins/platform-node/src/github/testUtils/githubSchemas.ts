@@ -1,0 +1,401 @@
+import type { components, operations } from '@octokit/openapi-types';
+
+type Schemas = components['schemas'];
+type JsonOf<T> = T extends { content: { 'application/json': infer J } }
+  ? J
+  : never;
+
+/** The JSON request body of a GitHub REST operation, from GitHub's OpenAPI description. */
+export type RequestBodyOf<K extends keyof operations> = operations[K] extends {
+  requestBody?: infer B;
+}
+  ? JsonOf<NonNullable<B>>
+  : never;
+
+/** The JSON response of a GitHub REST operation for one status. */
+export type ResponseOf<
+  K extends keyof operations,
+  S extends keyof operations[K]['responses'],
+> = JsonOf<operations[K]['responses'][S]>;
+
+/** The error bodies GitHub sends. */
+export type BasicError = Schemas['basic-error'];
+/** @see BasicError */
+export type ValidationError = Schemas['validation-error'];
+
+/** Where the simulated API and web pages live. @public */
+export interface SimulatedUrls {
+  /** `http://127.0.0.1:1234/api/v3` */
+  api: string;
+  /** `http://127.0.0.1:1234` */
+  web: string;
+}
+
+const DATE = '2026-01-01T00:00:00Z';
+
+/** A user or organisation account. */
+export function simpleUser(
+  urls: SimulatedUrls,
+  login: string,
+  id: number,
+): Schemas['simple-user'] {
+  const api = `${urls.api}/users/${login}`;
+  return {
+    login,
+    id,
+    node_id: `U_${id}`,
+    avatar_url: `${urls.web}/avatars/${login}`,
+    gravatar_id: '',
+    url: api,
+    html_url: `${urls.web}/${login}`,
+    followers_url: `${api}/followers`,
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    subscriptions_url: `${api}/subscriptions`,
+    organizations_url: `${api}/orgs`,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events{/privacy}`,
+    received_events_url: `${api}/received_events`,
+    type: 'Organization',
+    site_admin: false,
+  };
+}
+
+/** The facts of a simulated repository that its API objects repeat. */
+export interface RepositoryFacts {
+  id: number;
+  owner: string;
+  name: string;
+  defaultBranch: string;
+}
+
+function repositoryUrls(urls: SimulatedUrls, fullName: string) {
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    url: api,
+    html_url: `${urls.web}/${fullName}`,
+    archive_url: `${api}/{archive_format}{/ref}`,
+    assignees_url: `${api}/assignees{/user}`,
+    blobs_url: `${api}/git/blobs{/sha}`,
+    branches_url: `${api}/branches{/branch}`,
+    collaborators_url: `${api}/collaborators{/collaborator}`,
+    comments_url: `${api}/comments{/number}`,
+    commits_url: `${api}/commits{/sha}`,
+    compare_url: `${api}/compare/{base}...{head}`,
+    contents_url: `${api}/contents/{+path}`,
+    contributors_url: `${api}/contributors`,
+    deployments_url: `${api}/deployments`,
+    downloads_url: `${api}/downloads`,
+    events_url: `${api}/events`,
+    forks_url: `${api}/forks`,
+    git_commits_url: `${api}/git/commits{/sha}`,
+    git_refs_url: `${api}/git/refs{/sha}`,
+    git_tags_url: `${api}/git/tags{/sha}`,
+    git_url: `git://${new URL(urls.web).host}/${fullName}.git`,
+    issue_comment_url: `${api}/issues/comments{/number}`,
+    issue_events_url: `${api}/issues/events{/number}`,
+    issues_url: `${api}/issues{/number}`,
+    keys_url: `${api}/keys{/key_id}`,
+    labels_url: `${api}/labels{/name}`,
+    languages_url: `${api}/languages`,
+    merges_url: `${api}/merges`,
+    milestones_url: `${api}/milestones{/number}`,
+    notifications_url: `${api}/notifications{?since,all,participating}`,
+    pulls_url: `${api}/pulls{/number}`,
+    releases_url: `${api}/releases{/id}`,
+    ssh_url: `git@${new URL(urls.web).hostname}:${fullName}.git`,
+    stargazers_url: `${api}/stargazers`,
+    statuses_url: `${api}/statuses/{sha}`,
+    subscribers_url: `${api}/subscribers`,
+    subscription_url: `${api}/subscription`,
+    tags_url: `${api}/tags`,
+    teams_url: `${api}/teams`,
+    trees_url: `${api}/git/trees{/sha}`,
+    clone_url: `${urls.web}/${fullName}.git`,
+    hooks_url: `${api}/hooks`,
+    svn_url: `${urls.web}/${fullName}`,
+  };
+}
+
+/** `GET /repos/{owner}/{repo}` */
+export function fullRepository(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+): ResponseOf<'repos/get', 200> {
+  const fullName = `${repo.owner}/${repo.name}`;
+  return {
+    ...repositoryUrls(urls, fullName),
+    id: repo.id,
+    node_id: `R_${repo.id}`,
+    name: repo.name,
+    full_name: fullName,
+    owner: simpleUser(urls, repo.owner, repo.id + 1000),
+    private: true,
+    description: null,
+    fork: false,
+    mirror_url: null,
+    homepage: null,
+    language: null,
+    forks_count: 0,
+    stargazers_count: 0,
+    watchers_count: 0,
+    size: 0,
+    default_branch: repo.defaultBranch,
+    open_issues_count: 0,
+    has_issues: true,
+    has_projects: false,
+    has_wiki: false,
+    has_pages: false,
+    has_downloads: false,
+    has_discussions: false,
+    archived: false,
+    disabled: false,
+    visibility: 'private',
+    pushed_at: DATE,
+    created_at: DATE,
+    updated_at: DATE,
+    permissions: { admin: false, push: true, pull: true },
+    subscribers_count: 0,
+    network_count: 0,
+    license: null,
+    forks: 0,
+    open_issues: 0,
+    watchers: 0,
+  };
+}
+
+function repository(urls: SimulatedUrls, repo: RepositoryFacts) {
+  const full = fullRepository(urls, repo);
+  return {
+    ...repositoryUrls(urls, full.full_name),
+    id: full.id,
+    node_id: full.node_id,
+    name: full.name,
+    full_name: full.full_name,
+    license: null,
+    forks: 0,
+    owner: full.owner,
+    private: true,
+    description: null,
+    fork: false,
+    mirror_url: null,
+    homepage: null,
+    language: null,
+    forks_count: 0,
+    stargazers_count: 0,
+    watchers_count: 0,
+    size: 0,
+    default_branch: repo.defaultBranch,
+    open_issues_count: 0,
+    has_issues: true,
+    has_projects: false,
+    has_wiki: false,
+    has_pages: false,
+    has_downloads: false,
+    has_discussions: false,
+    archived: false,
+    disabled: false,
+    pushed_at: DATE,
+    created_at: DATE,
+    updated_at: DATE,
+    open_issues: 0,
+    watchers: 0,
+  } satisfies Schemas['repository'];
+}
+
+/** `git-ref` */
+export function gitRef(
+  urls: SimulatedUrls,
+  fullName: string,
+  ref: string,
+  sha: string,
+): Schemas['git-ref'] {
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    ref,
+    node_id: `REF_${Buffer.from(ref).toString('base64')}`,
+    url: `${api}/git/${ref}`,
+    object: { type: 'commit', sha, url: `${api}/git/commits/${sha}` },
+  };
+}
+
+/** `git-commit` */
+export function gitCommit(
+  urls: SimulatedUrls,
+  fullName: string,
+  commit: {
+    sha: string;
+    tree: string;
+    parents: string[];
+    author: { name: string; email: string; date: string };
+    committer: { name: string; email: string; date: string };
+    message: string;
+  },
+): Schemas['git-commit'] {
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    sha: commit.sha,
+    node_id: `C_${commit.sha}`,
+    url: `${api}/git/commits/${commit.sha}`,
+    html_url: `${urls.web}/${fullName}/commit/${commit.sha}`,
+    author: commit.author,
+    committer: commit.committer,
+    message: commit.message.replace(/\n$/, ''),
+    tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
+    parents: commit.parents.map(sha => ({
+      sha,
+      url: `${api}/git/commits/${sha}`,
+      html_url: `${urls.web}/${fullName}/commit/${sha}`,
+    })),
+    verification: {
+      verified: false,
+      reason: 'unsigned',
+      signature: null,
+      payload: null,
+    },
+  };
+}
+
+/** `git-tree` */
+export function gitTree(
+  urls: SimulatedUrls,
+  fullName: string,
+  sha: string,
+  entries: {
+    path: string;
+    mode: string;
+    type: string;
+    sha: string;
+    size?: number;
+  }[],
+): Schemas['git-tree'] {
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    sha,
+    url: `${api}/git/trees/${sha}`,
+    truncated: false,
+    tree: entries.map(entry => ({
+      ...entry,
+      url: `${api}/git/${entry.type === 'tree' ? 'trees' : 'blobs'}/${
+        entry.sha
+      }`,
+    })),
+  };
+}
+
+/**
+ * A pull request as the simulator keeps it.
+ *
+ * @public
+ */
+export interface StoredPullRequest {
+  id: number;
+  number: number;
+  state: 'open' | 'closed';
+  title: string;
+  body: string | null;
+  head: { ref: string; sha: string };
+  base: { ref: string; sha: string };
+  draft: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function pullRequestParts(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+  pr: StoredPullRequest,
+) {
+  const fullName = `${repo.owner}/${repo.name}`;
+  const api = `${urls.api}/repos/${fullName}`;
+  const html = `${urls.web}/${fullName}/pull/${pr.number}`;
+  const owner = simpleUser(urls, repo.owner, repo.id + 1000);
+  const branch = (side: { ref: string; sha: string }) => ({
+    label: `${repo.owner}:${side.ref}`,
+    ref: side.ref,
+    sha: side.sha,
+    user: owner,
+    repo: repository(urls, repo),
+  });
+  const link = (href: string) => ({ href });
+  return {
+    url: `${api}/pulls/${pr.number}`,
+    id: pr.id,
+    node_id: `PR_${pr.id}`,
+    html_url: html,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    issue_url: `${api}/issues/${pr.number}`,
+    commits_url: `${api}/pulls/${pr.number}/commits`,
+    review_comments_url: `${api}/pulls/${pr.number}/comments`,
+    review_comment_url: `${api}/pulls/comments{/number}`,
+    comments_url: `${api}/issues/${pr.number}/comments`,
+    statuses_url: `${api}/statuses/${pr.head.sha}`,
+    number: pr.number,
+    state: pr.state,
+    locked: false,
+    title: pr.title,
+    user: owner,
+    body: pr.body,
+    labels: [],
+    milestone: null,
+    active_lock_reason: null,
+    created_at: pr.createdAt,
+    updated_at: pr.updatedAt,
+    closed_at: null,
+    merged_at: null,
+    merge_commit_sha: null,
+    assignee: null,
+    assignees: [],
+    requested_reviewers: [],
+    requested_teams: [],
+    head: branch(pr.head),
+    base: branch(pr.base),
+    _links: {
+      comments: link(`${api}/issues/${pr.number}/comments`),
+      commits: link(`${api}/pulls/${pr.number}/commits`),
+      statuses: link(`${api}/statuses/${pr.head.sha}`),
+      html: link(html),
+      issue: link(`${api}/issues/${pr.number}`),
+      review_comments: link(`${api}/pulls/${pr.number}/comments`),
+      review_comment: link(`${api}/pulls/comments{/number}`),
+      self: link(`${api}/pulls/${pr.number}`),
+    },
+    author_association: 'OWNER' as const,
+    auto_merge: null,
+    draft: pr.draft,
+  };
+}
+
+/** An item of `GET /repos/{owner}/{repo}/pulls`. */
+export function pullRequestSimple(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+  pr: StoredPullRequest,
+): Schemas['pull-request-simple'] {
+  return pullRequestParts(urls, repo, pr);
+}
+
+/** `POST /repos/{owner}/{repo}/pulls`, `PATCH .../pulls/{number}` */
+export function pullRequest(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+  pr: StoredPullRequest,
+): Schemas['pull-request'] {
+  return {
+    ...pullRequestParts(urls, repo, pr),
+    merged: false,
+    mergeable: true,
+    rebaseable: true,
+    mergeable_state: 'clean',
+    merged_by: null,
+    comments: 0,
+    review_comments: 0,
+    maintainer_can_modify: true,
+    commits: 1,
+    additions: 0,
+    deletions: 0,
+    changed_files: 0,
+  };
+}

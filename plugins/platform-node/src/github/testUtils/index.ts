@@ -1,0 +1,16 @@
+/**
+ * Test utilities of the Catalyst platform node library: a GitHub simulator
+ * for tests that open pull requests or clone repositories.
+ *
+ * @packageDocumentation
+ */
+
+export { GithubSimulator } from './GithubSimulator';
+export type { InjectedFailure, SimulatedRequest } from './GithubSimulator';
+export { BareRepository } from './BareRepository';
+export type {
+  GitCommitObject,
+  GitTreeChange,
+  GitTreeEntry,
+} from './BareRepository';
+export type { SimulatedUrls, StoredPullRequest } from './githubSchemas';

@@ -1,0 +1,163 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  SpecIndex,
+  indexSpecFiles,
+  readSpecs,
+  readSpecsConfig,
+} from '@catalyst/spec-kit';
+import { parseActiveSpecs } from './activeSpecs';
+import { promises as fs } from 'node:fs';
+import { join as joinPath, posix } from 'node:path';
+import { SpecSource, resolveSpecSource } from './resolveSpecSource';
+
+/**
+ * The specs of one repository as read from its source.
+ *
+ * @public
+ */
+export interface SpecReadResult {
+  source: SpecSource;
+  index: SpecIndex;
+  /** Slugs that the repository's root AGENTS.md lists (FR-SPEC-006). */
+  activeSlugs: string[];
+  /** Opaque token of what was read; pass it back to skip unchanged trees. */
+  etag?: string;
+}
+
+/**
+ * Reads the Spec Kit folders of a component's repository: straight from disk
+ * for file locations, through the UrlReader (a tree read with etag, so an
+ * unchanged repository costs one request) for URL locations.
+ *
+ * @public
+ */
+export class SpecSourceReader {
+  constructor(
+    private readonly urlReader: UrlReaderService,
+    private readonly integrations: ScmIntegrationRegistry,
+  ) {}
+
+  /**
+   * Reads the entity's specs. Returns `undefined` when the entity has no
+   * source; throws NotModifiedError when `etag` still matches.
+   */
+  async read(
+    entity: Entity,
+    options?: { etag?: string },
+  ): Promise<SpecReadResult | undefined> {
+    const source = resolveSpecSource(entity);
+    if (!source) {
+      return undefined;
+    }
+    if (source.type === 'file') {
+      const index = await readSpecs(source.repoDir);
+      const agents = await readOptionalFile(
+        joinPath(source.repoDir, 'AGENTS.md'),
+      );
+      return {
+        source,
+        index,
+        activeSlugs: agents ? parseActiveSpecs(agents) : [],
+      };
+    }
+    return this.readUrl(source, options?.etag);
+  }
+
+  /**
+   * Reads one file of the entity's repository, by its path from the
+   * repository root. Paths that leave the repository are refused.
+   */
+  async readFile(entity: Entity, repoPath: string): Promise<Buffer> {
+    const normalized = posix.normalize(repoPath);
+    if (normalized.startsWith('..') || posix.isAbsolute(normalized)) {
+      throw new InputError(`Path '${repoPath}' leaves the repository`);
+    }
+    const source = resolveSpecSource(entity);
+    if (!source) {
+      throw new NotFoundError(
+        `${entity.metadata.name} has no source location to read files from`,
+      );
+    }
+    if (source.type === 'file') {
+      try {
+        return await fs.readFile(joinPath(source.repoDir, normalized));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new NotFoundError(`${repoPath} does not exist`);
+        }
+        throw error;
+      }
+    }
+    const url = this.integrations.resolveUrl({
+      url: normalized,
+      base: source.repoUrl,
+    });
+    return (await this.urlReader.readUrl(url)).buffer();
+  }
+
+  private async readUrl(
+    source: { type: 'url'; repoUrl: string },
+    etag?: string,
+  ): Promise<SpecReadResult> {
+    const at = (path: string) =>
+      this.integrations.resolveUrl({ url: path, base: source.repoUrl });
+
+    const catalystYaml = await this.readOptionalUrl(at('catalyst.yaml'));
+    const specsPath = readSpecsConfig(catalystYaml ?? '', 'catalyst.yaml').path;
+
+    let tree;
+    try {
+      tree = await this.urlReader.readTree(at(specsPath), { etag });
+    } catch (error) {
+      if ((error as Error).name === NotFoundError.name) {
+        // A repository without a specs folder has no specs; that is not an error.
+        return {
+          source,
+          index: { specs: [], diagnostics: [] },
+          activeSlugs: [],
+        };
+      }
+      throw error;
+    }
+    const files = await tree.files();
+    const contents = await Promise.all(
+      files.map(async file => ({
+        path: `${specsPath}/${file.path}`,
+        content: await file.content(),
+      })),
+    );
+    const agents = await this.readOptionalUrl(at('AGENTS.md'));
+    return {
+      source,
+      index: indexSpecFiles(contents, { specsPath }),
+      activeSlugs: agents ? parseActiveSpecs(agents) : [],
+      etag: tree.etag,
+    };
+  }
+
+  private async readOptionalUrl(url: string): Promise<string | undefined> {
+    try {
+      const response = await this.urlReader.readUrl(url);
+      return (await response.buffer()).toString('utf8');
+    } catch (error) {
+      if ((error as Error).name === NotFoundError.name) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}
+
+async function readOptionalFile(path: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
+}

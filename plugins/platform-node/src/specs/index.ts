@@ -1,0 +1,3 @@
+export * from './resolveSpecSource';
+export * from './SpecSourceReader';
+export * from './activeSpecs';

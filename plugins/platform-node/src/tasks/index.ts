@@ -1,0 +1,2 @@
+export * from './extensionPoint';
+export * from './types';
