@@ -1,0 +1,77 @@
+export interface Config {
+  /** Configuration of the Catalyst platform plugin. */
+  platform?: {
+    github?: {
+      /**
+       * Secret of the GitHub webhook that posts to /api/platform/webhooks/github.
+       * Deliveries without a valid X-Hub-Signature-256 are rejected with 401.
+       * @visibility secret
+       */
+      webhookSecret?: string;
+    };
+    specs?: {
+      /**
+       * Minutes between full re-indexes of every component's specs. Pushes to
+       * the default branch re-index a repository at once. Default 30.
+       */
+      refreshIntervalMinutes?: number;
+    };
+    /** The AGENTS.md context of components (the Agent context tab). */
+    agentContext?: {
+      /**
+       * Minutes between re-analyses of every stored agent context, which mark
+       * the contexts whose committed AGENTS.md is stale. Default 360.
+       */
+      checkIntervalMinutes?: number;
+      /**
+       * Commits fetched when cloning a GitHub repository to read its history
+       * (`git clone --depth`). Default 50.
+       */
+      cloneDepth?: number;
+      /**
+       * Clone GitHub repositories so that commit and branch conventions are
+       * read from their history. When false, repositories are read through
+       * the UrlReader as files only. Default true.
+       */
+      readHistory?: boolean;
+    };
+    /** The durable queue of platform tasks and its worker. */
+    tasks?: {
+      /** Names this replica in task leases. Default `<hostname>:<pid>`. */
+      workerId?: string;
+      /** Seconds between claims of due tasks. Default 5. */
+      frequencySeconds?: number;
+      /** Tasks one replica claims and runs per tick. Default 4. */
+      batchSize?: number;
+      /**
+       * Seconds a claimed task is held without a lease renewal before
+       * another replica may claim it again. Default 300.
+       */
+      leaseSeconds?: number;
+      /** Exponential backoff with full jitter between attempts. */
+      backoff?: {
+        /** Default 30. */
+        baseSeconds?: number;
+        /** Default 3600. */
+        capSeconds?: number;
+      };
+      /** Circuit breakers per repository and task type, and for GitHub as a whole. */
+      breaker?: {
+        /** Consecutive failures that open a breaker. Default 5. */
+        failureThreshold?: number;
+        /** Seconds an open breaker waits before one probe. Default 600. */
+        cooldownSeconds?: number;
+      };
+      /**
+       * What happens to prepared changes; the first matching entry wins, and
+       * changes wait for approval when none matches.
+       */
+      approvalPolicies?: Array<{
+        /** Glob over `owner/name`; `*` stays within a segment, `**` crosses it. */
+        repository?: string;
+        taskType?: string;
+        policy: 'auto-merge' | 'require-approval' | 'dry-run';
+      }>;
+    };
+  };
+}

@@ -1,0 +1,38 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { connectAndMigrate } from '../database/migrations';
+import { TaskBreakerStore } from '../database/TaskBreakerStore';
+import { NewPlatformTask, TaskStore } from '../database/TaskStore';
+
+/** A migrated database with the task stores on it. */
+export async function createTaskStores(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  const knex = await databases.init(databaseId);
+  const database = mockServices.database.mock({
+    getClient: async () => knex,
+    migrations: { skip: false },
+  });
+  const db = await connectAndMigrate(database);
+  return {
+    knex: db,
+    store: new TaskStore(db),
+    breakers: new TaskBreakerStore(db),
+  };
+}
+
+/** A task of the given type, for tests. */
+export function newTask(
+  overrides: Partial<NewPlatformTask> = {},
+): NewPlatformTask {
+  return {
+    entityRef: 'component:default/payments',
+    taskType: 'dependency_update',
+    title: 'Update lodash',
+    repository: 'acme/payments',
+    subject: 'lodash',
+    approvalPolicy: 'auto-merge',
+    ...overrides,
+  };
+}

@@ -1,0 +1,61 @@
+import { Config } from '@backstage/config';
+import { tmpdir } from 'node:os';
+
+/** The platform plugin's configuration, with defaults applied. */
+export interface PlatformConfig {
+  github: { webhookSecret?: string };
+  specs: { refreshIntervalMinutes: number };
+  agentContext: {
+    checkIntervalMinutes: number;
+    cloneDepth: number;
+    readHistory: boolean;
+    workingDirectory: string;
+  };
+}
+
+function positive(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) {
+    throw new Error(`${key} must be a positive number, got ${value}`);
+  }
+  return value;
+}
+
+function wholeNumber(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `${key} must be a whole number of at least 1, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** Reads `platform.*`; throws on values that make no sense. */
+export function readPlatformConfig(config: Config): PlatformConfig {
+  const refreshIntervalMinutes =
+    config.getOptionalNumber('platform.specs.refreshIntervalMinutes') ?? 30;
+  if (!(refreshIntervalMinutes > 0)) {
+    throw new Error(
+      `platform.specs.refreshIntervalMinutes must be a positive number, got ${refreshIntervalMinutes}`,
+    );
+  }
+  return {
+    github: {
+      webhookSecret: config.getOptionalString('platform.github.webhookSecret'),
+    },
+    specs: { refreshIntervalMinutes },
+    agentContext: {
+      checkIntervalMinutes: positive(
+        config,
+        'platform.agentContext.checkIntervalMinutes',
+        360,
+      ),
+      cloneDepth: wholeNumber(config, 'platform.agentContext.cloneDepth', 50),
+      readHistory:
+        config.getOptionalBoolean('platform.agentContext.readHistory') ?? true,
+      workingDirectory:
+        config.getOptionalString('backend.workingDirectory') ?? tmpdir(),
+    },
+  };
+}

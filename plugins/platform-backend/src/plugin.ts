@@ -1,0 +1,185 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
+import { platformPermissions } from '@catalyst/plugin-platform-common';
+import {
+  GithubPullRequestPublisher,
+  PlatformTaskExecutor,
+  platformTaskExecutorsExtensionPoint,
+  SpecSourceReader,
+} from '@catalyst/plugin-platform-node';
+import Router from 'express-promise-router';
+import { readPlatformConfig } from './config';
+import { AgentContextStore } from './database/AgentContextStore';
+import { connectAndMigrate } from './database/migrations';
+import { SpecStore } from './database/SpecStore';
+import { createSpecsRouter, createWebhookRouter } from './router';
+import { createAgentContextRouter } from './router/agentContextRouter';
+import { createTasksRouter } from './router/tasksRouter';
+import { TaskBreakerStore } from './database/TaskBreakerStore';
+import { TaskStore } from './database/TaskStore';
+import { readTaskConfig } from './services/tasks/readTaskConfig';
+import { TaskWorker } from './services/tasks/TaskWorker';
+import { AgentContextService } from './services/agentContext/AgentContextService';
+import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
+import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
+import { GithubWebhookHandler } from './services/github/GithubWebhookHandler';
+import { SpecIndexer } from './services/specs/SpecIndexer';
+
+/**
+ * The Catalyst platform backend plugin, mounted at /api/platform.
+ *
+ * @public
+ */
+export const platformPlugin = createBackendPlugin({
+  pluginId: 'platform',
+  register(env) {
+    const taskExecutors: PlatformTaskExecutor[] = [];
+    env.registerExtensionPoint(platformTaskExecutorsExtensionPoint, {
+      addExecutor(executor) {
+        taskExecutors.push(executor);
+      },
+    });
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        urlReader: coreServices.urlReader,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readPlatformConfig(deps.config);
+        const integrations = ScmIntegrations.fromConfig(deps.config);
+        const db = await connectAndMigrate(deps.database);
+        const store = new SpecStore(db);
+        const reader = new SpecSourceReader(deps.urlReader, integrations);
+        const indexer = new SpecIndexer({
+          store,
+          reader,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+        });
+        const handler = new GithubWebhookHandler({
+          store,
+          indexer,
+          commits: new GithubPullRequestCommits(integrations),
+          logger: deps.logger,
+        });
+
+        await deps.scheduler.scheduleTask({
+          id: 'platform-spec-index',
+          frequency: { minutes: config.specs.refreshIntervalMinutes },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            await indexer.syncAll();
+          },
+        });
+
+        const agentContext = new AgentContextService({
+          store: new AgentContextStore(db),
+          checkouts: new ComponentCheckouts({
+            urlReader: deps.urlReader,
+            integrations,
+            workingDirectory: config.agentContext.workingDirectory,
+            cloneDepth: config.agentContext.cloneDepth,
+            history: config.agentContext.readHistory,
+          }),
+          publisher: new GithubPullRequestPublisher({ integrations }),
+          integrations,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'platform-agent-context-check',
+          frequency: { minutes: config.agentContext.checkIntervalMinutes },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await agentContext.checkAll();
+          },
+        });
+
+        const taskConfig = readTaskConfig(deps.config);
+        const taskStore = new TaskStore(db);
+        const taskBreakers = new TaskBreakerStore(db);
+        const taskWorker = new TaskWorker({
+          store: taskStore,
+          breakers: taskBreakers,
+          logger: deps.logger,
+          workerId: taskConfig.workerId,
+          options: taskConfig,
+        });
+        taskExecutors.forEach(executor => taskWorker.addExecutor(executor));
+        // Local scope: every replica claims its own batch; leases keep them apart.
+        await deps.scheduler.scheduleTask({
+          id: 'platform-task-worker',
+          scope: 'local',
+          frequency: { seconds: taskConfig.frequencySeconds },
+          timeout: { milliseconds: taskConfig.leaseMs * 4 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            await taskWorker.tick();
+          },
+        });
+
+        const router = Router();
+        router.use(
+          createPermissionIntegrationRouter({
+            permissions: platformPermissions,
+          }),
+        );
+        router.use(
+          createWebhookRouter({
+            store,
+            handler,
+            webhookSecret: config.github.webhookSecret,
+            logger: deps.logger,
+          }),
+        );
+        router.use(
+          createSpecsRouter({
+            store,
+            indexer,
+            reader,
+            catalog: deps.catalog,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+        router.use(
+          createAgentContextRouter({
+            service: agentContext,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+        router.use(
+          createTasksRouter({
+            store: taskStore,
+            breakers: taskBreakers,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+        deps.httpRouter.use(router);
+        deps.httpRouter.addAuthPolicy({
+          path: '/webhooks/github',
+          allow: 'unauthenticated',
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,2 @@
+export { createSpecsRouter } from './specsRouter';
+export { createWebhookRouter } from './webhookRouter';
