@@ -65,6 +65,13 @@ catalyst_ensure_deps() {
   echo "$want" >"$stamp"
 }
 
+# Go builds the operator and the envtest binaries; Debian's go is too old, the image's is in /usr/local/go.
+catalyst_ensure_go() {
+  command -v go >/dev/null && return 0
+  [ -x /usr/local/go/bin/go ] && export PATH="$PATH:/usr/local/go/bin" && return 0
+  catalyst_die "go is not installed (the operator and its envtest binaries need Go 1.26)"
+}
+
 catalyst_bootstrap() {
   catalyst_ensure_node
   catalyst_ensure_yarn

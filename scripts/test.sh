@@ -54,17 +54,21 @@ catalyst_log "── bootstrap"
 catalyst_bootstrap
 catalyst_ensure_techdocs
 catalyst_ensure_chromium
+catalyst_ensure_go
 catalyst_pg_up
 
 gate "tsc" yarn tsc
 gate "lint" yarn backstage-cli repo lint
-gate "format" yarn prettier --check --log-level warn .
+gate "format" yarn prettier --check --loglevel warn .
 
 catalyst_log "── unit and database tests (SQLite + PostgreSQL)"
 CI=true yarn backstage-cli repo test --json --outputFile="$REPORT/jest.json"
 read -r p f < <(counts "$REPORT/jest.json" \
   '[r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites + (r.success || r.numFailedTests ? 0 : 1)]')
 record "jest" "$p" "$f"
+
+catalyst_log "── operator (Go, envtest on a real kube-apiserver + etcd built from Go modules)"
+gate "operator" bash -c 'cd "$CATALYST_ROOT/operator" && make test'
 
 catalyst_log "── end-to-end (Playwright + Chromium against the started portal)"
 if curl -s -o /dev/null 127.0.0.1:7007 || curl -s -o /dev/null localhost:3000; then
@@ -75,8 +79,12 @@ else
   PORTAL_PID=$!
   ready=""
   for _ in $(seq 1 300); do
+    # Ready means: backend up, frontend served, and guest sign-in works, which needs the
+    # catalog to have ingested user:default/guest from the demo organisation.
     if curl -sf -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness &&
-       curl -sf -o /dev/null http://localhost:3000; then ready=1; break; fi
+       curl -sf -o /dev/null http://localhost:3000 &&
+       curl -sf -o /dev/null -H 'X-Requested-With: XMLHttpRequest' \
+         'http://127.0.0.1:7007/api/auth/guest/refresh?env=development'; then ready=1; break; fi
     kill -0 "$PORTAL_PID" 2>/dev/null || break
     sleep 1
   done

@@ -11,6 +11,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(import('@catalyst/plugin-scaffolder-backend-module-platform'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -29,6 +30,12 @@ backend.add(
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Catalyst: platform backend (specs, webhooks) and its catalog and TechDocs modules
+backend.add(import('@catalyst/plugin-platform-backend'));
+backend.add(import('@catalyst/plugin-catalog-backend-module-specs'));
+backend.add(import('@catalyst/plugin-techdocs-backend-module-specs'));
+backend.add(import('@catalyst/plugin-observability-backend'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
