@@ -125,6 +125,32 @@ export interface Config {
       defaultDuration?: string;
       /** Rate window of threshold rules. Default 5m. */
       rateWindow?: string;
+      /**
+       * How an entity's rendered rule group reaches Prometheus, for every Prometheus instance
+       * (global, because the backend talks to one Kubernetes cluster, `observability.kubernetes`):
+       * `standalone` (default) writes a rule file into the instance's `ruleFilesDirectory` and
+       * reloads Prometheus; `kubernetes` server-side applies one `PrometheusRule`
+       * (monitoring.coreos.com/v1) per entity, as field manager `catalyst-observability`, for
+       * prometheus-operator to load. An entity without enabled rules has no object.
+       */
+      mode?: 'standalone' | 'kubernetes';
+      /** Where and how PrometheusRule objects are written in `kubernetes` mode. */
+      kubernetes?: {
+        /**
+         * Namespace of every PrometheusRule. Default: the entity's
+         * `backstage.io/kubernetes-namespace` annotation, else its catalog namespace. An
+         * ObservabilityStack's Prometheus only loads rules from the stack's own namespace:
+         * set this to that namespace when the stack's operator renders Prometheus.
+         */
+        namespace?: string;
+        /**
+         * Name of the ObservabilityStack whose Prometheus should load the rules: adds the label
+         * `release: <stack>-prometheus` that its kube-prometheus-stack ruleSelector matches.
+         */
+        stack?: string;
+        /** More labels for every PrometheusRule, e.g. another Prometheus's ruleSelector. */
+        labels?: { [name: string]: string };
+      };
     };
     /** How Kubernetes label selector keys become Prometheus / Loki label names. */
     labelMapping?: {

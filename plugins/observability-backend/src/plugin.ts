@@ -16,7 +16,11 @@ import { ObservedEntities } from './entities/ObservedEntities';
 import { GoldenSignalsService } from './goldenSignals/GoldenSignalsService';
 import { IncidentCorrelator } from './incidents/IncidentCorrelator';
 import { ObservabilityInstances } from './instances/ObservabilityInstances';
-import { createStacksRouter, ObservabilityStackReader } from './kubernetes';
+import {
+  createStacksRouter,
+  ObservabilityStackReader,
+  PrometheusRuleApplier,
+} from './kubernetes';
 import { ScopedQueryService } from './queries/ScopedQueryService';
 import {
   createAlertsRouter,
@@ -26,6 +30,7 @@ import {
   createWebhookRouter,
 } from './router';
 import { AlertRuleService } from './rules/AlertRuleService';
+import { RuleFileApplier } from './rules/RuleFileApplier';
 
 /**
  * The Catalyst observability backend plugin, mounted at /api/observability.
@@ -63,6 +68,14 @@ export const observabilityPlugin = createBackendPlugin({
           store: ruleStore,
           instances,
           config,
+          applier:
+            config.rules.mode === 'kubernetes'
+              ? PrometheusRuleApplier.fromConfig({
+                  cluster: config.kubernetes,
+                  target: config.rules.kubernetes,
+                  logger: deps.logger,
+                })
+              : new RuleFileApplier(),
         });
         const intake = new AlertIntake({
           store: eventStore,

@@ -32,6 +32,16 @@ export interface KubernetesClusterConfig {
   timeoutMs: number;
 }
 
+/** Where `kubernetes` rule mode writes PrometheusRule objects. */
+export interface PrometheusRuleTargetConfig {
+  /** Fixed namespace; default the entity's Kubernetes namespace. */
+  namespace?: string;
+  /** ObservabilityStack whose Prometheus selects the rules (label `release`). */
+  stack?: string;
+  /** Extra labels of every object. */
+  labels: Record<string, string>;
+}
+
 /** The observability plugin's configuration, with defaults applied. */
 export interface ObservabilityConfig {
   prometheus: PrometheusInstanceConfig[];
@@ -63,6 +73,9 @@ export interface ObservabilityConfig {
     evaluationInterval: string;
     defaultDuration: string;
     rateWindow: string;
+    /** Rule files and reloads, or PrometheusRule objects. */
+    mode: 'standalone' | 'kubernetes';
+    kubernetes: PrometheusRuleTargetConfig;
   };
   labelMapping: {
     labelNamePrefix?: string;

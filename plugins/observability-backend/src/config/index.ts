@@ -5,4 +5,5 @@ export type {
   KubernetesClusterConfig,
   ObservabilityConfig,
   PrometheusInstanceConfig,
+  PrometheusRuleTargetConfig,
 } from './ObservabilityConfig';

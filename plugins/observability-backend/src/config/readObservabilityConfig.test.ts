@@ -39,9 +39,33 @@ describe('readObservabilityConfig', () => {
         evaluationInterval: '15s',
         defaultDuration: '1m',
         rateWindow: '5m',
+        mode: 'standalone',
+        kubernetes: { namespace: undefined, stack: undefined, labels: {} },
       },
       labelMapping: { labelNamePrefix: undefined, labelNames: undefined },
       tracing: { urlTemplate: undefined },
+    });
+  });
+
+  it('reads the kubernetes rule mode and where its PrometheusRules go', () => {
+    expect(
+      read({
+        rules: {
+          mode: 'kubernetes',
+          kubernetes: {
+            namespace: 'observability',
+            stack: 'observability',
+            labels: { 'catalyst.dev/team': 'payments' },
+          },
+        },
+      }).rules,
+    ).toMatchObject({
+      mode: 'kubernetes',
+      kubernetes: {
+        namespace: 'observability',
+        stack: 'observability',
+        labels: { 'catalyst.dev/team': 'payments' },
+      },
     });
   });
 
@@ -159,6 +183,15 @@ describe('readObservabilityConfig', () => {
     [
       { rules: { evaluationInterval: '0s' } },
       /evaluationInterval must be a positive/,
+    ],
+    [{ rules: { mode: 'operator' } }, /mode must be standalone or kubernetes/],
+    [
+      { rules: { kubernetes: { namespace: 'Observability' } } },
+      /'Observability' is not a Kubernetes namespace name/,
+    ],
+    [
+      { rules: { kubernetes: { labels: { 'team a': 'x' } } } },
+      /'team a: x' is not a valid Kubernetes label/,
     ],
     [
       { labelMapping: { labelNamePrefix: 'label-' } },

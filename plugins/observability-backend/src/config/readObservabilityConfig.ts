@@ -7,6 +7,7 @@ import {
   KubernetesClusterConfig,
   ObservabilityConfig,
   PrometheusInstanceConfig,
+  PrometheusRuleTargetConfig,
 } from './ObservabilityConfig';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -146,6 +147,8 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
       evaluationInterval: duration(root, 'rules.evaluationInterval', '15s'),
       defaultDuration: duration(root, 'rules.defaultDuration', '1m', true),
       rateWindow: duration(root, 'rules.rateWindow', '5m'),
+      mode: readRuleMode(root),
+      kubernetes: readPrometheusRuleTarget(root),
     },
     labelMapping: {
       labelNamePrefix,
@@ -162,6 +165,59 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
 
 /** A Kubernetes namespace name (RFC 1123 label). */
 const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+function readRuleMode(root: Config | undefined) {
+  const mode = root?.getOptionalString('rules.mode') ?? 'standalone';
+  if (mode !== 'standalone' && mode !== 'kubernetes') {
+    throw new Error(
+      `observability.rules.mode must be standalone or kubernetes, got '${mode}'`,
+    );
+  }
+  return mode;
+}
+
+/** A Kubernetes label key: optional DNS subdomain prefix, then a name of up to 63 characters. */
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?$/;
+const LABEL_VALUE = /^([a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?)?$/;
+
+function readPrometheusRuleTarget(
+  root: Config | undefined,
+): PrometheusRuleTargetConfig {
+  const where = 'observability.rules.kubernetes';
+  const target = root?.getOptionalConfig('rules.kubernetes');
+  const namespace = target?.getOptionalString('namespace');
+  if (
+    namespace !== undefined &&
+    (!NAMESPACE_NAME.test(namespace) || namespace.length > 63)
+  ) {
+    throw new Error(
+      `${where}.namespace: '${namespace}' is not a Kubernetes namespace name`,
+    );
+  }
+  const stack = target?.getOptionalString('stack');
+  if (stack !== undefined && !NAMESPACE_NAME.test(stack)) {
+    throw new Error(
+      `${where}.stack: '${stack}' is not an ObservabilityStack name`,
+    );
+  }
+  // Read raw: label keys such as catalyst.dev/tenant are not valid config keys.
+  const raw = target?.getOptional<Record<string, unknown>>('labels') ?? {};
+  const labels: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (
+      typeof value !== 'string' ||
+      !LABEL_KEY.test(key) ||
+      !LABEL_VALUE.test(value)
+    ) {
+      throw new Error(
+        `${where}.labels: '${key}: ${value}' is not a valid Kubernetes label`,
+      );
+    }
+    labels[key] = value;
+  }
+  return { namespace, stack, labels };
+}
 
 function readKubernetesConfig(
   root: Config | undefined,

@@ -1,2 +1,3 @@
 export { ObservabilityStackReader } from './ObservabilityStackReader';
 export { createStacksRouter } from './stacksRouter';
+export { PrometheusRuleApplier } from './PrometheusRuleApplier';

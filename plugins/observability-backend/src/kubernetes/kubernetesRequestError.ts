@@ -61,7 +61,7 @@ export function kubernetesRequestError(
 }
 
 /** The `message` of a Kubernetes Status body, which the client leaves as text or JSON. */
-function statusMessage(body: unknown): string | undefined {
+export function statusMessage(body: unknown): string | undefined {
   let parsed = body;
   if (typeof body === 'string') {
     try {

@@ -25,6 +25,7 @@ import {
   renderGoldenSignalRules,
   ruleFileYaml,
 } from './renderGoldenSignalRules';
+import { RuleApplier } from './RuleApplier';
 import { RuleFileApplier } from './RuleFileApplier';
 
 /** An entity with its resolved scope, as the routes hand it over. */
@@ -33,7 +34,8 @@ export type ScopedEntity = { entity: Entity; matchers: LabelMatcher[] };
 /**
  * Stored golden-signal alert rules and their application: every change re-renders the
  * entity's rule group, checks it with promtool (when installed) before anything is stored,
- * writes the rule file and reloads Prometheus.
+ * and hands the rule group to the applier: a rule file and a reload (standalone mode) or a
+ * PrometheusRule object (kubernetes mode).
  */
 export class AlertRuleService {
   // Changes of one entity's rules are applied one at a time, so rule files never interleave.
@@ -47,7 +49,8 @@ export class AlertRuleService {
         ObservabilityConfig,
         'rules' | 'goldenSignals' | 'webhook' | 'alertmanagerRoute'
       >;
-      applier?: RuleFileApplier;
+      /** Default: rule files (standalone mode). */
+      applier?: RuleApplier;
       now?: () => Date;
     },
   ) {}
@@ -145,10 +148,15 @@ export class AlertRuleService {
   async configureGoldenSignalAlerts(target: ScopedEntity) {
     const entityRef = stringifyEntityRef(target.entity);
     const rules = await this.options.store.list(entityRef);
-    const { yaml, validatedWithPromtool } = await this.render(target, rules);
+    const { groups, yaml, validatedWithPromtool } = await this.render(
+      target,
+      rules,
+    );
     return (this.options.applier ?? new RuleFileApplier()).apply({
       prometheus: this.options.instances.prometheusFor(target.entity),
+      entity: target.entity,
       entityRef,
+      groups,
       yaml,
       validatedWithPromtool,
     });
@@ -206,16 +214,16 @@ export class AlertRuleService {
       rateWindow: this.options.config.rules.rateWindow,
     });
     if (groups.length === 0)
-      return { yaml: undefined, validatedWithPromtool: false };
+      return { groups, yaml: undefined, validatedWithPromtool: false };
     const yaml = ruleFileYaml(groups, entityRef);
-    if (!options.check) return { yaml, validatedWithPromtool: false };
+    if (!options.check) return { groups, yaml, validatedWithPromtool: false };
     const check = await checkRulesWithPromtool(yaml);
     if (check.checked && !check.ok) {
       throw new InputError(
         `The rendered Prometheus rules do not pass promtool check rules: ${check.output}`,
       );
     }
-    return { yaml, validatedWithPromtool: check.checked };
+    return { groups, yaml, validatedWithPromtool: check.checked };
   }
 
   private checkCombination(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RuleApplication } from '@catalyst/plugin-observability-common';
-import { PrometheusClient } from '../clients/PrometheusClient';
+import { RuleApplicationRequest, RuleApplier } from './RuleApplier';
 
 /** The rule file of an entity: readable, and unique even when refs differ only in case or symbols. */
 export function ruleFileName(entityRef: string): string {
@@ -19,13 +19,13 @@ export function ruleFileName(entityRef: string): string {
  * instance's `ruleFilesDirectory` (atomically, by rename) or removes it when the entity
  * has no enabled rules, then asks Prometheus to reload.
  */
-export class RuleFileApplier {
-  async apply(options: {
-    prometheus: PrometheusClient;
-    entityRef: string;
-    yaml: string | undefined;
-    validatedWithPromtool: boolean;
-  }): Promise<RuleApplication> {
+export class RuleFileApplier implements RuleApplier {
+  async apply(
+    options: Pick<
+      RuleApplicationRequest,
+      'prometheus' | 'entityRef' | 'yaml' | 'validatedWithPromtool'
+    >,
+  ): Promise<RuleApplication> {
     const { prometheus, entityRef, yaml, validatedWithPromtool } = options;
     const instance = prometheus.instance;
     const directory = instance.ruleFilesDirectory;
@@ -50,6 +50,7 @@ export class RuleFileApplier {
     return {
       status: 'applied',
       instance: instance.name,
+      mode: 'standalone',
       file,
       validatedWithPromtool,
       message:

@@ -90,7 +90,8 @@ export type UpdateAlertRuleRequest = Partial<CreateAlertRuleRequest>;
 /**
  * What happened to the Prometheus rules of the entity after a change.
  *
- * - `applied`: the rule file was written and Prometheus reloaded;
+ * - `applied`: in standalone mode the rule file was written and Prometheus reloaded; in
+ *   kubernetes mode the entity's PrometheusRule was applied (or deleted: no enabled rules);
  * - `not-configured`: the entity's Prometheus instance has no rule directory, the rules are
  *   stored only;
  *
@@ -99,8 +100,12 @@ export type UpdateAlertRuleRequest = Partial<CreateAlertRuleRequest>;
 export type RuleApplication = {
   status: 'applied' | 'not-configured';
   instance: string;
-  /** The rule file written, for `applied`. */
+  /** How the rules reach Prometheus: rule files, or PrometheusRule objects. */
+  mode?: 'standalone' | 'kubernetes';
+  /** The rule file written, for `applied` in standalone mode. */
   file?: string;
+  /** The entity's PrometheusRule, in kubernetes mode. */
+  prometheusRule?: { namespace: string; name: string };
   /** Whether `promtool check rules` validated the file (false when it is not installed). */
   validatedWithPromtool: boolean;
   message?: string;

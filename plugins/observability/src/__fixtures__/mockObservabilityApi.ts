@@ -1,7 +1,10 @@
 import type { ObservabilityApi } from '../api';
 import {
   entityRef,
+  errorRateRule,
   goldenSignals,
+  latencySlo,
+  renderedRules,
   incident,
   instancesHealth,
   liveAlerts,
@@ -45,8 +48,13 @@ export function mockObservabilityApi(): jest.Mocked<ObservabilityApi> {
     })),
     getLiveAlerts: jest.fn(async (_: Args<'getLiveAlerts'>) => liveAlerts),
     getIncident: jest.fn(async (_: Args<'getIncident'>) => incident),
-    getRules: jest.fn(),
-    getRenderedRules: jest.fn(),
+    getRules: jest.fn(async (_: Args<'getRules'>) => ({
+      entityRef,
+      items: [errorRateRule, latencySlo],
+    })),
+    getRenderedRules: jest.fn(
+      async (_: Args<'getRenderedRules'>) => renderedRules,
+    ),
     createRule: jest.fn(),
     updateRule: jest.fn(),
     deleteRule: jest.fn(),

@@ -1,5 +1,7 @@
 import type {
   AlertEvent,
+  AlertRule,
+  RenderedAlertingConfig,
   GoldenSignal,
   GoldenSignalsResponse,
   IncidentResponse,
@@ -278,3 +280,46 @@ export const stacks: ObservabilityStackSummary[] = [
     endpoints: {},
   },
 ];
+
+export const errorRateRule: AlertRule = {
+  id: 3,
+  entityRef,
+  signalType: 'error_rate',
+  threshold: 0.05,
+  operator: 'gt',
+  duration: '5m',
+  severity: 'critical',
+  enabled: true,
+  notificationChannels: [{ type: 'slack', channel: '#payments-alerts' }],
+  createdAt: '2025-03-01T10:00:00.000Z',
+  updatedAt: '2025-03-01T10:00:00.000Z',
+};
+
+export const latencySlo: AlertRule = {
+  id: 4,
+  entityRef,
+  signalType: 'latency',
+  threshold: 0.3,
+  operator: 'gt',
+  duration: '2m',
+  severity: 'warning',
+  enabled: false,
+  objective: 0.999,
+  notificationChannels: [],
+  createdAt: '2025-03-01T10:05:00.000Z',
+  updatedAt: '2025-03-01T10:05:00.000Z',
+};
+
+export const renderedRules: RenderedAlertingConfig = {
+  entityRef,
+  prometheusRules: `# Rendered by Catalyst for ${entityRef}; changes here are overwritten.
+groups:
+  - name: catalyst:${entityRef}
+    interval: 15s
+    rules:
+      - alert: CatalystErrorRate
+        expr: sum(rate(http_request_duration_seconds_count{code=~"5..", namespace="payments"}[5m])) / sum(rate(http_request_duration_seconds_count{namespace="payments"}[5m])) > 0.05
+        for: 5m
+`,
+  alertmanagerConfig: 'route: {}\n',
+};

@@ -59,6 +59,12 @@ describe('EntityObservabilityContent', () => {
     expect(api.getGoldenSignals).toHaveBeenCalledWith(
       expect.objectContaining({ entityRef: 'component:default/payments-api' }),
     );
+    expect(
+      await screen.findByRole('table', { name: 'Alert rules' }),
+    ).toHaveTextContent('slack #payments-alerts');
+    expect(api.getRules).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+    });
 
     await userEvent.click(
       await screen.findByRole('link', { name: 'PaymentsApiHighErrorRate' }),

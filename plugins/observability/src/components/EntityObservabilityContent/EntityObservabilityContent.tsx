@@ -7,6 +7,7 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { ALERT_QUERY_PARAM, VIEW_QUERY_PARAM } from '../../routes';
 import { AlertList } from '../AlertList';
+import { AlertRules } from '../AlertRules';
 import { GoldenSignalDashboard } from '../GoldenSignalDashboard';
 import { IncidentView } from '../IncidentView';
 import { MetricExplorer } from '../MetricExplorer';
@@ -15,7 +16,7 @@ const incidentHref = (alert: AlertEvent) =>
   `?${new URLSearchParams({ [ALERT_QUERY_PARAM]: String(alert.id) })}`;
 
 /**
- * The Observability tab of a component: golden signals and alerts, the metric explorer,
+ * The Observability tab of a component: golden signals, alerts and alert rules, the metric explorer,
  * or one alert's incident when the URL names it (`?alert=17`).
  */
 export function EntityObservabilityContent() {
@@ -48,6 +49,9 @@ export function EntityObservabilityContent() {
             <GoldenSignalDashboard entityRef={entityRef} />
             <Box mt={4}>
               <AlertList entityRef={entityRef} incidentHref={incidentHref} />
+            </Box>
+            <Box mt={4}>
+              <AlertRules entityRef={entityRef} />
             </Box>
           </>
         ) : (
