@@ -6,7 +6,10 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { platformPermissions } from '@catalyst/plugin-platform-common';
+import { defaultConventionPacks } from '@catalyst/conventions';
 import {
+  ConventionPack,
+  conventionPacksExtensionPoint,
   GithubPullRequestPublisher,
   PlatformTaskExecutor,
   platformTaskExecutorsExtensionPoint,
@@ -29,6 +32,12 @@ import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
 import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
 import { GithubWebhookHandler } from './services/github/GithubWebhookHandler';
 import { SpecIndexer } from './services/specs/SpecIndexer';
+import { ConventionStore } from './database/ConventionStore';
+import { ConventionsService } from './services/conventions/ConventionsService';
+import { createConventionFixExecutor } from './services/conventions/conventionFixExecutor';
+import { createConventionsRouter } from './router/conventionsRouter';
+import { PullRequestConventionChecker } from './services/conventions/PullRequestConventionChecker';
+import { GithubPullRequestChecksClient } from './services/github/PullRequestChecksClient';
 
 /**
  * The Catalyst platform backend plugin, mounted at /api/platform.
@@ -39,6 +48,18 @@ export const platformPlugin = createBackendPlugin({
   pluginId: 'platform',
   register(env) {
     const taskExecutors: PlatformTaskExecutor[] = [];
+    // Keyed by id: a module's pack replaces the default pack of the same id.
+    const conventionPacks = new Map<string, ConventionPack>(
+      defaultConventionPacks.map(pack => [pack.id, pack]),
+    );
+    env.registerExtensionPoint(conventionPacksExtensionPoint, {
+      addPack(...packs) {
+        for (const pack of packs) {
+          conventionPacks.delete(pack.id);
+          conventionPacks.set(pack.id, pack);
+        }
+      },
+    });
     env.registerExtensionPoint(platformTaskExecutorsExtensionPoint, {
       addExecutor(executor) {
         taskExecutors.push(executor);
@@ -68,12 +89,6 @@ export const platformPlugin = createBackendPlugin({
           reader,
           catalog: deps.catalog,
           auth: deps.auth,
-          logger: deps.logger,
-        });
-        const handler = new GithubWebhookHandler({
-          store,
-          indexer,
-          commits: new GithubPullRequestCommits(integrations),
           logger: deps.logger,
         });
 
@@ -112,6 +127,43 @@ export const platformPlugin = createBackendPlugin({
           },
         });
 
+        const conventionStore = new ConventionStore(db);
+        await conventionStore.seedRules(
+          [...conventionPacks.values()],
+          new Date(),
+        );
+        const conventions = new ConventionsService({
+          packs: () => [...conventionPacks.values()],
+          store: conventionStore,
+          checkouts: new ComponentCheckouts({
+            urlReader: deps.urlReader,
+            integrations,
+            workingDirectory: config.agentContext.workingDirectory,
+            // Drift reads files and the checked-out branch; no history needed.
+            cloneDepth: 1,
+            history: true,
+            folderPrefix: 'catalyst-conventions-',
+          }),
+          publisher: new GithubPullRequestPublisher({ integrations }),
+          integrations,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+        });
+
+        const handler = new GithubWebhookHandler({
+          store,
+          indexer,
+          commits: new GithubPullRequestCommits(integrations),
+          conventions: new PullRequestConventionChecker({
+            packs: () => conventions.packsFor(),
+            client: new GithubPullRequestChecksClient(integrations),
+            store: conventionStore,
+            logger: deps.logger,
+          }),
+          logger: deps.logger,
+        });
+
         const taskConfig = readTaskConfig(deps.config);
         const taskStore = new TaskStore(db);
         const taskBreakers = new TaskBreakerStore(db);
@@ -122,6 +174,7 @@ export const platformPlugin = createBackendPlugin({
           workerId: taskConfig.workerId,
           options: taskConfig,
         });
+        taskWorker.addExecutor(createConventionFixExecutor(conventions));
         taskExecutors.forEach(executor => taskWorker.addExecutor(executor));
         // Local scope: every replica claims its own batch; leases keep them apart.
         await deps.scheduler.scheduleTask({
@@ -170,6 +223,14 @@ export const platformPlugin = createBackendPlugin({
           createTasksRouter({
             store: taskStore,
             breakers: taskBreakers,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+        router.use(
+          createConventionsRouter({
+            service: conventions,
+            store: conventionStore,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
           }),

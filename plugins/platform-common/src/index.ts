@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './specs';
 export * from './agentContext';
 export * from './tasks';
+export * from './conventions';

@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderModulePlatform } from './module';
 
 describe('scaffolderModulePlatform', () => {
-  it('adds catalyst:agents-md:generate to the scaffolder', async () => {
+  it('adds the Catalyst actions to the scaffolder', async () => {
     const addActions = jest.fn();
 
     await startTestBackend({
@@ -14,6 +14,8 @@ describe('scaffolderModulePlatform', () => {
     expect(addActions).toHaveBeenCalledTimes(1);
     expect(addActions.mock.calls[0].map((a: { id: string }) => a.id)).toEqual([
       'catalyst:agents-md:generate',
+      'catalyst:conventions:scaffold',
+      'catalyst:conventions:fix',
     ]);
   });
 });

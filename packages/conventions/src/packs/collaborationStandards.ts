@@ -3,7 +3,11 @@ import {
   ConventionStandardFile,
 } from '@catalyst/plugin-platform-node';
 
-/** Conventional-commit types accepted by every pack's hooks and checks. */
+/**
+ * Conventional-commit types accepted by every pack's hooks and checks.
+ *
+ * @public
+ */
 export const conventionalCommitTypes = [
   'build',
   'chore',

@@ -4,6 +4,7 @@ import { pythonConventionPack } from './pythonPack';
 import { rubyConventionPack } from './rubyPack';
 import { typescriptConventionPack } from './typescriptPack';
 
+export { conventionalCommitTypes } from './collaborationStandards';
 export { goConventionPack } from './goPack';
 export { pythonConventionPack } from './pythonPack';
 export { rubyConventionPack } from './rubyPack';

@@ -1,4 +1,8 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  conventionRulesManagePermission,
+  conventionsFixPermission,
+} from '../conventions/permissions';
 import { taskManagePermission } from '../tasks/permissions';
 
 /**
@@ -46,4 +50,6 @@ export const platformPermissions = [
   agentContextGeneratePermission,
   agentContextRefreshPermission,
   taskManagePermission,
+  conventionsFixPermission,
+  conventionRulesManagePermission,
 ];

@@ -4,7 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
@@ -12,11 +12,7 @@ import type {
   AgentContextStaleness,
   AgentContextView,
 } from '@catalyst/plugin-platform-common';
-import {
-  GithubPullRequestPublisher,
-  parseGithubRepository,
-  resolveSpecSource,
-} from '@catalyst/plugin-platform-node';
+import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
 import {
   AgentContextRecord,
   AgentContextStore,
@@ -24,20 +20,13 @@ import {
 import { analyzeAgentContext, AGENTS_MD_PATH } from './analyzeAgentContext';
 import { ComponentCheckouts } from './ComponentCheckouts';
 import { diffLines } from './diffLines';
+import { publishTargetOf } from '../github/publishTarget';
 import { asRequestError } from './githubFailures';
 import {
   AGENTS_MD_BRANCH,
   AGENTS_MD_COMMIT_MESSAGE,
   refreshPullRequestBody,
 } from './refreshPullRequest';
-
-const GITHUB_SLUG_ANNOTATION = 'github.com/project-slug';
-
-/** Where a component's refresh pull request goes. */
-interface PublishTarget {
-  repository: string;
-  baseBranch?: string;
-}
 
 function toView(record: AgentContextRecord): AgentContextView {
   return {
@@ -135,7 +124,7 @@ export class AgentContextService {
     credentials?: BackstageCredentials,
   ): Promise<AgentContextRefreshResponse> {
     const entity = await this.entity(entityRef, credentials);
-    const target = this.publishTarget(entity);
+    const target = publishTargetOf(entity, this.options.integrations);
     const record = await this.analyze(entity);
     const upToDate: AgentContextRefreshResponse = {
       entityRef,
@@ -248,41 +237,5 @@ export class AgentContextService {
     } finally {
       await checkout.close();
     }
-  }
-
-  /**
-   * The GitHub repository of a component: `github.com/project-slug`, else a
-   * source location on a GitHub integration. The base branch is the one the
-   * source location names, else the repository's default branch.
-   */
-  private publishTarget(entity: Entity): PublishTarget {
-    const slug = entity.metadata.annotations?.[GITHUB_SLUG_ANNOTATION];
-    const source = resolveSpecSource(entity);
-    const sourceUrl =
-      source?.type === 'url' &&
-      this.options.integrations.github.byUrl(source.repoUrl)
-        ? parseGithubRepository(source.repoUrl)
-        : undefined;
-    if (slug) {
-      const repository = parseGithubRepository(slug, {
-        defaultHost: sourceUrl?.host,
-      });
-      const sameRepository =
-        sourceUrl &&
-        `${sourceUrl.owner}/${sourceUrl.repo}`.toLowerCase() ===
-          `${repository.owner}/${repository.repo}`.toLowerCase();
-      return {
-        repository: repository.url,
-        baseBranch: sameRepository ? sourceUrl.ref : undefined,
-      };
-    }
-    if (sourceUrl) {
-      return { repository: sourceUrl.url, baseBranch: sourceUrl.ref };
-    }
-    throw new InputError(
-      `${stringifyEntityRef(
-        entity,
-      )} has no GitHub repository to open a pull request on; set the ${GITHUB_SLUG_ANNOTATION} annotation or a GitHub source location`,
-    );
   }
 }

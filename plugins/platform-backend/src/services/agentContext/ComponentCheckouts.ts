@@ -45,6 +45,8 @@ export class ComponentCheckouts {
       workingDirectory: string;
       cloneDepth: number;
       history: boolean;
+      /** Prefix of the temporary clone folders. */
+      folderPrefix?: string;
       credentialsProvider?: GithubCredentialsProvider;
     },
   ) {
@@ -78,7 +80,10 @@ export class ComponentCheckouts {
       };
     }
     const dir = await fs.mkdtemp(
-      join(this.options.workingDirectory, 'catalyst-agent-context-'),
+      join(
+        this.options.workingDirectory,
+        this.options.folderPrefix ?? 'catalyst-agent-context-',
+      ),
     );
     const close = () => fs.rm(dir, { recursive: true, force: true });
     try {

@@ -3,6 +3,11 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { SpecStore } from '../../database/SpecStore';
 import { SpecIndexer } from '../specs/SpecIndexer';
+import {
+  CHECKED_PULL_REQUEST_ACTIONS,
+  PullRequestConventionChecker,
+  PullRequestConventionResult,
+} from '../conventions/PullRequestConventionChecker';
 import { PullRequestCommits } from './PullRequestCommits';
 import { parseSpecReferences, scopeNamesSpec } from './specReferences';
 
@@ -19,6 +24,8 @@ export interface WebhookResult {
     taskIds: string[];
   }>;
   warnings?: string[];
+  /** The convention check of an opened, edited or pushed-to pull request. */
+  conventions?: PullRequestConventionResult;
 }
 
 interface RepositoryPayload {
@@ -32,7 +39,8 @@ interface RepositoryPayload {
  * Turns GitHub `push` and `pull_request` deliveries into spec updates: a push
  * to the default branch re-indexes the repository's specs; a merged pull
  * request links itself to the specs its conventional-commit scopes name and
- * completes the tasks its messages mention.
+ * completes the tasks its messages mention; an opened, edited, reopened or
+ * pushed-to pull request gets its convention check run.
  */
 export class GithubWebhookHandler {
   constructor(
@@ -40,6 +48,7 @@ export class GithubWebhookHandler {
       store: SpecStore;
       indexer: SpecIndexer;
       commits: PullRequestCommits;
+      conventions?: PullRequestConventionChecker;
       logger: LoggerService;
     },
   ) {}
@@ -99,6 +108,33 @@ export class GithubWebhookHandler {
     const pr = payload.pull_request;
     if (!pr || typeof pr.number !== 'number') {
       throw new InputError('pull_request payload has no pull_request.number');
+    }
+    if (
+      this.options.conventions &&
+      CHECKED_PULL_REQUEST_ACTIONS.includes(payload.action)
+    ) {
+      if (
+        typeof pr.head?.sha !== 'string' ||
+        typeof pr.head?.ref !== 'string'
+      ) {
+        throw new InputError(
+          'pull_request payload has no head.sha and head.ref',
+        );
+      }
+      return {
+        event,
+        status: 'processed',
+        conventions: await this.options.conventions.check({
+          htmlUrl: pr.html_url,
+          owner: repository.owner.login,
+          repo: repository.name,
+          number: pr.number,
+          headSha: pr.head.sha,
+          branch: pr.head.ref,
+          title: String(pr.title ?? ''),
+          action: payload.action,
+        }),
+      };
     }
     if (payload.action !== 'closed' || !pr.merged) {
       return {

@@ -13,16 +13,22 @@ import { BareRepository } from './BareRepository';
 import { serveGitHttp } from './gitHttpBackend';
 import {
   BasicError,
+  ChangedFile,
+  CheckRunAnnotation,
+  checkRun,
+  diffEntry,
   fullRepository,
   gitCommit,
   gitRef,
   gitTree,
   pullRequest,
+  pullRequestCommit,
   pullRequestSimple,
   RepositoryFacts,
   RequestBodyOf,
   ResponseOf,
   SimulatedUrls,
+  StoredCheckRun,
   StoredPullRequest,
   ValidationError,
 } from './githubSchemas';
@@ -86,6 +92,7 @@ interface SimulatedRepository {
   facts: RepositoryFacts;
   git: BareRepository;
   pulls: StoredPullRequest[];
+  checkRuns: StoredCheckRun[];
   /** Writes run one at a time per repository, as on GitHub. */
   writes: Promise<unknown>;
 }
@@ -135,6 +142,106 @@ async function withCurrentShas(
       sha: (await headSha(repo, pr.base.ref)) || pr.base.sha,
     },
   };
+}
+
+/** The commits and files of a pull request: what its head adds to the merge base. */
+async function pullRequestChanges(
+  repo: SimulatedRepository,
+  pr: StoredPullRequest,
+): Promise<{ head: string; commits: string[]; files: ChangedFile[] }> {
+  const current = await withCurrentShas(repo, pr);
+  const { head, base } = { head: current.head.sha, base: current.base.sha };
+  const mergeBase = (await repo.git.git(['merge-base', base, head])).trim();
+  const commits = (
+    await repo.git.git(['rev-list', '--reverse', `${mergeBase}..${head}`])
+  )
+    .split('\n')
+    .filter(Boolean);
+  const diff = (...args: string[]) =>
+    repo.git.git(['diff', '--no-renames', '-z', ...args, mergeBase, head]);
+  const statuses = (await diff('--name-status')).split('\0').filter(Boolean);
+  const counts = new Map<string, [number, number]>();
+  for (const line of (await diff('--numstat')).split('\0').filter(Boolean)) {
+    const [added, deleted, path] = line.split('\t');
+    counts.set(path, [Number(added) || 0, Number(deleted) || 0]);
+  }
+  const files: ChangedFile[] = [];
+  for (let i = 0; i + 1 < statuses.length; i += 2) {
+    const [letter, filename] = [statuses[i], statuses[i + 1]];
+    const status =
+      ({ A: 'added', D: 'removed' } as Record<string, ChangedFile['status']>)[
+        letter
+      ] ?? 'modified';
+    const blob =
+      status === 'removed'
+        ? ''
+        : (await repo.git.git(['rev-parse', `${head}:${filename}`])).trim();
+    const [additions, deletions] = counts.get(filename) ?? [0, 0];
+    files.push({ filename, status, sha: blob, additions, deletions });
+  }
+  return { head, commits, files };
+}
+
+/** The page GitHub's `per_page` and `page` query parameters ask for. */
+function page<T>(items: T[], query: URLSearchParams): T[] {
+  const perPage = Math.min(100, Number(query.get('per_page') ?? 30) || 30);
+  const number = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  return items.slice((number - 1) * perPage, number * perPage);
+}
+
+/** The body of `POST .../check-runs` and `PATCH .../check-runs/{id}`, as GitHub documents it. */
+interface CheckRunInput {
+  name?: string;
+  head_sha?: string;
+  status?: StoredCheckRun['status'];
+  conclusion?: NonNullable<StoredCheckRun['conclusion']>;
+  completed_at?: string;
+  output?: {
+    title?: string;
+    summary?: string;
+    text?: string;
+    annotations?: CheckRunAnnotation[];
+  };
+}
+
+function applyCheckRunInput(run: StoredCheckRun, input: CheckRunInput) {
+  if (input.status) run.status = input.status;
+  if (input.conclusion) {
+    run.conclusion = input.conclusion;
+    run.status = 'completed';
+  }
+  if (run.status === 'completed' && !run.completedAt) {
+    run.completedAt =
+      input.completed_at ?? new Date().toISOString().replace(/\.\d{3}/, '');
+  }
+  if (input.output) {
+    run.output = {
+      title: input.output.title ?? null,
+      summary: input.output.summary ?? null,
+      text: input.output.text ?? null,
+    };
+    run.annotations.push(...(input.output.annotations ?? []));
+  }
+}
+
+function invalidAnnotations(input: CheckRunInput): Reply | undefined {
+  const annotations = input.output?.annotations ?? [];
+  if (annotations.length > 50) {
+    return validationFailed([], 'Only 50 annotations are allowed per request');
+  }
+  const broken = annotations.find(
+    a =>
+      !a.path ||
+      !a.message ||
+      !(a.start_line >= 1) ||
+      !(a.end_line >= a.start_line) ||
+      !['notice', 'warning', 'failure'].includes(a.annotation_level),
+  );
+  return broken
+    ? validationFailed([
+        { resource: 'CheckRun', field: 'annotations', code: 'invalid' },
+      ])
+    : undefined;
 }
 
 const ROUTES: Route[] = [
@@ -494,6 +601,127 @@ const ROUTES: Route[] = [
       );
     },
   },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/pulls/(\\d+)/commits$`),
+    operation: 'pulls/list-commits',
+    async handle(this: GithubSimulator, { repo, params: [number], query }) {
+      const pr = repo.pulls.find(p => p.number === Number(number));
+      if (!pr) return notFound();
+      const { commits } = await pullRequestChanges(repo, pr);
+      const items = [];
+      for (const sha of page(commits, query)) {
+        items.push(
+          pullRequestCommit(
+            this.urls,
+            fullNameOf(repo),
+            (await repo.git.readCommit(sha))!,
+          ),
+        );
+      }
+      return reply('pulls/list-commits', 200, items);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/pulls/(\\d+)/files$`),
+    operation: 'pulls/list-files',
+    async handle(this: GithubSimulator, { repo, params: [number], query }) {
+      const pr = repo.pulls.find(p => p.number === Number(number));
+      if (!pr) return notFound();
+      const { head, files } = await pullRequestChanges(repo, pr);
+      return reply(
+        'pulls/list-files',
+        200,
+        page(files, query).map(file =>
+          diffEntry(this.urls, fullNameOf(repo), head, file),
+        ),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/check-runs$`),
+    operation: 'checks/create',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = (body ?? {}) as CheckRunInput;
+      if (!input.name || !input.head_sha) {
+        return validationFailed([
+          {
+            resource: 'CheckRun',
+            field: input.name ? 'head_sha' : 'name',
+            code: 'missing_field',
+          },
+        ]);
+      }
+      if ((await repo.git.objectType(input.head_sha)) !== 'commit') {
+        return validationFailed(
+          [],
+          `No commit found for SHA: ${input.head_sha}`,
+        );
+      }
+      const invalid = invalidAnnotations(input);
+      if (invalid) return invalid;
+      const run: StoredCheckRun = {
+        id: this.nextPullId(),
+        name: input.name,
+        headSha: input.head_sha,
+        status: 'queued',
+        conclusion: null,
+        output: { title: null, summary: null, text: null },
+        annotations: [],
+        startedAt: new Date().toISOString().replace(/\.\d{3}/, ''),
+        completedAt: null,
+      };
+      applyCheckRunInput(run, input);
+      repo.checkRuns.push(run);
+      return reply(
+        'checks/create',
+        201,
+        checkRun(this.urls, fullNameOf(repo), run),
+      );
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^${REPO}/check-runs/(\\d+)$`),
+    operation: 'checks/update',
+    async handle(this: GithubSimulator, { repo, params: [id], body }) {
+      const run = repo.checkRuns.find(r => r.id === Number(id));
+      if (!run) return notFound();
+      const input = (body ?? {}) as CheckRunInput;
+      const invalid = invalidAnnotations(input);
+      if (invalid) return invalid;
+      if (input.name) run.name = input.name;
+      applyCheckRunInput(run, input);
+      return reply(
+        'checks/update',
+        200,
+        checkRun(this.urls, fullNameOf(repo), run),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/commits/([^/]+)/check-runs$`),
+    operation: 'checks/list-for-ref',
+    async handle(this: GithubSimulator, { repo, params: [ref], query }) {
+      const sha =
+        (await repo.git.resolveRef(`refs/heads/${ref}`)) ??
+        ((await repo.git.objectType(ref)) === 'commit' ? ref : undefined);
+      if (!sha) return notFound();
+      const name = query.get('check_name');
+      const runs = repo.checkRuns.filter(
+        r => r.headSha === sha && (!name || r.name === name),
+      );
+      return reply('checks/list-for-ref', 200, {
+        total_count: runs.length,
+        check_runs: page(runs, query).map(r =>
+          checkRun(this.urls, fullNameOf(repo), r),
+        ),
+      });
+    },
+  },
 ];
 
 /**
@@ -502,6 +730,8 @@ const ROUTES: Route[] = [
  * clones, both backed by real bare git repositories. Blobs, trees, commits
  * and refs are real git objects; pull requests are kept in memory. Requests
  * and responses follow GitHub's OpenAPI description (`@octokit/openapi-types`).
+ * Pull requests list their commits and changed files from git; check runs
+ * are kept in memory with every annotation they were sent.
  *
  * Credentials are checked like GitHub does: a wrong token gets 401
  * `Bad credentials`. A rate limit can be set, and any response replaced
@@ -593,6 +823,7 @@ export class GithubSimulator {
       },
       git,
       pulls: [],
+      checkRuns: [],
       writes: Promise.resolve(),
     });
     return git;
@@ -605,6 +836,44 @@ export class GithubSimulator {
   /** The pull requests of a repository, as GitHub would list them (`state=all`). */
   pulls(fullName: string): StoredPullRequest[] {
     return this.mustGet(fullName).pulls.map(pr => ({ ...pr }));
+  }
+
+  /** The check runs reported on a repository, oldest first. */
+  checkRuns(fullName: string): StoredCheckRun[] {
+    return this.mustGet(fullName).checkRuns.map(run => ({
+      ...run,
+      annotations: [...run.annotations],
+    }));
+  }
+
+  /**
+   * Opens a pull request from `head` to `base` (default: the default branch),
+   * as a developer would on github.com.
+   */
+  async openPullRequest(
+    fullName: string,
+    options: { head: string; base?: string; title: string; body?: string },
+  ): Promise<StoredPullRequest> {
+    const repo = this.mustGet(fullName);
+    const base = options.base ?? repo.facts.defaultBranch;
+    const now = new Date().toISOString().replace(/\.\d{3}/, '');
+    const stored: StoredPullRequest = {
+      id: this.nextPullId(),
+      number: repo.pulls.length + 1,
+      state: 'open',
+      title: options.title,
+      body: options.body ?? null,
+      head: { ref: options.head, sha: await headSha(repo, options.head) },
+      base: { ref: base, sha: await headSha(repo, base) },
+      draft: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (!stored.head.sha || !stored.base.sha) {
+      throw new Error(`${fullName} has no branch ${options.head} or ${base}`);
+    }
+    repo.pulls.push(stored);
+    return { ...stored };
   }
 
   /** From now on, `remaining` API calls succeed; later ones hit the limit until `resetAt`. */

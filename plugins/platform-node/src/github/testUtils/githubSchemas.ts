@@ -399,3 +399,130 @@ export function pullRequest(
     changed_files: 0,
   };
 }
+
+/** An item of `GET /repos/{owner}/{repo}/pulls/{number}/commits`. */
+export function pullRequestCommit(
+  urls: SimulatedUrls,
+  fullName: string,
+  commit: {
+    sha: string;
+    tree: string;
+    parents: string[];
+    author: { name: string; email: string; date: string };
+    committer: { name: string; email: string; date: string };
+    message: string;
+  },
+): Schemas['commit'] {
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    url: `${api}/commits/${commit.sha}`,
+    sha: commit.sha,
+    node_id: `C_${commit.sha}`,
+    html_url: `${urls.web}/${fullName}/commit/${commit.sha}`,
+    comments_url: `${api}/commits/${commit.sha}/comments`,
+    commit: {
+      url: `${api}/git/commits/${commit.sha}`,
+      author: commit.author,
+      committer: commit.committer,
+      message: commit.message.replace(/\n$/, ''),
+      comment_count: 0,
+      tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
+    },
+    author: null,
+    committer: null,
+    parents: commit.parents.map(sha => ({
+      sha,
+      url: `${api}/commits/${sha}`,
+      html_url: `${urls.web}/${fullName}/commit/${sha}`,
+    })),
+  };
+}
+
+/** A file a pull request changes, as git's diff says. */
+export interface ChangedFile {
+  filename: string;
+  status: 'added' | 'removed' | 'modified';
+  sha: string;
+  additions: number;
+  deletions: number;
+}
+
+/** An item of `GET /repos/{owner}/{repo}/pulls/{number}/files`. */
+export function diffEntry(
+  urls: SimulatedUrls,
+  fullName: string,
+  headSha: string,
+  file: ChangedFile,
+): Schemas['diff-entry'] {
+  const path = encodeURI(file.filename);
+  return {
+    sha: file.sha,
+    filename: file.filename,
+    status: file.status,
+    additions: file.additions,
+    deletions: file.deletions,
+    changes: file.additions + file.deletions,
+    blob_url: `${urls.web}/${fullName}/blob/${headSha}/${path}`,
+    raw_url: `${urls.web}/${fullName}/raw/${headSha}/${path}`,
+    contents_url: `${urls.api}/repos/${fullName}/contents/${path}?ref=${headSha}`,
+  };
+}
+
+/** One annotation of a check run, as sent to `POST .../check-runs`. @public */
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+}
+
+/**
+ * A check run as the simulator keeps it: the last output sent, and every
+ * annotation added (GitHub appends annotations on update).
+ *
+ * @public
+ */
+export interface StoredCheckRun {
+  id: number;
+  name: string;
+  headSha: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: NonNullable<Schemas['check-run']['conclusion']> | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotations: CheckRunAnnotation[];
+  startedAt: string;
+  completedAt: string | null;
+}
+
+/** `POST /repos/{owner}/{repo}/check-runs`, `PATCH .../check-runs/{id}` */
+export function checkRun(
+  urls: SimulatedUrls,
+  fullName: string,
+  run: StoredCheckRun,
+): Schemas['check-run'] {
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    id: run.id,
+    head_sha: run.headSha,
+    node_id: `CR_${run.id}`,
+    external_id: null,
+    url: `${api}/check-runs/${run.id}`,
+    html_url: `${urls.web}/${fullName}/runs/${run.id}`,
+    details_url: null,
+    status: run.status,
+    conclusion: run.conclusion,
+    started_at: run.startedAt,
+    completed_at: run.completedAt,
+    output: {
+      ...run.output,
+      annotations_count: run.annotations.length,
+      annotations_url: `${api}/check-runs/${run.id}/annotations`,
+    },
+    name: run.name,
+    check_suite: { id: run.id },
+    app: null,
+    pull_requests: [],
+  };
+}

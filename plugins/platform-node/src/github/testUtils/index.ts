@@ -13,4 +13,9 @@ export type {
   GitTreeChange,
   GitTreeEntry,
 } from './BareRepository';
-export type { SimulatedUrls, StoredPullRequest } from './githubSchemas';
+export type {
+  CheckRunAnnotation,
+  SimulatedUrls,
+  StoredCheckRun,
+  StoredPullRequest,
+} from './githubSchemas';

@@ -1,0 +1,127 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { parseInput } from '@catalyst/backend-common';
+import {
+  conventionRulesManagePermission,
+  conventionsFixPermission,
+} from '@catalyst/plugin-platform-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ConventionStore } from '../database/ConventionStore';
+import { ConventionsService } from '../services/conventions/ConventionsService';
+
+const refParamsSchema = z.object({
+  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'not an entity kind'),
+  namespace: z.string().regex(/^[A-Za-z0-9._-]+$/, 'not a namespace'),
+  name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'not an entity name'),
+});
+
+const pullRequestParamsSchema = z.object({
+  owner: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'not a GitHub owner'),
+  repo: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'not a GitHub repository'),
+  number: z.coerce.number().int().positive(),
+});
+
+const ruleIdSchema = z.object({ id: z.coerce.number().int().positive() });
+const ruleUpdateSchema = z.object({
+  enabled: z.boolean({ required_error: 'enabled (true or false) is required' }),
+});
+
+/**
+ * Routes of conventions: the platform's rule set, a component's drift report
+ * with its open convention pull request, the fix that opens or updates it,
+ * and the recorded convention checks of a pull request.
+ */
+export function createConventionsRouter(options: {
+  service: ConventionsService;
+  store: ConventionStore;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}): express.Router {
+  const { service, store, httpAuth, permissions } = options;
+  const router = Router();
+  router.use(express.json());
+  const base = '/conventions/:kind/:namespace/:name';
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+    what: string,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed to ${what} (${permission.name})`);
+    }
+  }
+
+  router.get('/conventions/rules', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: await store.listRules() });
+  });
+
+  router.patch('/conventions/rules/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { id } = parseInput(ruleIdSchema, req.params, 'rule id');
+    const { enabled } = parseInput(ruleUpdateSchema, req.body, 'rule update');
+    await authorize(
+      credentials,
+      conventionRulesManagePermission,
+      `change convention rule ${id}`,
+    );
+    res.json(await store.setRuleEnabled(id, enabled, new Date()));
+  });
+
+  router.get(
+    '/conventions/pull-requests/:owner/:repo/:number/checks',
+    async (req, res) => {
+      await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      const { owner, repo, number } = parseInput(
+        pullRequestParamsSchema,
+        req.params,
+        'pull request',
+      );
+      res.json({ items: await store.listChecks(`${owner}/${repo}`, number) });
+    },
+  );
+
+  router.get(base, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = stringifyEntityRef(
+      parseInput(refParamsSchema, req.params, 'entity'),
+    );
+    res.json(await service.report(entityRef, credentials));
+  });
+
+  router.post(`${base}/fix`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = stringifyEntityRef(
+      parseInput(refParamsSchema, req.params, 'entity'),
+    );
+    await authorize(
+      credentials,
+      conventionsFixPermission,
+      `fix the conventions of ${entityRef}`,
+    );
+    res.json(await service.fix(entityRef, credentials));
+  });
+
+  return router;
+}

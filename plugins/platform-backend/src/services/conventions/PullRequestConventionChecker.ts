@@ -1,0 +1,152 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import type { ConventionPack } from '@catalyst/plugin-platform-node';
+import { ConventionStore } from '../../database/ConventionStore';
+import {
+  CheckRunAnnotationInput,
+  PullRequestChecksClient,
+  PullRequestRef,
+} from '../github/PullRequestChecksClient';
+import {
+  checkPullRequest,
+  PullRequestFinding,
+  selectPackForPaths,
+} from './pullRequestChecks';
+
+/** The name of the check run on pull requests. */
+export const CONVENTIONS_CHECK_NAME = 'Catalyst conventions';
+
+/** Pull request actions that change what the checks look at. */
+export const CHECKED_PULL_REQUEST_ACTIONS = [
+  'opened',
+  'synchronize',
+  'edited',
+  'reopened',
+];
+
+/** What checking one pull request event did. */
+export interface PullRequestConventionResult {
+  pack?: string;
+  conclusion: 'success' | 'failure' | 'neutral';
+  checkRunId: number;
+  checkRun: 'created' | 'updated';
+  findings: PullRequestFinding[];
+}
+
+const LABELS: Record<PullRequestFinding['check'], string> = {
+  'commit-message': 'Commit message',
+  'pr-title': 'Pull request title',
+  'branch-name': 'Branch name',
+  tests: 'Source changed without tests',
+  'file-name': 'File name',
+};
+
+function summaryOf(
+  findings: PullRequestFinding[],
+  pack: ConventionPack | undefined,
+): string {
+  if (!pack) {
+    return 'No convention pack applies to this repository, so nothing was checked.';
+  }
+  const intro = `Checked against the **${pack.title}** convention pack: commit messages and title, branch name, tests for changed sources, file names.`;
+  if (!findings.length)
+    return `${intro}\n\nEverything follows the conventions.`;
+  return [
+    intro,
+    '',
+    ...findings.map(
+      f =>
+        `- ${f.level === 'failure' ? '**failure**' : 'warning'} (${
+          LABELS[f.check]
+        }): ${f.message}`,
+    ),
+  ].join('\n');
+}
+
+/**
+ * Runs the convention checks on a pull request event and reports one check
+ * run on its head commit: created the first time, updated when the same
+ * commit is checked again. Every check is recorded.
+ */
+export class PullRequestConventionChecker {
+  constructor(
+    private readonly options: {
+      packs: () => Promise<ConventionPack[]>;
+      client: PullRequestChecksClient;
+      store: ConventionStore;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async check(
+    pr: PullRequestRef & { title: string; branch: string; action: string },
+  ): Promise<PullRequestConventionResult> {
+    const { client, store } = this.options;
+    const facts = await client.read(pr);
+    const pack = selectPackForPaths(await this.options.packs(), facts.paths);
+    const findings = pack
+      ? checkPullRequest(
+          {
+            title: pr.title,
+            branch: pr.branch,
+            commits: facts.commits,
+            files: facts.files,
+          },
+          pack,
+        )
+      : [];
+    const failures = findings.filter(f => f.level === 'failure').length;
+    let conclusion: PullRequestConventionResult['conclusion'] = 'success';
+    let title = `Conventions followed${
+      findings.length ? ` (${findings.length} warnings)` : ''
+    }`;
+    if (!pack) {
+      conclusion = 'neutral';
+      title = 'No convention pack applies';
+    } else if (failures) {
+      conclusion = 'failure';
+      title = `${failures} convention ${
+        failures === 1 ? 'failure' : 'failures'
+      }`;
+    }
+    // GitHub needs a path on every annotation; pull-request-wide findings sit on the first changed file.
+    const anchor =
+      facts.files.find(f => f.status !== 'removed')?.filename ??
+      [...facts.paths][0] ??
+      'README.md';
+    const annotations: CheckRunAnnotationInput[] = findings.map(f => ({
+      path: f.path ?? anchor,
+      start_line: 1,
+      end_line: 1,
+      annotation_level: f.level,
+      title: LABELS[f.check],
+      message: f.message,
+    }));
+    const run = await client.report(pr, {
+      name: CONVENTIONS_CHECK_NAME,
+      conclusion,
+      title,
+      summary: summaryOf(findings, pack),
+      annotations,
+    });
+    await store.recordCheck(
+      {
+        repository: `${pr.owner}/${pr.repo}`,
+        prNumber: pr.number,
+        headSha: pr.headSha,
+        action: pr.action,
+        conclusion,
+        checkRunId: run.id,
+        findings,
+      },
+      this.options.now?.() ?? new Date(),
+    );
+    return {
+      ...(pack ? { pack: pack.id } : {}),
+      conclusion,
+      checkRunId: run.id,
+      checkRun: run.status,
+      findings,
+    };
+  }
+}
