@@ -350,7 +350,14 @@ var _ = Describe("ObservabilityStack controller", func() {
 		reported := condition(degraded, platformv1alpha1.ConditionDegraded)
 		Expect(reported.Reason).To(Equal(helmrelease.ReasonInstallFailed))
 		Expect(reported.Message).To(ContainSubstring("fixture: this chart always fails to render"))
-		Expect(condition(degraded, platformv1alpha1.ConditionProgressing).Status).To(Equal(metav1.ConditionFalse))
+		// A retry marks Progressing while its install runs; between attempts the failed
+		// reconcile leaves Progressing False next to Degraded True.
+		Eventually(func(g Gomega) {
+			current := getStack(stack)
+			g.Expect(condition(current, platformv1alpha1.ConditionDegraded).Status).To(Equal(metav1.ConditionTrue))
+			g.Expect(condition(current, platformv1alpha1.ConditionProgressing).Status).To(Equal(metav1.ConditionFalse))
+			g.Expect(condition(current, platformv1alpha1.ConditionProgressing).Reason).To(Equal(ReasonFailed))
+		}).WithTimeout(timeout).WithPolling(interval).Should(Succeed())
 		Eventually(func(g Gomega) {
 			events := &eventsv1.EventList{}
 			g.Expect(k8sClient.List(ctx, events, client.InNamespace(namespace))).To(Succeed())
