@@ -6,10 +6,13 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { platformPermissions } from '@catalyst/plugin-platform-common';
+import { defaultConventionPacks } from '@catalyst/conventions';
 import {
   GithubPullRequestPublisher,
   PlatformTaskExecutor,
   platformTaskExecutorsExtensionPoint,
+  PlatformTaskScanner,
+  platformTaskScannersExtensionPoint,
   SpecSourceReader,
 } from '@catalyst/plugin-platform-node';
 import Router from 'express-promise-router';
@@ -24,6 +27,11 @@ import { TaskBreakerStore } from './database/TaskBreakerStore';
 import { TaskStore } from './database/TaskStore';
 import { readTaskConfig } from './services/tasks/readTaskConfig';
 import { TaskWorker } from './services/tasks/TaskWorker';
+import { TaskQueue } from './services/tasks/TaskQueue';
+import { ConventionFixExecutor } from './services/tasks/executors/ConventionFixExecutor';
+import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecutor';
+import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
+import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
 import { AgentContextService } from './services/agentContext/AgentContextService';
 import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
 import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
@@ -42,6 +50,17 @@ export const platformPlugin = createBackendPlugin({
     env.registerExtensionPoint(platformTaskExecutorsExtensionPoint, {
       addExecutor(executor) {
         taskExecutors.push(executor);
+      },
+    });
+    const taskScanners = new Map<string, PlatformTaskScanner>();
+    env.registerExtensionPoint(platformTaskScannersExtensionPoint, {
+      addScanner(scanner) {
+        if (taskScanners.has(scanner.id)) {
+          throw new Error(
+            `A platform task scanner with id ${scanner.id} is already registered`,
+          );
+        }
+        taskScanners.set(scanner.id, scanner);
       },
     });
     env.registerInit({
@@ -123,6 +142,25 @@ export const platformPlugin = createBackendPlugin({
           options: taskConfig,
         });
         taskExecutors.forEach(executor => taskWorker.addExecutor(executor));
+        const checkouts = new TemporaryCheckouts({
+          integrations,
+          workingDirectory: config.agentContext.workingDirectory,
+        });
+        const publisher = new GithubPullRequestPublisher({ integrations });
+        // Built-in executors, unless a module brought its own for the type.
+        [
+          new LintAutofixExecutor({ checkouts, publisher }),
+          new ConventionFixExecutor({
+            checkouts,
+            publisher,
+            packs: defaultConventionPacks,
+          }),
+        ]
+          .filter(
+            builtIn =>
+              !taskExecutors.some(e => e.taskType === builtIn.taskType),
+          )
+          .forEach(executor => taskWorker.addExecutor(executor));
         // Local scope: every replica claims its own batch; leases keep them apart.
         await deps.scheduler.scheduleTask({
           id: 'platform-task-worker',
@@ -134,6 +172,20 @@ export const platformPlugin = createBackendPlugin({
             await taskWorker.tick();
           },
         });
+
+        const scannerRunner = new TaskScannerRunner({
+          queue: new TaskQueue(taskStore, taskConfig.approvalPolicies),
+          logger: deps.logger,
+        });
+        for (const scanner of taskScanners.values()) {
+          await deps.scheduler.scheduleTask({
+            id: `platform-task-scanner:${scanner.id}`,
+            ...scanner.schedule,
+            fn: async abortSignal => {
+              await scannerRunner.run(scanner, abortSignal);
+            },
+          });
+        }
 
         const router = Router();
         router.use(
