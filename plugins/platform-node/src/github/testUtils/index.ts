@@ -13,4 +13,8 @@ export type {
   GitTreeChange,
   GitTreeEntry,
 } from './BareRepository';
-export type { SimulatedUrls, StoredPullRequest } from './githubSchemas';
+export type {
+  SimulatedUrls,
+  StoredIssue,
+  StoredPullRequest,
+} from './githubSchemas';
