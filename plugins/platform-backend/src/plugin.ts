@@ -8,6 +8,7 @@ import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-
 import { platformPermissions } from '@catalyst/plugin-platform-common';
 import { defaultConventionPacks } from '@catalyst/conventions';
 import {
+  GithubIssueReporter,
   GithubPullRequestPublisher,
   PlatformTaskExecutor,
   platformTaskExecutorsExtensionPoint,
@@ -28,10 +29,13 @@ import { TaskStore } from './database/TaskStore';
 import { readTaskConfig } from './services/tasks/readTaskConfig';
 import { TaskWorker } from './services/tasks/TaskWorker';
 import { TaskQueue } from './services/tasks/TaskQueue';
+import { AgentsMdRefreshExecutor } from './services/tasks/executors/AgentsMdRefreshExecutor';
 import { ConventionFixExecutor } from './services/tasks/executors/ConventionFixExecutor';
+import { FlakyTestReportExecutor } from './services/tasks/executors/FlakyTestReportExecutor';
 import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecutor';
 import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
+import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
 import { AgentContextService } from './services/agentContext/AgentContextService';
 import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
 import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
@@ -155,6 +159,10 @@ export const platformPlugin = createBackendPlugin({
             publisher,
             packs: defaultConventionPacks,
           }),
+          new AgentsMdRefreshExecutor({ checkouts, publisher }),
+          new FlakyTestReportExecutor({
+            reporter: new GithubIssueReporter({ integrations }),
+          }),
         ]
           .filter(
             builtIn =>
@@ -177,7 +185,22 @@ export const platformPlugin = createBackendPlugin({
           queue: new TaskQueue(taskStore, taskConfig.approvalPolicies),
           logger: deps.logger,
         });
-        for (const scanner of taskScanners.values()) {
+        const flakyTestScanners = taskConfig.flakyTests.map(
+          flaky =>
+            new FlakyTestScanner(
+              `flaky-tests:${flaky.id}`,
+              {
+                frequency: { minutes: flaky.frequencyMinutes },
+                timeout: { minutes: 10 },
+                initialDelay: { minutes: 1 },
+              },
+              flaky,
+            ),
+        );
+        for (const scanner of [
+          ...taskScanners.values(),
+          ...flakyTestScanners,
+        ]) {
           await deps.scheduler.scheduleTask({
             id: `platform-task-scanner:${scanner.id}`,
             ...scanner.schedule,
