@@ -36,6 +36,7 @@ import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecu
 import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
 import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
+import { StaleAgentsMdScanner } from './services/tasks/scanners/agentsMd/StaleAgentsMdScanner';
 import { AgentContextService } from './services/agentContext/AgentContextService';
 import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
 import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
@@ -110,8 +111,9 @@ export const platformPlugin = createBackendPlugin({
           },
         });
 
+        const agentContextStore = new AgentContextStore(db);
         const agentContext = new AgentContextService({
-          store: new AgentContextStore(db),
+          store: agentContextStore,
           checkouts: new ComponentCheckouts({
             urlReader: deps.urlReader,
             integrations,
@@ -197,10 +199,18 @@ export const platformPlugin = createBackendPlugin({
               flaky,
             ),
         );
-        for (const scanner of [
-          ...taskScanners.values(),
+        const builtInScanners = [
           ...flakyTestScanners,
-        ]) {
+          new StaleAgentsMdScanner(
+            {
+              frequency: { minutes: config.agentContext.checkIntervalMinutes },
+              timeout: { minutes: 5 },
+              initialDelay: { minutes: 5 },
+            },
+            { store: agentContextStore, integrations },
+          ),
+        ];
+        for (const scanner of [...taskScanners.values(), ...builtInScanners]) {
           await deps.scheduler.scheduleTask({
             id: `platform-task-scanner:${scanner.id}`,
             ...scanner.schedule,
