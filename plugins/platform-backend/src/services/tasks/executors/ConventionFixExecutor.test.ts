@@ -87,6 +87,10 @@ describe('ConventionFixExecutor', () => {
       'refs/heads/chore/convention-fix-repository',
     );
     expect(head).toBeTruthy();
+    const hook = (await git.readTree(head!, true))?.find(
+      entry => entry.path === '.husky/commit-msg',
+    );
+    expect(hook?.mode).toBe('100755');
 
     const second = await executor.execute(
       executorTask('convention_fix', url),

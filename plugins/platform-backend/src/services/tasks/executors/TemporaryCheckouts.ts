@@ -85,10 +85,16 @@ export class TemporaryCheckouts {
         const files: Record<string, PullRequestFileChange> = {};
         for (let i = 0; i + 1 < parts.length; i += 2) {
           const [kind, path] = [parts[i], parts[i + 1]];
-          files[path] =
-            kind === 'D'
-              ? { delete: true }
-              : { content: await fs.readFile(join(dir, path), 'utf8') };
+          if (kind === 'D') {
+            files[path] = { delete: true };
+            continue;
+          }
+          const file = join(dir, path);
+          files[path] = {
+            content: await fs.readFile(file, 'utf8'),
+            // Keeps a written hook or script runnable in the pull request.
+            executable: ((await fs.stat(file)).mode & 0o111) !== 0,
+          };
         }
         const diff = (await git(['diff', '--cached', '--no-renames'])).stdout;
         return { files, diff };
