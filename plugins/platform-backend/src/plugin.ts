@@ -10,9 +10,12 @@ import { defaultConventionPacks } from '@catalyst/conventions';
 import {
   ConventionPack,
   conventionPacksExtensionPoint,
+  GithubIssueReporter,
   GithubPullRequestPublisher,
   PlatformTaskExecutor,
   platformTaskExecutorsExtensionPoint,
+  PlatformTaskScanner,
+  platformTaskScannersExtensionPoint,
   SpecSourceReader,
 } from '@catalyst/plugin-platform-node';
 import Router from 'express-promise-router';
@@ -27,6 +30,14 @@ import { TaskBreakerStore } from './database/TaskBreakerStore';
 import { TaskStore } from './database/TaskStore';
 import { readTaskConfig } from './services/tasks/readTaskConfig';
 import { TaskWorker } from './services/tasks/TaskWorker';
+import { TaskQueue } from './services/tasks/TaskQueue';
+import { AgentsMdRefreshExecutor } from './services/tasks/executors/AgentsMdRefreshExecutor';
+import { FlakyTestReportExecutor } from './services/tasks/executors/FlakyTestReportExecutor';
+import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecutor';
+import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
+import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
+import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
+import { StaleAgentsMdScanner } from './services/tasks/scanners/agentsMd/StaleAgentsMdScanner';
 import { AgentContextService } from './services/agentContext/AgentContextService';
 import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
 import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
@@ -63,6 +74,17 @@ export const platformPlugin = createBackendPlugin({
     env.registerExtensionPoint(platformTaskExecutorsExtensionPoint, {
       addExecutor(executor) {
         taskExecutors.push(executor);
+      },
+    });
+    const taskScanners = new Map<string, PlatformTaskScanner>();
+    env.registerExtensionPoint(platformTaskScannersExtensionPoint, {
+      addScanner(scanner) {
+        if (taskScanners.has(scanner.id)) {
+          throw new Error(
+            `A platform task scanner with id ${scanner.id} is already registered`,
+          );
+        }
+        taskScanners.set(scanner.id, scanner);
       },
     });
     env.registerInit({
@@ -102,8 +124,9 @@ export const platformPlugin = createBackendPlugin({
           },
         });
 
+        const agentContextStore = new AgentContextStore(db);
         const agentContext = new AgentContextService({
-          store: new AgentContextStore(db),
+          store: agentContextStore,
           checkouts: new ComponentCheckouts({
             urlReader: deps.urlReader,
             integrations,
@@ -176,6 +199,26 @@ export const platformPlugin = createBackendPlugin({
         });
         taskWorker.addExecutor(createConventionFixExecutor(conventions));
         taskExecutors.forEach(executor => taskWorker.addExecutor(executor));
+        const checkouts = new TemporaryCheckouts({
+          integrations,
+          workingDirectory: config.agentContext.workingDirectory,
+        });
+        const publisher = new GithubPullRequestPublisher({ integrations });
+        // Built-in executors, unless a module brought its own for the type.
+        [
+          // convention_fix is the conventions service's executor (added above), which
+          // shares its pull request with the portal's "fix" route.
+          new LintAutofixExecutor({ checkouts, publisher }),
+          new AgentsMdRefreshExecutor({ checkouts, publisher }),
+          new FlakyTestReportExecutor({
+            reporter: new GithubIssueReporter({ integrations }),
+          }),
+        ]
+          .filter(
+            builtIn =>
+              !taskExecutors.some(e => e.taskType === builtIn.taskType),
+          )
+          .forEach(executor => taskWorker.addExecutor(executor));
         // Local scope: every replica claims its own batch; leases keep them apart.
         await deps.scheduler.scheduleTask({
           id: 'platform-task-worker',
@@ -187,6 +230,43 @@ export const platformPlugin = createBackendPlugin({
             await taskWorker.tick();
           },
         });
+
+        const scannerRunner = new TaskScannerRunner({
+          queue: new TaskQueue(taskStore, taskConfig.approvalPolicies),
+          logger: deps.logger,
+        });
+        const flakyTestScanners = taskConfig.flakyTests.map(
+          flaky =>
+            new FlakyTestScanner(
+              `flaky-tests:${flaky.id}`,
+              {
+                frequency: { minutes: flaky.frequencyMinutes },
+                timeout: { minutes: 10 },
+                initialDelay: { minutes: 1 },
+              },
+              flaky,
+            ),
+        );
+        const builtInScanners = [
+          ...flakyTestScanners,
+          new StaleAgentsMdScanner(
+            {
+              frequency: { minutes: config.agentContext.checkIntervalMinutes },
+              timeout: { minutes: 5 },
+              initialDelay: { minutes: 5 },
+            },
+            { store: agentContextStore, integrations },
+          ),
+        ];
+        for (const scanner of [...taskScanners.values(), ...builtInScanners]) {
+          await deps.scheduler.scheduleTask({
+            id: `platform-task-scanner:${scanner.id}`,
+            ...scanner.schedule,
+            fn: async abortSignal => {
+              await scannerRunner.run(scanner, abortSignal);
+            },
+          });
+        }
 
         const router = Router();
         router.use(

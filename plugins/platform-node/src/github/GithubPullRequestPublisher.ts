@@ -4,14 +4,9 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { Octokit } from '@octokit/rest';
 import { posix } from 'node:path';
-import {
-  classifyGithubError,
-  GithubAuthError,
-  GithubNotFoundError,
-  GithubValidationError,
-} from './GithubApiError';
+import { GithubNotFoundError, GithubValidationError } from './GithubApiError';
+import { connectGithub, GithubConnection } from './connectGithub';
 import {
   GithubRepositoryRef,
   parseGithubRepository,
@@ -178,45 +173,13 @@ export class GithubPullRequestPublisher {
     };
   }
 
-  private async connect(target: GithubRepositoryRef) {
-    const integration = this.integrations.github.byUrl(target.url);
-    if (!integration) {
-      throw new InputError(
-        `No GitHub integration is configured for ${target.host} (integrations.github)`,
-      );
-    }
-    const repository = `${target.owner}/${target.repo}`;
-    const { token } = await this.credentials.getCredentials({
-      url: target.url,
-    });
-    if (!token) {
-      throw new GithubAuthError(
-        `No GitHub credentials for ${target.url}; configure a token or a GitHub App under integrations.github`,
-        { operation: 'getCredentials', repository, reason: 'unauthorized' },
-      );
-    }
-    const octokit = new Octokit({
-      baseUrl: integration.config.apiBaseUrl,
-      auth: token,
-      userAgent: 'catalyst-platform',
-    });
-    return {
-      async call<T>(
-        operation: string,
-        request: (client: Octokit) => Promise<{ data: T }>,
-      ): Promise<T> {
-        try {
-          return (await request(octokit)).data;
-        } catch (error) {
-          throw classifyGithubError(error, { operation, repository });
-        }
-      },
-    };
+  private connect(target: GithubRepositoryRef) {
+    return connectGithub(this.integrations, this.credentials, target);
   }
 
   /** Blobs for written files; deletions only of files the base has, which GitHub requires. */
   private async treeEntries(
-    github: Awaited<ReturnType<GithubPullRequestPublisher['connect']>>,
+    github: GithubConnection,
     target: GithubRepositoryRef,
     baseTreeSha: string,
     files: (readonly [string, PullRequestFileChange])[],
@@ -265,7 +228,7 @@ export class GithubPullRequestPublisher {
 
   /** Points the branch at one commit with `treeSha` on top of the base, unless it already is. */
   private async pushBranch(
-    github: Awaited<ReturnType<GithubPullRequestPublisher['connect']>>,
+    github: GithubConnection,
     target: GithubRepositoryRef,
     change: {
       branch: string;
@@ -346,7 +309,7 @@ export class GithubPullRequestPublisher {
   }
 
   private async openOrUpdatePullRequest(
-    github: Awaited<ReturnType<GithubPullRequestPublisher['connect']>>,
+    github: GithubConnection,
     target: GithubRepositoryRef,
     options: PublishPullRequestOptions & { baseBranch: string },
   ): Promise<{

@@ -1,4 +1,5 @@
 export * from './GithubApiError';
+export * from './GithubIssueReporter';
 export * from './GithubPullRequestPublisher';
 export * from './parseGithubRepository';
 export * from './types';

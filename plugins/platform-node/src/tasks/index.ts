@@ -1,2 +1,4 @@
 export * from './extensionPoint';
 export * from './types';
+export * from './scannerExtensionPoint';
+export * from './scannerTypes';

@@ -2,21 +2,41 @@ import { Config } from '@backstage/config';
 import { hostname } from 'node:os';
 import { TaskApprovalRule } from './approvalPolicies';
 import { TaskWorkerOptions } from './TaskWorker';
+import { FlakyTestPolicy } from './scanners/flakyTests/detectFlakyTests';
+
+/** One `platform.tasks.flakyTests` entry, with defaults applied. */
+export interface FlakyTestScanConfig {
+  id: string;
+  reportsDir: string;
+  entityRef: string;
+  repository: string;
+  repositoryUrl?: string;
+  policy: FlakyTestPolicy;
+  frequencyMinutes: number;
+}
 
 /** `platform.tasks`, with defaults applied. */
 export interface TaskConfig extends TaskWorkerOptions {
   workerId: string;
   frequencySeconds: number;
   approvalPolicies: TaskApprovalRule[];
+  flakyTests: FlakyTestScanConfig[];
 }
 
 const POLICIES = ['auto-merge', 'require-approval', 'dry-run'];
 
-function positive(config: Config | undefined, key: string, fallback: number) {
+function positive(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+  parent?: string,
+) {
   const value = config?.getOptionalNumber(key) ?? fallback;
   if (!(value > 0)) {
     throw new Error(
-      `platform.tasks.${key} must be a positive number, got ${value}`,
+      `platform.tasks.${
+        parent ? `${parent}.` : ''
+      }${key} must be a positive number, got ${value}`,
     );
   }
   return value;
@@ -42,7 +62,27 @@ export function readTaskConfig(root: Config): TaskConfig {
       policy: policy as TaskApprovalRule['policy'],
     };
   });
+  const flakyTests = (config?.getOptionalConfigArray('flakyTests') ?? []).map(
+    (entry, index) => {
+      const key = `flakyTests[${index}]`;
+      return {
+        id: entry.getString('id'),
+        reportsDir: entry.getString('reportsDir'),
+        entityRef: entry.getString('entityRef'),
+        repository: entry.getString('repository'),
+        repositoryUrl: entry.getOptionalString('repositoryUrl'),
+        policy: {
+          windowMs: positive(entry, 'windowHours', 168, key) * 3_600_000,
+          clearAfterPasses: Math.floor(
+            positive(entry, 'clearAfterPasses', 10, key),
+          ),
+        },
+        frequencyMinutes: positive(entry, 'frequencyMinutes', 60, key),
+      };
+    },
+  );
   return {
+    flakyTests,
     workerId:
       config?.getOptionalString('workerId') ?? `${hostname()}:${process.pid}`,
     frequencySeconds: positive(config, 'frequencySeconds', 5),

@@ -21,6 +21,7 @@ import {
   gitCommit,
   gitRef,
   gitTree,
+  issue,
   pullRequest,
   pullRequestCommit,
   pullRequestSimple,
@@ -29,6 +30,7 @@ import {
   ResponseOf,
   SimulatedUrls,
   StoredCheckRun,
+  StoredIssue,
   StoredPullRequest,
   ValidationError,
 } from './githubSchemas';
@@ -93,6 +95,7 @@ interface SimulatedRepository {
   git: BareRepository;
   pulls: StoredPullRequest[];
   checkRuns: StoredCheckRun[];
+  issues: StoredIssue[];
   /** Writes run one at a time per repository, as on GitHub. */
   writes: Promise<unknown>;
 }
@@ -554,7 +557,7 @@ const ROUTES: Route[] = [
       const now = new Date().toISOString().replace(/\.\d{3}/, '');
       const stored: StoredPullRequest = {
         id: this.nextPullId(),
-        number: repo.pulls.length + 1,
+        number: repo.pulls.length + repo.issues.length + 1,
         state: 'open',
         title: input.title ?? head,
         body: input.body ?? null,
@@ -640,6 +643,23 @@ const ROUTES: Route[] = [
     },
   },
   {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/issues$`),
+    operation: 'issues/list-for-repo',
+    async handle(this: GithubSimulator, { repo, query }) {
+      const state = query.get('state') ?? 'open';
+      const labels = (query.get('labels') ?? '').split(',').filter(Boolean);
+      const items = repo.issues
+        .filter(
+          stored =>
+            (state === 'all' || stored.state === state) &&
+            labels.every(label => stored.labels.includes(label)),
+        )
+        .map(stored => issue(this.urls, repo.facts, stored));
+      return reply('issues/list-for-repo', 200, items);
+    },
+  },
+  {
     method: 'POST',
     pattern: new RegExp(`^${REPO}/check-runs$`),
     operation: 'checks/create',
@@ -683,6 +703,34 @@ const ROUTES: Route[] = [
     },
   },
   {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/issues$`),
+    operation: 'issues/create',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'issues/create'>;
+      if (!input?.title) {
+        return validationFailed([
+          { resource: 'Issue', field: 'title', code: 'missing_field' },
+        ]);
+      }
+      const now = new Date().toISOString().replace(/\.\d{3}/, '');
+      const stored: StoredIssue = {
+        id: this.nextPullId(),
+        number: repo.pulls.length + repo.issues.length + 1,
+        state: 'open',
+        title: String(input.title),
+        body: input.body ?? null,
+        labels: (input.labels ?? []).map(label =>
+          typeof label === 'string' ? label : label.name ?? '',
+        ),
+        createdAt: now,
+        updatedAt: now,
+      };
+      repo.issues.push(stored);
+      return reply('issues/create', 201, issue(this.urls, repo.facts, stored));
+    },
+  },
+  {
     method: 'PATCH',
     pattern: new RegExp(`^${REPO}/check-runs/(\\d+)$`),
     operation: 'checks/update',
@@ -720,6 +768,22 @@ const ROUTES: Route[] = [
           checkRun(this.urls, fullNameOf(repo), r),
         ),
       });
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^${REPO}/issues/(\\d+)$`),
+    operation: 'issues/update',
+    async handle(this: GithubSimulator, { repo, params: [number], body }) {
+      const input = (body ?? {}) as RequestBodyOf<'issues/update'>;
+      const stored = repo.issues.find(i => i.number === Number(number));
+      if (!stored) return notFound();
+      if (input.title !== undefined && input.title !== null)
+        stored.title = String(input.title);
+      if (input.body !== undefined) stored.body = input.body;
+      if (input.state) stored.state = input.state;
+      stored.updatedAt = new Date().toISOString().replace(/\.\d{3}/, '');
+      return reply('issues/update', 200, issue(this.urls, repo.facts, stored));
     },
   },
 ];
@@ -824,6 +888,7 @@ export class GithubSimulator {
       git,
       pulls: [],
       checkRuns: [],
+      issues: [],
       writes: Promise.resolve(),
     });
     return git;
@@ -874,6 +939,14 @@ export class GithubSimulator {
     }
     repo.pulls.push(stored);
     return { ...stored };
+  }
+
+  /** The issues of a repository (`state=all`). */
+  issues(fullName: string): StoredIssue[] {
+    return this.mustGet(fullName).issues.map(stored => ({
+      ...stored,
+      labels: [...stored.labels],
+    }));
   }
 
   /** From now on, `remaining` API calls succeed; later ones hit the limit until `resetAt`. */

@@ -526,3 +526,54 @@ export function checkRun(
     pull_requests: [],
   };
 }
+
+/**
+ * An issue as the simulator keeps it.
+ *
+ * @public
+ */
+export interface StoredIssue {
+  id: number;
+  number: number;
+  state: 'open' | 'closed';
+  title: string;
+  body: string | null;
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET/POST /repos/{owner}/{repo}/issues`, `PATCH .../issues/{number}` */
+export function issue(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+  stored: StoredIssue,
+): Schemas['issue'] {
+  const fullName = `${repo.owner}/${repo.name}`;
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    id: stored.id,
+    node_id: `I_${stored.id}`,
+    url: `${api}/issues/${stored.number}`,
+    repository_url: api,
+    labels_url: `${api}/issues/${stored.number}/labels{/name}`,
+    comments_url: `${api}/issues/${stored.number}/comments`,
+    events_url: `${api}/issues/${stored.number}/events`,
+    html_url: `${urls.web}/${fullName}/issues/${stored.number}`,
+    number: stored.number,
+    state: stored.state,
+    title: stored.title,
+    body: stored.body,
+    user: simpleUser(urls, repo.owner, repo.id + 1000),
+    labels: stored.labels.map(name => ({ name })),
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    locked: false,
+    comments: 0,
+    closed_at: null,
+    created_at: stored.createdAt,
+    updated_at: stored.updatedAt,
+    author_association: 'OWNER',
+  };
+}

@@ -17,5 +17,6 @@ export type {
   CheckRunAnnotation,
   SimulatedUrls,
   StoredCheckRun,
+  StoredIssue,
   StoredPullRequest,
 } from './githubSchemas';

@@ -1,0 +1,84 @@
+import {
+  createBackendModule,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { platformTaskScannersExtensionPoint } from '@catalyst/plugin-platform-node';
+import request from 'supertest';
+import { platformPlugin } from './plugin';
+
+describe('platform backend task scanners', () => {
+  it('schedules each scanner of a module and queues what it finds once', async () => {
+    const jobs = new Map<
+      string,
+      SchedulerServiceTaskInvocationDefinition['fn']
+    >();
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: async task => {
+        jobs.set(task.id, task.fn);
+      },
+    });
+    const scannerModule = createBackendModule({
+      pluginId: 'platform',
+      moduleId: 'test-scanner',
+      register(env) {
+        env.registerInit({
+          deps: { scanners: platformTaskScannersExtensionPoint },
+          async init({ scanners }) {
+            scanners.addScanner({
+              id: 'outdated-lodash',
+              taskType: 'dependency_update',
+              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+              scan: async () => [
+                {
+                  entityRef: 'component:default/web',
+                  title: 'Update lodash',
+                  repository: 'acme/web',
+                  subject: 'lodash',
+                },
+              ],
+            });
+          },
+        });
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        platformPlugin,
+        scannerModule,
+        scheduler.factory,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            platform: {
+              github: { webhookSecret: 'secret' },
+              tasks: {
+                approvalPolicies: [
+                  { taskType: 'dependency_update', policy: 'dry-run' },
+                ],
+              },
+            },
+          },
+        }),
+      ],
+    });
+
+    const job = jobs.get('platform-task-scanner:outdated-lodash');
+    expect(job).toBeDefined();
+    await job!(new AbortController().signal);
+    await job!(new AbortController().signal);
+
+    const listed = await request(server).get(
+      '/api/platform/tasks?taskType=dependency_update',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({
+      subject: 'lodash',
+      repository: 'acme/web',
+      status: 'pending',
+      approvalPolicy: 'dry-run',
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { InputError } from '@backstage/errors';
+import {
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import { Octokit } from '@octokit/rest';
+import { classifyGithubError, GithubAuthError } from './GithubApiError';
+import { GithubRepositoryRef } from './parseGithubRepository';
+
+/** A GitHub API client whose failures are the typed errors of `classifyGithubError`. */
+export interface GithubConnection {
+  call<T>(
+    operation: string,
+    request: (client: Octokit) => Promise<{ data: T }>,
+  ): Promise<T>;
+}
+
+/** A client for the repository's host, with the integration's API URL and credentials. */
+export async function connectGithub(
+  integrations: ScmIntegrationRegistry,
+  credentials: GithubCredentialsProvider,
+  target: GithubRepositoryRef,
+): Promise<GithubConnection> {
+  const integration = integrations.github.byUrl(target.url);
+  if (!integration) {
+    throw new InputError(
+      `No GitHub integration is configured for ${target.host} (integrations.github)`,
+    );
+  }
+  const repository = `${target.owner}/${target.repo}`;
+  const { token } = await credentials.getCredentials({ url: target.url });
+  if (!token) {
+    throw new GithubAuthError(
+      `No GitHub credentials for ${target.url}; configure a token or a GitHub App under integrations.github`,
+      { operation: 'getCredentials', repository, reason: 'unauthorized' },
+    );
+  }
+  const octokit = new Octokit({
+    baseUrl: integration.config.apiBaseUrl,
+    auth: token,
+    userAgent: 'catalyst-platform',
+  });
+  return {
+    async call<T>(
+      operation: string,
+      request: (client: Octokit) => Promise<{ data: T }>,
+    ): Promise<T> {
+      try {
+        return (await request(octokit)).data;
+      } catch (error) {
+        throw classifyGithubError(error, { operation, repository });
+      }
+    },
+  };
+}
