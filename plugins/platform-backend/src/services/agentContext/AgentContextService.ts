@@ -27,6 +27,7 @@ import {
   AGENTS_MD_COMMIT_MESSAGE,
   refreshPullRequestBody,
 } from './refreshPullRequest';
+import { requireCatalogEntity } from '../catalog/requireCatalogEntity';
 
 function toView(record: AgentContextRecord): AgentContextView {
   return {
@@ -78,7 +79,7 @@ export class AgentContextService {
     entityRef: string,
     credentials?: BackstageCredentials,
   ): Promise<AgentContextView> {
-    await this.entity(entityRef, credentials);
+    await requireCatalogEntity(this.options, entityRef, credentials);
     const record = await this.options.store.get(entityRef);
     if (!record) {
       throw new NotFoundError(
@@ -93,7 +94,11 @@ export class AgentContextService {
     entityRef: string,
     credentials?: BackstageCredentials,
   ): Promise<AgentContextView> {
-    const entity = await this.entity(entityRef, credentials);
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
     return toView(await this.analyze(entity));
   }
 
@@ -102,7 +107,7 @@ export class AgentContextService {
     credentials?: BackstageCredentials,
   ): Promise<AgentContextStaleness> {
     const record = await this.analyze(
-      await this.entity(entityRef, credentials),
+      await requireCatalogEntity(this.options, entityRef, credentials),
     );
     return {
       entityRef,
@@ -123,7 +128,11 @@ export class AgentContextService {
     entityRef: string,
     credentials?: BackstageCredentials,
   ): Promise<AgentContextRefreshResponse> {
-    const entity = await this.entity(entityRef, credentials);
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
     const target = publishTargetOf(entity, this.options.integrations);
     const record = await this.analyze(entity);
     const upToDate: AgentContextRefreshResponse = {
@@ -202,21 +211,6 @@ export class AgentContextService {
     }
     return result;
   }
-
-  private async entity(
-    entityRef: string,
-    credentials?: BackstageCredentials,
-  ): Promise<Entity> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials:
-        credentials ?? (await this.options.auth.getOwnServiceCredentials()),
-    });
-    if (!entity) {
-      throw new NotFoundError(`${entityRef} is not in the catalog`);
-    }
-    return entity;
-  }
-
   private async analyze(entity: Entity): Promise<AgentContextRecord> {
     const entityRef = stringifyEntityRef(entity);
     const checkout = await this.options.checkouts.open(entity);

@@ -4,7 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -31,6 +31,7 @@ import {
   CONVENTIONS_COMMIT_MESSAGE,
   conventionPullRequestBody,
 } from './conventionPullRequest';
+import { requireCatalogEntity } from '../catalog/requireCatalogEntity';
 
 /**
  * Conventions of components: the drift of a component's repository against
@@ -69,7 +70,11 @@ export class ConventionsService {
     entityRef: string,
     credentials?: BackstageCredentials,
   ): Promise<ConventionsReport> {
-    const entity = await this.entity(entityRef, credentials);
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
     const check = await this.check(entity, entityRef);
     return {
       entityRef,
@@ -94,7 +99,11 @@ export class ConventionsService {
     entityRef: string,
     credentials?: BackstageCredentials,
   ): Promise<ConventionsFixResponse> {
-    const entity = await this.entity(entityRef, credentials);
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
     const target = publishTargetOf(entity, this.options.integrations);
     const check = await this.check(entity, entityRef);
     const pack = (await this.packsFor(entityRef)).find(
@@ -190,19 +199,5 @@ export class ConventionsService {
     } finally {
       await checkout.close();
     }
-  }
-
-  private async entity(
-    entityRef: string,
-    credentials?: BackstageCredentials,
-  ): Promise<Entity> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials:
-        credentials ?? (await this.options.auth.getOwnServiceCredentials()),
-    });
-    if (!entity) {
-      throw new NotFoundError(`${entityRef} is not in the catalog`);
-    }
-    return entity;
   }
 }
