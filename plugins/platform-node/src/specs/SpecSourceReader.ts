@@ -35,6 +35,8 @@ export interface SpecReadResult {
  * @public
  */
 export class SpecSourceReader {
+  private readonly lastFileIndex = new Map<string, SpecIndex>();
+
   constructor(
     private readonly urlReader: UrlReaderService,
     private readonly integrations: ScmIntegrationRegistry,
@@ -53,7 +55,12 @@ export class SpecSourceReader {
       return undefined;
     }
     if (source.type === 'file') {
-      const index = await readSpecs(source.repoDir);
+      // Folders whose content hash is unchanged since the last read are reused
+      // unparsed: the catalog and the scheduled index both read every few minutes.
+      const index = readSpecs(source.repoDir, {
+        previous: this.lastFileIndex.get(source.repoDir),
+      });
+      this.lastFileIndex.set(source.repoDir, index);
       const agents = await readOptionalFile(
         joinPath(source.repoDir, 'AGENTS.md'),
       );
