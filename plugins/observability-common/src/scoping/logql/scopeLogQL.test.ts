@@ -1,37 +1,9 @@
 import { parser } from '@grafana/lezer-logql';
 import { LabelMatcher } from '../../matchers/LabelMatcher';
-import { QueryScopeError } from '../QueryScopeError';
+import { scopingHarness } from '../__testUtils__/scopingHarness';
 import { scopeLogQL } from './scopeLogQL';
 
-const payments: LabelMatcher[] = [
-  { name: 'namespace', op: '=', value: 'payments' },
-];
-
-function errorNodes(query: string): string[] {
-  const found: string[] = [];
-  parser.parse(query).iterate({
-    enter: node => {
-      if (node.type.isError) found.push(`${node.from}`);
-    },
-  });
-  return found;
-}
-
-function scoped(query: string, scope: LabelMatcher[] = payments): string {
-  const result = scopeLogQL(query, scope);
-  expect(errorNodes(result)).toEqual([]);
-  return result;
-}
-
-function rejection(query: string, scope: LabelMatcher[] = payments) {
-  try {
-    scopeLogQL(query, scope);
-  } catch (error) {
-    expect(error).toBeInstanceOf(QueryScopeError);
-    return error as QueryScopeError;
-  }
-  throw new Error(`scopeLogQL accepted ${query}`);
-}
+const { scoped, rejection } = scopingHarness(scopeLogQL, parser);
 
 describe('scopeLogQL', () => {
   it('scopes the stream selector of a log query and keeps its pipeline', () => {

@@ -1,37 +1,9 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { LabelMatcher } from '../../matchers/LabelMatcher';
-import { QueryScopeError } from '../QueryScopeError';
+import { scopingHarness } from '../__testUtils__/scopingHarness';
 import { scopePromQL } from './scopePromQL';
 
-const payments: LabelMatcher[] = [
-  { name: 'namespace', op: '=', value: 'payments' },
-];
-
-function errorNodes(query: string): string[] {
-  const found: string[] = [];
-  parser.parse(query).iterate({
-    enter: node => {
-      if (node.type.isError) found.push(`${node.from}`);
-    },
-  });
-  return found;
-}
-
-function scoped(query: string, scope: LabelMatcher[] = payments): string {
-  const result = scopePromQL(query, scope);
-  expect(errorNodes(result)).toEqual([]);
-  return result;
-}
-
-function rejection(query: string, scope: LabelMatcher[] = payments) {
-  try {
-    scopePromQL(query, scope);
-  } catch (error) {
-    expect(error).toBeInstanceOf(QueryScopeError);
-    return error as QueryScopeError;
-  }
-  throw new Error(`scopePromQL accepted ${query}`);
-}
+const { scoped, rejection, errorNodes } = scopingHarness(scopePromQL, parser);
 
 describe('scopePromQL', () => {
   it.each([
