@@ -75,3 +75,38 @@ export interface ConventionsFixResponse {
   files: string[];
   pullRequest?: ConventionPullRequest;
 }
+
+/**
+ * One component's compliance as last scanned: by the scheduled drift scanner
+ * or by the last time its report was read.
+ *
+ * @public
+ */
+export interface ConventionComplianceRow {
+  entityRef: string;
+  packId: string;
+  drifted: boolean;
+  summary: Record<ConventionDriftItem['status'], number>;
+  /** Standard files and rules that drifted or are missing. */
+  driftedItems: string[];
+  warningCount: number;
+  pullRequest?: ConventionPullRequest;
+  /** The open `convention_fix` task, if one is queued or waiting for approval. */
+  openTaskId?: number;
+  scannedAt: string;
+}
+
+/**
+ * `GET /conventions?drifted=&packId=&q=&offset=&limit=`: compliance across
+ * every scanned component, ordered drifted first, then by entity ref.
+ *
+ * @public
+ */
+export interface ConventionComplianceOverview {
+  items: ConventionComplianceRow[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+  /** Over every scanned component, not only this page. */
+  totals: { components: number; compliant: number; drifted: number };
+}
