@@ -352,7 +352,7 @@ export interface AgentFileFact {
   path: string;
   lines: number;
   managedBlocks: ManagedBlockFact[];
-  /** Target when the file is a symlink (CLAUDE.md -> AGENTS.md). */
+  /** Target when the file is a symlink (CLAUDE.md → AGENTS.md). */
   symlinkTo?: string;
   source: FactSource;
 }
@@ -373,7 +373,7 @@ export interface TypeScriptFacts {
   strict?: boolean;
   /** Shared configs from packages (`@tsconfig/strictest`). */
   extends: string[];
-  /** Import aliases: `@/*` -> `./src/*`. */
+  /** Import aliases: `@/*` → `./src/*`. */
   paths: { alias: string; target: string }[];
   source: FactSource;
 }

@@ -105,7 +105,7 @@ export interface SpecTask {
 
 /** @public */
 export interface SpecUserStory {
-  /** `US1` style id derived from the story's number (`User Story 1` -> `US1`). */
+  /** `US1` style id derived from the story's number (`User Story 1` → `US1`). */
   id: string;
   number: number;
   title: string;
@@ -152,7 +152,7 @@ export interface SpecFolder {
   /** True for folders under an archive folder (`specs/_archive/...`). */
   archived: boolean;
   title?: string;
-  /** Spec id from a `**Spec**: \`010-platform\`` header line or `spec:` frontmatter. */
+  /** Spec id from a `**Spec**: 010-platform` header line or `spec:` frontmatter. */
   specId?: string;
   /** Status from the header lines or frontmatter, lower-cased (`draft`). */
   status?: string;

@@ -16,6 +16,8 @@ const ORDER: Array<[RegExp, string]> = [
  * Turns a Spec Kit folder into an MkDocs project in `siteDir`: the folder's
  * files under `docs/` (spec.md becomes the landing page) and an mkdocs.yml
  * with the documents in reading order. The folder itself is never written to.
+ *
+ * @public
  */
 export async function writeSpecSite(options: {
   specDir: string;

@@ -61,7 +61,11 @@ export function structuredDifferences(
   return sameScalar(expected, actual) ? [] : [{ path, expected, actual }];
 }
 
-/** One line of evidence for a difference. */
+/**
+ * One line of evidence for a difference.
+ *
+ * @public
+ */
 export function describeDifference(difference: StructuredDifference): string {
   const show = (value: unknown) =>
     value === undefined ? '(absent)' : JSON.stringify(value);

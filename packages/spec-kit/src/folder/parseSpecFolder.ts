@@ -64,7 +64,11 @@ export interface ParseSpecFolderOptions {
   previous?: { folder: SpecFolder; diagnostics: SpecDiagnostic[] };
 }
 
-/** Files over this size are listed but not read. */
+/**
+ * Files over this size are listed but not read.
+ *
+ * @public
+ */
 export const MAX_SPEC_FILE_SIZE = 2 * 1024 * 1024;
 
 // Read for the folder's header, in this order of precedence.

@@ -3,8 +3,8 @@ import { ParsedTasks, TasksReader } from './TasksReader';
 export type { ParsedTasks } from './TasksReader';
 
 /**
- * Reads the tasks of a Spec Kit tasks.md: checkbox list items (`- [ ] T001 [P]
- * [US1] Description`) anywhere outside code, and tasks written as headings
+ * Reads the tasks of a Spec Kit tasks.md: checkbox list items
+ * (`- [ ] T001 [P] [US1] Description`) anywhere outside code, and tasks written as headings
  * (`### Task 3: Description [P] [US-2]`). A checkbox item with a `T001`-style
  * id is always a task; one without an id is a task (with an `info`
  * diagnostic) unless it is an acceptance criterion: nested under a task, in a

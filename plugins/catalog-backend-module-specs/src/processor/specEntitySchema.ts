@@ -7,7 +7,11 @@ import {
 
 const countSchema = { type: 'integer', minimum: 0 };
 
-/** JSON schema of the `Spec` kind, checked by the processor. */
+/**
+ * JSON schema of the `Spec` kind, checked by the processor.
+ *
+ * @public
+ */
 export const specEntitySchema = {
   $schema: 'http://json-schema.org/draft-07/schema',
   $id: 'SpecV1alpha1',

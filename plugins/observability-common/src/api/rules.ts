@@ -50,9 +50,9 @@ export type AlertRule = {
   duration: string;
   severity: 'critical' | 'warning' | 'info';
   enabled: boolean;
-  /** Latency quantile, 0 < q < 1. Only for `latency` threshold rules. */
+  /** Latency quantile, between 0 and 1 (exclusive). Only for `latency` threshold rules. */
   quantile?: number;
-  /** SLO objective, 0 < objective < 1. */
+  /** SLO objective, between 0 and 1 (exclusive). */
   objective?: number;
   description?: string;
   notificationChannels: NotificationChannel[];

@@ -956,7 +956,7 @@ export class GithubSimulator {
 
   /** The next request that matches gets `failure` instead of its response. */
   failNext(
-    match: { method?: string; operation?: Operation },
+    match: { method?: string; operation?: keyof operations },
     failure: InjectedFailure,
   ): void {
     this.failures.push({ ...match, failure });

@@ -479,6 +479,15 @@ export interface CheckRunAnnotation {
 }
 
 /**
+ * How a completed check run ended, as GitHub names it.
+ *
+ * @public
+ */
+export type CheckRunConclusion = NonNullable<
+  components['schemas']['check-run']['conclusion']
+>;
+
+/**
  * A check run as the simulator keeps it: the last output sent, and every
  * annotation added (GitHub appends annotations on update).
  *
@@ -489,7 +498,7 @@ export interface StoredCheckRun {
   name: string;
   headSha: string;
   status: 'queued' | 'in_progress' | 'completed';
-  conclusion: NonNullable<Schemas['check-run']['conclusion']> | null;
+  conclusion: CheckRunConclusion | null;
   output: { title: string | null; summary: string | null; text: string | null };
   annotations: CheckRunAnnotation[];
   startedAt: string;

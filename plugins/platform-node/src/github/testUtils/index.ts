@@ -15,6 +15,7 @@ export type {
 } from './BareRepository';
 export type {
   CheckRunAnnotation,
+  CheckRunConclusion,
   SimulatedUrls,
   StoredCheckRun,
   StoredIssue,
