@@ -97,11 +97,11 @@ describe('agent context routes', () => {
       entityRef: 'component:default/payments',
       status: 'opened',
       factsHash: generated.body.factsHash,
-      branch: 'catalyst/agents-md',
+      branch: 'chore/agents-md',
       pullRequest: { number: 1, url: `${github.urls.web}/${repo}/pull/1` },
     });
     expect(
-      await github.repository(repo).readFile('catalyst/agents-md', 'AGENTS.md'),
+      await github.repository(repo).readFile('chore/agents-md', 'AGENTS.md'),
     ).toBe(generated.body.content);
 
     const again = await request(server).post(`${BASE}/refresh`);

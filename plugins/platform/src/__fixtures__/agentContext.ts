@@ -174,7 +174,7 @@ export const openedRefresh: AgentContextRefreshResponse = {
   entityRef: 'component:default/payments-api',
   status: 'opened',
   factsHash: staleContext.factsHash,
-  branch: 'catalyst/agents-md',
+  branch: 'chore/agents-md',
   pullRequest: {
     number: 12,
     url: 'https://github.com/acme/payments-api/pull/12',

@@ -211,13 +211,13 @@ describe('AgentContextService', () => {
       entityRef: 'component:default/payments',
       status: 'opened',
       factsHash: generated.factsHash,
-      branch: 'catalyst/agents-md',
+      branch: 'chore/agents-md',
       pullRequest: { number: 1, url: `${github.urls.web}/${repo}/pull/1` },
     });
-    expect(await git().readFile('catalyst/agents-md', 'AGENTS.md')).toBe(
+    expect(await git().readFile('chore/agents-md', 'AGENTS.md')).toBe(
       generated.content,
     );
-    expect((await git().log('catalyst/agents-md'))[0]).toBe(COMMIT);
+    expect((await git().log('chore/agents-md'))[0]).toBe(COMMIT);
     const [pr] = github.pulls(repo);
     expect(pr).toMatchObject({
       title: COMMIT,
@@ -252,12 +252,9 @@ describe('AgentContextService', () => {
       pullRequest: { number: 1 },
     });
     expect(github.pulls(repo)).toHaveLength(1);
-    const branchContent = await git().readFile(
-      'catalyst/agents-md',
-      'AGENTS.md',
-    );
+    const branchContent = await git().readFile('chore/agents-md', 'AGENTS.md');
     expect(branchContent).toContain('| Lint | `yarn lint` | `eslint .` |');
-    expect(await git().log('catalyst/agents-md')).toEqual([
+    expect(await git().log('chore/agents-md')).toEqual([
       COMMIT,
       ...(await git().log('main')),
     ]);
@@ -366,7 +363,7 @@ describe('AgentContextService', () => {
       pullRequest: { number: 1 },
     });
     expect(github.pulls(repo)[0].base.ref).toBe('main');
-    expect(await git().readFile('catalyst/agents-md', 'AGENTS.md')).toBe(
+    expect(await git().readFile('chore/agents-md', 'AGENTS.md')).toBe(
       view.content,
     );
     // The local checkout itself is left as it is.

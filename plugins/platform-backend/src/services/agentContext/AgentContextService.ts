@@ -54,7 +54,7 @@ function toView(record: AgentContextRecord): AgentContextView {
  * The agent context of components: generates AGENTS.md from a fresh
  * analysis of the repository, stores it with its facts, tells whether the
  * committed AGENTS.md is stale, and refreshes it through one pull request
- * per repository on `catalyst/agents-md`.
+ * per repository on `chore/agents-md`.
  */
 export class AgentContextService {
   constructor(

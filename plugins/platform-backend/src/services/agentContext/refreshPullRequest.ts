@@ -1,7 +1,10 @@
 import { AgentContextAnalysis } from '../../database/AgentContextStore';
 
-/** The branch every AGENTS.md refresh of a repository goes to: one branch, one pull request. */
-export const AGENTS_MD_BRANCH = 'catalyst/agents-md';
+/**
+ * The branch every AGENTS.md refresh of a repository goes to, from the
+ * portal or from an `agents_md_refresh` task: one branch, one pull request.
+ */
+export const AGENTS_MD_BRANCH = 'chore/agents-md';
 
 /** Commit message and pull request title of a refresh. */
 export const AGENTS_MD_COMMIT_MESSAGE = 'chore(agents-md): refresh AGENTS.md';

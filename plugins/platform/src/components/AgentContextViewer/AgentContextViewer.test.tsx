@@ -251,7 +251,7 @@ describe('AgentContextViewer', () => {
     expect(toastApi.getToasts()).toEqual([
       expect.objectContaining({
         title: 'Pull request #12 opened',
-        description: 'Branch catalyst/agents-md',
+        description: 'Branch chore/agents-md',
         status: 'success',
       }),
     ]);

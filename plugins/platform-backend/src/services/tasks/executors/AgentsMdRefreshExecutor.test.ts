@@ -69,14 +69,12 @@ describe('AgentsMdRefreshExecutor', () => {
     );
     const pulls = simulator.pulls('acme/payments');
     expect(pulls).toHaveLength(1);
-    expect(pulls[0].head.ref).toBe('chore/agents-md-refresh-repository');
+    expect(pulls[0].head.ref).toBe('chore/agents-md');
     expect(first.linkedPr?.number).toBe(pulls[0].number);
     expect(again.linkedPr?.number).toBe(pulls[0].number);
 
     // The branch keeps the hand-written part and adds the generated block.
-    const head = await git.resolveRef(
-      'refs/heads/chore/agents-md-refresh-repository',
-    );
+    const head = await git.resolveRef('refs/heads/chore/agents-md');
     expect(head).toBeTruthy();
     const proposed = await git.readFile(head!, 'AGENTS.md');
     expect(proposed).toContain(HAND_WRITTEN_AGENTS_MD.trim());

@@ -12,6 +12,7 @@ import {
   AGENTS_MD_PATH,
 } from '../../agentContext/analyzeAgentContext';
 import {
+  AGENTS_MD_BRANCH,
   AGENTS_MD_COMMIT_MESSAGE,
   refreshPullRequestBody,
 } from '../../agentContext/refreshPullRequest';
@@ -21,7 +22,8 @@ import { TemporaryCheckouts } from './TemporaryCheckouts';
 /**
  * `agents_md_refresh`: regenerates the Catalyst block of AGENTS.md from a
  * fresh clone (the agent-context analysis) and proposes it when it is stale,
- * as one pull request on `chore/agents-md-refresh-<subject>`.
+ * on the same branch as the portal's refresh (`chore/agents-md`): one pull
+ * request per repository, whoever asked for it.
  */
 export class AgentsMdRefreshExecutor implements PlatformTaskExecutor {
   readonly taskType = 'agents_md_refresh';
@@ -58,6 +60,7 @@ export class AgentsMdRefreshExecutor implements PlatformTaskExecutor {
           );
         }
         return {
+          branch: AGENTS_MD_BRANCH,
           commitMessage: AGENTS_MD_COMMIT_MESSAGE,
           title: AGENTS_MD_COMMIT_MESSAGE,
           body: refreshPullRequestBody(analysis, task.entityRef),

@@ -12,6 +12,8 @@ export interface ProposedPullRequest {
   commitMessage: string;
   title: string;
   body: string;
+  /** Overrides `chore/<type>-<subject>` when the portal proposes the same change on a branch of its own. */
+  branch?: string;
 }
 
 /** `chore/<type>-<subject>`, with the subject reduced to what a branch name allows. */
@@ -75,7 +77,7 @@ export async function proposeChange(options: {
     }
     const published = await options.publisher.publish({
       repository: repositoryUrl,
-      branch: taskBranch(task),
+      branch: proposal.branch ?? taskBranch(task),
       commitMessage: proposal.commitMessage,
       title: proposal.title,
       body: proposal.body,
