@@ -62,7 +62,7 @@ export const codeOwners: ConventionStandardFile = {
 export const lefthookCommitMessageCheck = `grep -qE '${conventionalSubject}' {1} || (echo 'commit message must follow Conventional Commits: type(scope): subject' && exit 1)`;
 
 /** Workflow job that checks every commit of a pull request. */
-export const commitMessageJob = `  commit-messages:
+const commitMessageJob = `  commit-messages:
     if: github.event_name == 'pull_request'
     runs-on: ubuntu-latest
     steps:
@@ -105,5 +105,61 @@ indent_size = ${indent.size}
 [*.md]
 trim_trailing_whitespace = false
 ${overrides}`,
+  };
+}
+
+/**
+ * The pack's GitHub Actions workflow: its lint and test steps after the
+ * checkout, and the commit-message job every pack shares.
+ */
+export function ciWorkflow(steps: string[]): ConventionStandardFile {
+  return {
+    path: '.github/workflows/ci.yml',
+    format: 'yaml',
+    required: true,
+    content: `name: CI
+
+on:
+  push:
+    branches: [main]
+  pull_request:
+
+permissions:
+  contents: read
+
+jobs:
+  lint-and-test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+${steps.map(step => `      ${step.replace(/\n/g, '\n      ')}`).join('\n')}
+${commitMessageJob}`,
+  };
+}
+
+/**
+ * lefthook.yml with the pack's pre-commit command and the shared
+ * Conventional Commits check on commit-msg.
+ */
+export function lefthookConfig(preCommit: {
+  name: string;
+  glob: string;
+  run: string;
+}): ConventionStandardFile {
+  return {
+    path: 'lefthook.yml',
+    format: 'yaml',
+    required: true,
+    content: `pre-commit:
+  commands:
+    ${preCommit.name}:
+      glob: "${preCommit.glob}"
+      run: ${preCommit.run}
+
+commit-msg:
+  commands:
+    conventional-commit:
+      run: ${JSON.stringify(lefthookCommitMessageCheck)}
+`,
   };
 }

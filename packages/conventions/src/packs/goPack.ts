@@ -2,9 +2,9 @@ import { ConventionPack } from '@catalyst/plugin-platform-node';
 import {
   branchNamingRule,
   codeOwners,
-  commitMessageJob,
+  ciWorkflow,
   editorConfig,
-  lefthookCommitMessageCheck,
+  lefthookConfig,
   pullRequestTemplate,
 } from './collaborationStandards';
 
@@ -46,49 +46,19 @@ formatters:
     - goimports
 `,
     },
-    {
-      path: 'lefthook.yml',
-      format: 'yaml',
-      required: true,
-      content: `pre-commit:
-  commands:
-    gofmt:
-      glob: "*.go"
-      run: test -z "$(gofmt -l {staged_files})"
-
-commit-msg:
-  commands:
-    conventional-commit:
-      run: ${JSON.stringify(lefthookCommitMessageCheck)}
-`,
-    },
-    {
-      path: '.github/workflows/ci.yml',
-      format: 'yaml',
-      required: true,
-      content: `name: CI
-
-on:
-  push:
-    branches: [main]
-  pull_request:
-
-permissions:
-  contents: read
-
-jobs:
-  lint-and-test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-go@v5
-        with:
-          go-version-file: go.mod
-      - run: go vet ./...
-      - uses: golangci/golangci-lint-action@v8
-      - run: go test -race ./...
-${commitMessageJob}`,
-    },
+    lefthookConfig({
+      name: 'gofmt',
+      glob: '*.go',
+      run: 'test -z "$(gofmt -l {staged_files})"',
+    }),
+    ciWorkflow([
+      `- uses: actions/setup-go@v5
+  with:
+    go-version-file: go.mod`,
+      '- run: go vet ./...',
+      '- uses: golangci/golangci-lint-action@v8',
+      '- run: go test -race ./...',
+    ]),
     pullRequestTemplate,
     codeOwners,
   ],

@@ -2,7 +2,7 @@ import { ConventionPack } from '@catalyst/plugin-platform-node';
 import {
   branchNamingRule,
   codeOwners,
-  commitMessageJob,
+  ciWorkflow,
   editorConfig,
   pullRequestTemplate,
 } from './collaborationStandards';
@@ -57,35 +57,16 @@ repos:
         stages: [commit-msg]
 `,
     },
-    {
-      path: '.github/workflows/ci.yml',
-      format: 'yaml',
-      required: true,
-      content: `name: CI
-
-on:
-  push:
-    branches: [main]
-  pull_request:
-
-permissions:
-  contents: read
-
-jobs:
-  lint-and-test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - run: python -m pip install ruff pytest
-      - run: if [ -f requirements.txt ]; then pip install -r requirements.txt; fi
-      - run: ruff check .
-      - run: ruff format --check .
-      - run: pytest
-${commitMessageJob}`,
-    },
+    ciWorkflow([
+      `- uses: actions/setup-python@v5
+  with:
+    python-version: "3.12"`,
+      '- run: python -m pip install ruff pytest',
+      '- run: if [ -f requirements.txt ]; then pip install -r requirements.txt; fi',
+      '- run: ruff check .',
+      '- run: ruff format --check .',
+      '- run: pytest',
+    ]),
     pullRequestTemplate,
     codeOwners,
   ],

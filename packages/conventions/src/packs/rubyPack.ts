@@ -2,9 +2,9 @@ import { ConventionPack } from '@catalyst/plugin-platform-node';
 import {
   branchNamingRule,
   codeOwners,
-  commitMessageJob,
+  ciWorkflow,
   editorConfig,
-  lefthookCommitMessageCheck,
+  lefthookConfig,
   pullRequestTemplate,
 } from './collaborationStandards';
 
@@ -37,48 +37,18 @@ Style/Documentation:
   Enabled: false
 `,
     },
-    {
-      path: 'lefthook.yml',
-      format: 'yaml',
-      required: true,
-      content: `pre-commit:
-  commands:
-    rubocop:
-      glob: "*.rb"
-      run: bundle exec rubocop --force-exclusion {staged_files}
-
-commit-msg:
-  commands:
-    conventional-commit:
-      run: ${JSON.stringify(lefthookCommitMessageCheck)}
-`,
-    },
-    {
-      path: '.github/workflows/ci.yml',
-      format: 'yaml',
-      required: true,
-      content: `name: CI
-
-on:
-  push:
-    branches: [main]
-  pull_request:
-
-permissions:
-  contents: read
-
-jobs:
-  lint-and-test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: ruby/setup-ruby@v1
-        with:
-          bundler-cache: true
-      - run: bundle exec rubocop
-      - run: bundle exec rspec
-${commitMessageJob}`,
-    },
+    lefthookConfig({
+      name: 'rubocop',
+      glob: '*.rb',
+      run: 'bundle exec rubocop --force-exclusion {staged_files}',
+    }),
+    ciWorkflow([
+      `- uses: ruby/setup-ruby@v1
+  with:
+    bundler-cache: true`,
+      '- run: bundle exec rubocop',
+      '- run: bundle exec rspec',
+    ]),
     pullRequestTemplate,
     codeOwners,
   ],

@@ -2,7 +2,7 @@ import { ConventionPack } from '@catalyst/plugin-platform-node';
 import {
   branchNamingRule,
   codeOwners,
-  commitMessageJob,
+  ciWorkflow,
   editorConfig,
   pullRequestTemplate,
 } from './collaborationStandards';
@@ -64,34 +64,15 @@ export default tseslint.config(
       content: `npx --no -- commitlint --edit "$1"
 `,
     },
-    {
-      path: '.github/workflows/ci.yml',
-      format: 'yaml',
-      required: true,
-      content: `name: CI
-
-on:
-  push:
-    branches: [main]
-  pull_request:
-
-permissions:
-  contents: read
-
-jobs:
-  lint-and-test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm
-      - run: npm ci
-      - run: npm run lint
-      - run: npm test
-${commitMessageJob}`,
-    },
+    ciWorkflow([
+      `- uses: actions/setup-node@v4
+  with:
+    node-version: 22
+    cache: npm`,
+      '- run: npm ci',
+      '- run: npm run lint',
+      '- run: npm test',
+    ]),
     pullRequestTemplate,
     codeOwners,
   ],
