@@ -1,11 +1,16 @@
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { createTaskStores, newTask } from '../__testUtils__/taskStores';
+import { TaskStore } from './TaskStore';
 
 const databases = createTestDatabases();
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const LEASE = 60_000;
+
+/** `worker` claims up to `limit` due tasks at `now`, with the test lease. */
+const claimAs = (store: TaskStore, worker: string, now: Date, limit = 1) =>
+  store.claim({ worker, limit, leaseMs: LEASE, now });
 
 describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
   it('claims a due task once, with a lease and a counted attempt', async () => {
@@ -18,12 +23,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
       maxRetries: 3,
     });
 
-    const [claim] = await store.claim({
-      worker: 'w1',
-      limit: 5,
-      leaseMs: LEASE,
-      now: T0,
-    });
+    const [claim] = await claimAs(store, 'w1', T0, 5);
     expect(claim).toMatchObject({ worker: 'w1', attempt: 1 });
     expect(claim.task).toMatchObject({
       status: 'in_progress',
@@ -31,14 +31,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
       leaseExpiresAt: at(60).toISOString(),
       retryCount: 1,
     });
-    expect(
-      await store.claim({
-        worker: 'w2',
-        limit: 5,
-        leaseMs: LEASE,
-        now: at(30),
-      }),
-    ).toEqual([]);
+    expect(await claimAs(store, 'w2', at(30), 5)).toEqual([]);
 
     expect(
       await store.complete(claim, 'done', { linkedPr: { number: 7 } }, at(40)),
@@ -57,26 +50,9 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
   it('reclaims a task whose lease expired and fences off the old worker', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     const { task } = await store.enqueue(newTask(), T0);
-    const [first] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: T0,
-    });
-    expect(
-      await store.claim({
-        worker: 'w2',
-        limit: 1,
-        leaseMs: LEASE,
-        now: at(59),
-      }),
-    ).toEqual([]);
-    const [second] = await store.claim({
-      worker: 'w2',
-      limit: 1,
-      leaseMs: LEASE,
-      now: at(61),
-    });
+    const [first] = await claimAs(store, 'w1', T0);
+    expect(await claimAs(store, 'w2', at(59))).toEqual([]);
+    const [second] = await claimAs(store, 'w2', at(61));
     expect(second).toMatchObject({ worker: 'w2', attempt: 2 });
 
     expect(await store.renewLease(first, LEASE, at(62))).toBe(false);
@@ -98,23 +74,11 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
   it('spends the attempt budget monotonically, even when workers die', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     const { task } = await store.enqueue(newTask({ maxRetries: 2 }), T0);
-    await store.claim({ worker: 'w1', limit: 1, leaseMs: LEASE, now: T0 });
-    const [second] = await store.claim({
-      worker: 'w2',
-      limit: 1,
-      leaseMs: LEASE,
-      now: at(61),
-    });
+    await claimAs(store, 'w1', T0);
+    const [second] = await claimAs(store, 'w2', at(61));
     expect(second.attempt).toBe(2);
     // The second worker dies too: the budget is spent and the task fails.
-    expect(
-      await store.claim({
-        worker: 'w3',
-        limit: 1,
-        leaseMs: LEASE,
-        now: at(200),
-      }),
-    ).toEqual([]);
+    expect(await claimAs(store, 'w3', at(200))).toEqual([]);
     const failed = await store.get(task.id);
     expect(failed).toMatchObject({ status: 'failed', retryCount: 2 });
     expect(failed?.lastError).toMatch(/budget exhausted/);
@@ -134,12 +98,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
     const first = await store.enqueue(newTask(), T0);
     const again = await store.enqueue(newTask({ title: 'Other title' }), at(1));
     expect(again).toEqual({ task: first.task, created: false });
-    const [claim] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: at(2),
-    });
+    const [claim] = await claimAs(store, 'w1', at(2));
     expect((await store.enqueue(newTask(), at(3))).task.id).toBe(first.task.id);
     const other = await store.enqueue(newTask({ subject: 'react' }), at(3));
     expect(other.created).toBe(true);
@@ -153,12 +112,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
   it('schedules retries and fails for good on a non-retryable error', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     const { task } = await store.enqueue(newTask(), T0);
-    const [claim] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: T0,
-    });
+    const [claim] = await claimAs(store, 'w1', T0);
     expect(
       await store.fail(
         claim,
@@ -172,20 +126,8 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
       errorClass: 'retryable',
       lastError: 'boom',
     });
-    expect(
-      await store.claim({
-        worker: 'w1',
-        limit: 1,
-        leaseMs: LEASE,
-        now: at(89),
-      }),
-    ).toEqual([]);
-    const [retry] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: at(90),
-    });
+    expect(await claimAs(store, 'w1', at(89))).toEqual([]);
+    const [retry] = await claimAs(store, 'w1', at(90));
     expect(retry.attempt).toBe(2);
     expect(
       await store.fail(
@@ -208,12 +150,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
   it('fails the last attempt for good', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     const { task } = await store.enqueue(newTask({ maxRetries: 1 }), T0);
-    const [claim] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: T0,
-    });
+    const [claim] = await claimAs(store, 'w1', T0);
     expect(
       await store.fail(
         claim,
@@ -221,14 +158,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
         at(1),
       ),
     ).toBe('failed');
-    expect(
-      await store.claim({
-        worker: 'w1',
-        limit: 1,
-        leaseMs: LEASE,
-        now: at(10),
-      }),
-    ).toEqual([]);
+    expect(await claimAs(store, 'w1', at(10))).toEqual([]);
     expect((await store.get(task.id))?.retryCount).toBe(1);
   });
 
@@ -238,20 +168,13 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
       newTask({ approvalPolicy: 'require-approval', maxRetries: 1 }),
       T0,
     );
-    const [claim] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: T0,
-    });
+    const [claim] = await claimAs(store, 'w1', T0);
     await store.holdForApproval(claim, { diff: '+lodash@4.17.21' }, at(1));
     expect(await store.get(task.id)).toMatchObject({
       status: 'awaiting_approval',
       result: { diff: '+lodash@4.17.21' },
     });
-    expect(
-      await store.claim({ worker: 'w1', limit: 1, leaseMs: LEASE, now: at(2) }),
-    ).toEqual([]);
+    expect(await claimAs(store, 'w1', at(2))).toEqual([]);
 
     const approved = await store.approve(task.id, at(3));
     expect(approved).toMatchObject({
@@ -259,12 +182,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
       approvedAt: at(3).toISOString(),
       maxRetries: 2,
     });
-    const [apply] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: at(3),
-    });
+    const [apply] = await claimAs(store, 'w1', at(3));
     expect(apply.attempt).toBe(2);
     await expect(store.approve(task.id, at(4))).rejects.toThrow(/in_progress/);
   });
@@ -272,12 +190,7 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
   it('cancels open tasks only, and says which task is missing', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     const { task } = await store.enqueue(newTask(), T0);
-    const [claim] = await store.claim({
-      worker: 'w1',
-      limit: 1,
-      leaseMs: LEASE,
-      now: T0,
-    });
+    const [claim] = await claimAs(store, 'w1', T0);
     expect((await store.cancel(task.id, at(1))).status).toBe('cancelled');
     expect(await store.complete(claim, 'done', {}, at(2))).toBe(false);
     await expect(store.cancel(task.id, at(3))).rejects.toThrow(/is cancelled/);
