@@ -1,5 +1,6 @@
 export * from './GithubApiError';
 export * from './GithubIssueReporter';
+export * from './GithubPullRequestMerger';
 export * from './GithubPullRequestPublisher';
 export * from './parseGithubRepository';
 export * from './types';

@@ -606,6 +606,78 @@ const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    pattern: new RegExp(`^${REPO}/pulls/(\\d+)$`),
+    operation: 'pulls/get',
+    async handle(this: GithubSimulator, { repo, params: [number] }) {
+      const stored = repo.pulls.find(pr => pr.number === Number(number));
+      if (!stored) return notFound();
+      return reply(
+        'pulls/get',
+        200,
+        pullRequest(this.urls, repo.facts, await withCurrentShas(repo, stored)),
+      );
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: new RegExp(`^${REPO}/pulls/(\\d+)/merge$`),
+    operation: 'pulls/merge',
+    async handle(this: GithubSimulator, { repo, params: [number], body }) {
+      const input = (body ?? {}) as NonNullable<RequestBodyOf<'pulls/merge'>>;
+      const stored = repo.pulls.find(pr => pr.number === Number(number));
+      if (!stored) return notFound();
+      const notMergeable: BasicError = {
+        message: 'Pull Request is not mergeable',
+        documentation_url: DOCS,
+      };
+      const head = await headSha(repo, stored.head.ref);
+      const base = await headSha(repo, stored.base.ref);
+      if (stored.state !== 'open' || !head || !base) {
+        return { status: 405, body: notMergeable };
+      }
+      if (input.sha && input.sha !== head) {
+        const modified: BasicError = {
+          message: 'Head branch was modified. Review and try the merge again.',
+          documentation_url: DOCS,
+        };
+        return { status: 409, body: modified };
+      }
+      // GitHub would merge a base that moved on; the simulator only merges
+      // heads built on the current base, and says so like a conflict.
+      if (!(await repo.git.isAncestor(base, head))) {
+        return { status: 405, body: notMergeable };
+      }
+      const headCommit = await repo.git.readCommit(head);
+      const method = input.merge_method ?? 'merge';
+      const title =
+        input.commit_title ??
+        (method === 'squash'
+          ? `${stored.title} (#${stored.number})`
+          : `Merge pull request #${stored.number} from ${repo.facts.owner}/${stored.head.ref}`);
+      const merged =
+        method === 'rebase'
+          ? head
+          : await repo.git.writeCommit({
+              tree: headCommit!.tree,
+              parents: method === 'squash' ? [base] : [base, head],
+              message: `${title}\n\n${input.commit_message ?? ''}`.trimEnd(),
+            });
+      await repo.git.updateRef(`refs/heads/${stored.base.ref}`, merged, base);
+      const now = new Date().toISOString().replace(/\.\d{3}/, '');
+      stored.state = 'closed';
+      stored.merged = { at: now, sha: merged };
+      stored.base = { ref: stored.base.ref, sha: merged };
+      stored.head = { ref: stored.head.ref, sha: head };
+      stored.updatedAt = now;
+      return reply('pulls/merge', 200, {
+        sha: merged,
+        merged: true,
+        message: 'Pull Request successfully merged',
+      });
+    },
+  },
+  {
+    method: 'GET',
     pattern: new RegExp(`^${REPO}/pulls/(\\d+)/commits$`),
     operation: 'pulls/list-commits',
     async handle(this: GithubSimulator, { repo, params: [number], query }) {

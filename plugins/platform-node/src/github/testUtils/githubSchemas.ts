@@ -300,6 +300,8 @@ export interface StoredPullRequest {
   draft: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Set when the pull request was merged through the API. */
+  merged?: { at: string; sha: string };
 }
 
 function pullRequestParts(
@@ -343,9 +345,9 @@ function pullRequestParts(
     active_lock_reason: null,
     created_at: pr.createdAt,
     updated_at: pr.updatedAt,
-    closed_at: null,
-    merged_at: null,
-    merge_commit_sha: null,
+    closed_at: pr.merged?.at ?? null,
+    merged_at: pr.merged?.at ?? null,
+    merge_commit_sha: pr.merged?.sha ?? null,
     assignee: null,
     assignees: [],
     requested_reviewers: [],
@@ -377,7 +379,7 @@ export function pullRequestSimple(
   return pullRequestParts(urls, repo, pr);
 }
 
-/** `POST /repos/{owner}/{repo}/pulls`, `PATCH .../pulls/{number}` */
+/** `POST /repos/{owner}/{repo}/pulls`, `GET` and `PATCH .../pulls/{number}` */
 export function pullRequest(
   urls: SimulatedUrls,
   repo: RepositoryFacts,
@@ -385,8 +387,8 @@ export function pullRequest(
 ): Schemas['pull-request'] {
   return {
     ...pullRequestParts(urls, repo, pr),
-    merged: false,
-    mergeable: true,
+    merged: Boolean(pr.merged),
+    mergeable: pr.state === 'open',
     rebaseable: true,
     mergeable_state: 'clean',
     merged_by: null,

@@ -1,0 +1,176 @@
+import {
+  DefaultGithubCredentialsProvider,
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import { GithubApiError } from './GithubApiError';
+import { connectGithub } from './connectGithub';
+import { parseGithubRepository } from './parseGithubRepository';
+
+/**
+ * How GitHub combines the pull request into its base branch.
+ *
+ * @public
+ */
+export type PullRequestMergeMethod = 'merge' | 'squash' | 'rebase';
+
+/**
+ * Where a pull request stands after {@link GithubPullRequestMerger.mergeIfChecksPass}:
+ * `merged` (now or earlier), `waiting` for checks to finish (or to start),
+ * `checks_failed` (left open for a person), `closed` without merging, or
+ * `not_mergeable` (conflicts, or the head moved while merging).
+ *
+ * @public
+ */
+export interface PullRequestMergeOutcome {
+  state: 'merged' | 'waiting' | 'checks_failed' | 'closed' | 'not_mergeable';
+  /** One line for people: which checks failed, why GitHub refused. */
+  detail: string;
+  /** The head commit the checks ran on. */
+  headSha?: string;
+  /** The commit on the base branch, once merged. */
+  mergeCommitSha?: string;
+}
+
+/** Conclusions that let a pull request merge. */
+const PASSING = new Set(['success', 'neutral', 'skipped']);
+
+/**
+ * Merges a pull request once every check run on its head commit has passed;
+ * the "auto-merge when checks pass" approval policy of platform tasks.
+ * Never merges while a check is queued or running, or when one failed; the
+ * merge names the head commit it checked, so a push in between is refused
+ * by GitHub rather than merged unchecked. Credentials come from Backstage's
+ * GitHub integrations; rate limits and auth failures throw the typed errors.
+ *
+ * @public
+ */
+export class GithubPullRequestMerger {
+  private readonly credentials: GithubCredentialsProvider;
+
+  constructor(
+    private readonly options: {
+      integrations: ScmIntegrationRegistry;
+      credentialsProvider?: GithubCredentialsProvider;
+    },
+  ) {
+    this.credentials =
+      options.credentialsProvider ??
+      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+  }
+
+  async mergeIfChecksPass(options: {
+    /** `owner/repo` or a repository URL. */
+    repository: string;
+    defaultHost?: string;
+    number: number;
+    mergeMethod?: PullRequestMergeMethod;
+    /** Whether a head without any check run waits (default) or merges. */
+    requireChecks?: boolean;
+  }): Promise<PullRequestMergeOutcome> {
+    const target = parseGithubRepository(options.repository, {
+      defaultHost: options.defaultHost,
+    });
+    const { owner, repo } = target;
+    const github = await connectGithub(
+      this.options.integrations,
+      this.credentials,
+      target,
+    );
+    const pull = await github.call('pulls.get', o =>
+      o.rest.pulls.get({ owner, repo, pull_number: options.number }),
+    );
+    const headSha = pull.head.sha;
+    if (pull.merged) {
+      return {
+        state: 'merged',
+        detail: `Merged at ${pull.merged_at}`,
+        headSha,
+        mergeCommitSha: pull.merge_commit_sha ?? undefined,
+      };
+    }
+    if (pull.state !== 'open') {
+      return { state: 'closed', detail: 'Closed without merging', headSha };
+    }
+
+    const runs = [];
+    for (let page = 1; ; page++) {
+      const { check_runs: found } = await github.call('checks.listForRef', o =>
+        o.rest.checks.listForRef({
+          owner,
+          repo,
+          ref: headSha,
+          per_page: 100,
+          page,
+        }),
+      );
+      runs.push(...found);
+      if (found.length < 100) break;
+    }
+    // Re-runs add a run of the same name: the newest one counts.
+    const latest = new Map<string, (typeof runs)[number]>();
+    for (const run of runs) {
+      const seen = latest.get(run.name);
+      if (!seen || run.id > seen.id) latest.set(run.name, run);
+    }
+    const checks = [...latest.values()];
+    const failed = checks.filter(
+      run => run.status === 'completed' && !PASSING.has(run.conclusion ?? ''),
+    );
+    if (failed.length > 0) {
+      return {
+        state: 'checks_failed',
+        detail: `Failed checks: ${failed
+          .map(run => `${run.name} (${run.conclusion})`)
+          .join(', ')}`,
+        headSha,
+      };
+    }
+    const pending = checks.filter(run => run.status !== 'completed');
+    if (pending.length > 0) {
+      return {
+        state: 'waiting',
+        detail: `Waiting for ${pending.map(run => run.name).join(', ')}`,
+        headSha,
+      };
+    }
+    if (checks.length === 0 && options.requireChecks !== false) {
+      return {
+        state: 'waiting',
+        detail: `No checks have run on ${headSha.slice(0, 12)} yet`,
+        headSha,
+      };
+    }
+
+    try {
+      const merged = await github.call('pulls.merge', o =>
+        o.rest.pulls.merge({
+          owner,
+          repo,
+          pull_number: options.number,
+          sha: headSha,
+          merge_method: options.mergeMethod ?? 'squash',
+        }),
+      );
+      return {
+        state: 'merged',
+        detail: `Merged after ${checks.length} passing checks`,
+        headSha,
+        mergeCommitSha: merged.sha,
+      };
+    } catch (error) {
+      // 405: not mergeable (conflicts, protection); 409: the head moved.
+      if (
+        GithubApiError.is(error) &&
+        (error.githubStatus === 405 || error.githubStatus === 409)
+      ) {
+        return {
+          state: 'not_mergeable',
+          detail: error.githubMessage ?? error.message,
+          headSha,
+        };
+      }
+      throw error;
+    }
+  }
+}
