@@ -44,6 +44,7 @@ import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
 import { GithubWebhookHandler } from './services/github/GithubWebhookHandler';
 import { SpecIndexer } from './services/specs/SpecIndexer';
 import { ConventionStore } from './database/ConventionStore';
+import { ConventionStatusStore } from './database/ConventionStatusStore';
 import { ConventionsService } from './services/conventions/ConventionsService';
 import { createConventionFixExecutor } from './services/conventions/conventionFixExecutor';
 import { createConventionsRouter } from './router/conventionsRouter';
@@ -155,9 +156,11 @@ export const platformPlugin = createBackendPlugin({
           [...conventionPacks.values()],
           new Date(),
         );
+        const conventionStatus = new ConventionStatusStore(db);
         const conventions = new ConventionsService({
           packs: () => [...conventionPacks.values()],
           store: conventionStore,
+          status: conventionStatus,
           checkouts: new ComponentCheckouts({
             urlReader: deps.urlReader,
             integrations,
@@ -311,6 +314,7 @@ export const platformPlugin = createBackendPlugin({
           createConventionsRouter({
             service: conventions,
             store: conventionStore,
+            status: conventionStatus,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
           }),

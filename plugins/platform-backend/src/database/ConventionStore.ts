@@ -21,7 +21,8 @@ interface RuleRow {
   rule_key: string;
 }
 
-interface PullRequestRow {
+/** A `convention_pull_requests` row. */
+export interface PullRequestRow {
   entity_ref: string;
   repository: string;
   branch: string;
@@ -46,6 +47,18 @@ export interface ConventionCheckRecord {
 
 const toDate = (value: Timestamp) =>
   value instanceof Date ? value : new Date(value);
+
+/** A `convention_pull_requests` row as the API shows it. */
+export function toPullRequest(row: PullRequestRow): ConventionPullRequest {
+  return {
+    repository: row.repository,
+    branch: row.branch,
+    number: row.pr_number,
+    url: row.pr_url,
+    files: JSON.parse(row.files),
+    updatedAt: toDate(row.updated_at).toISOString(),
+  };
+}
 
 function ruleKey(entityRef: string | null, packId: string, ruleName: string) {
   return `${entityRef ?? '*'}|${packId}|${ruleName}`;
@@ -115,6 +128,7 @@ export class ConventionStore {
     return missing.length;
   }
 
+  /** Every row: platform-wide ones and the components' own. */
   async listRules(): Promise<ConventionRuleRecord[]> {
     const rows = await this.db<RuleRow>('convention_rules').orderBy([
       'pack_id',
@@ -145,15 +159,7 @@ export class ConventionStore {
     const row = await this.db<PullRequestRow>('convention_pull_requests')
       .where({ entity_ref: entityRef })
       .first();
-    if (!row) return undefined;
-    return {
-      repository: row.repository,
-      branch: row.branch,
-      number: row.pr_number,
-      url: row.pr_url,
-      files: JSON.parse(row.files),
-      updatedAt: toDate(row.updated_at).toISOString(),
-    };
+    return row ? toPullRequest(row) : undefined;
   }
 
   async savePullRequest(

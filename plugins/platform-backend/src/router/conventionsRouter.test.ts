@@ -141,6 +141,70 @@ describe('conventions routes', () => {
     });
   });
 
+  it('lists the compliance of every reported component', async () => {
+    const server = await start(
+      component(`url:${github.urls.web}/${repo}/tree/main/`),
+    );
+    const empty = await request(server).get('/api/platform/conventions');
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({
+      items: [],
+      totalCount: 0,
+      offset: 0,
+      limit: 50,
+      totals: { components: 0, compliant: 0, drifted: 0 },
+    });
+
+    const report = await request(server).get(BASE);
+    expect(report.status).toBe(200);
+    const fixed = await request(server).post(`${BASE}/fix`);
+    expect(fixed.status).toBe(200);
+
+    const overview = await request(server)
+      .get('/api/platform/conventions')
+      .query({ drifted: 'true', packId: 'typescript', q: 'DEMO', limit: 10 });
+    expect(overview.status).toBe(200);
+    expect(overview.body).toMatchObject({
+      totalCount: 1,
+      offset: 0,
+      limit: 10,
+      totals: { components: 1, compliant: 0, drifted: 1 },
+    });
+    expect(overview.body.items).toEqual([
+      {
+        entityRef: 'component:default/demo',
+        packId: 'typescript',
+        drifted: true,
+        summary: report.body.summary,
+        driftedItems: report.body.items
+          .filter((item: any) => ['drift', 'missing'].includes(item.status))
+          .map((item: any) => item.name),
+        warningCount: 0,
+        pullRequest: fixed.body.pullRequest,
+        scannedAt: expect.any(String),
+      },
+    ]);
+    expect(overview.body.items[0].driftedItems).toContain('.editorconfig');
+
+    const compliant = await request(server)
+      .get('/api/platform/conventions')
+      .query({ drifted: 'false' });
+    expect(compliant.body.items).toEqual([]);
+    expect(compliant.body.totals.drifted).toBe(1);
+
+    for (const query of [
+      { limit: '501' },
+      { drifted: 'yes' },
+      { offset: '-1' },
+    ]) {
+      const bad = await request(server)
+        .get('/api/platform/conventions')
+        .query(query);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.name).toBe('InputError');
+    }
+  });
+
   it('reads file: locations in place, with the platform rule set applied', async () => {
     const local = await createLocalRepository(demoServiceFiles());
     try {

@@ -17,6 +17,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { ConventionStatusStore } from '../database/ConventionStatusStore';
 import { ConventionStore } from '../database/ConventionStore';
 import { ConventionsService } from '../services/conventions/ConventionsService';
 
@@ -32,23 +33,36 @@ const pullRequestParamsSchema = z.object({
   number: z.coerce.number().int().positive(),
 });
 
+const overviewQuerySchema = z.object({
+  drifted: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform(value => (value === undefined ? undefined : value === 'true')),
+  packId: z.string().min(1).max(100).optional(),
+  q: z.string().max(255).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
 const ruleIdSchema = z.object({ id: z.coerce.number().int().positive() });
 const ruleUpdateSchema = z.object({
   enabled: z.boolean({ required_error: 'enabled (true or false) is required' }),
 });
 
 /**
- * Routes of conventions: the platform's rule set, a component's drift report
+ * Routes of conventions: the compliance overview across components, the
+ * platform's rule set, a component's drift report
  * with its open convention pull request, the fix that opens or updates it,
  * and the recorded convention checks of a pull request.
  */
 export function createConventionsRouter(options: {
   service: ConventionsService;
   store: ConventionStore;
+  status: ConventionStatusStore;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }): express.Router {
-  const { service, store, httpAuth, permissions } = options;
+  const { service, store, status, httpAuth, permissions } = options;
   const router = Router();
   router.use(express.json());
   const base = '/conventions/:kind/:namespace/:name';
@@ -65,6 +79,16 @@ export function createConventionsRouter(options: {
       throw new NotAllowedError(`Not allowed to ${what} (${permission.name})`);
     }
   }
+
+  // Registered before the entity routes, which would otherwise take it.
+  router.get('/conventions', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(
+      await status.overview(
+        parseInput(overviewQuerySchema, req.query, 'overview query'),
+      ),
+    );
+  });
 
   router.get('/conventions/rules', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -21,6 +21,7 @@ import {
   GithubPullRequestPublisher,
   PullRequestFileChange,
 } from '@catalyst/plugin-platform-node';
+import { ConventionStatusStore } from '../../database/ConventionStatusStore';
 import { ConventionStore } from '../../database/ConventionStore';
 import { ComponentCheckouts } from '../agentContext/ComponentCheckouts';
 import { asRequestError } from '../agentContext/githubFailures';
@@ -43,6 +44,7 @@ export class ConventionsService {
     private readonly options: {
       packs: () => readonly ConventionPack[];
       store: ConventionStore;
+      status: ConventionStatusStore;
       checkouts: Pick<ComponentCheckouts, 'open'>;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       integrations: ScmIntegrationRegistry;
@@ -66,6 +68,10 @@ export class ConventionsService {
     );
   }
 
+  /**
+   * The component's drift report; every report is recorded as the
+   * component's compliance for the overview.
+   */
   async report(
     entityRef: string,
     credentials?: BackstageCredentials,
@@ -76,7 +82,7 @@ export class ConventionsService {
       credentials,
     );
     const check = await this.check(entity, entityRef);
-    return {
+    const report: ConventionsReport = {
       entityRef,
       pack: check.pack,
       drifted: check.drifted,
@@ -89,6 +95,8 @@ export class ConventionsService {
       })),
       pullRequest: await this.options.store.getPullRequest(entityRef),
     };
+    await this.options.status.saveReport(report, this.now());
+    return report;
   }
 
   /**
