@@ -38,6 +38,7 @@ import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckout
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
 import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
 import { StaleAgentsMdScanner } from './services/tasks/scanners/agentsMd/StaleAgentsMdScanner';
+import { ConventionDriftScanner } from './services/tasks/scanners/conventionDrift/ConventionDriftScanner';
 import { AgentContextService } from './services/agentContext/AgentContextService';
 import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
 import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
@@ -259,6 +260,20 @@ export const platformPlugin = createBackendPlugin({
               initialDelay: { minutes: 5 },
             },
             { store: agentContextStore, integrations },
+          ),
+          new ConventionDriftScanner(
+            {
+              frequency: { minutes: config.conventions.scanIntervalMinutes },
+              timeout: { minutes: 30 },
+              initialDelay: { minutes: 3 },
+            },
+            {
+              service: conventions,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              integrations,
+              logger: deps.logger,
+            },
           ),
         ];
         for (const scanner of [...taskScanners.values(), ...builtInScanners]) {
