@@ -47,6 +47,7 @@ import { SpecIndexer } from './services/specs/SpecIndexer';
 import { ConventionStore } from './database/ConventionStore';
 import { ConventionStatusStore } from './database/ConventionStatusStore';
 import { ConventionsService } from './services/conventions/ConventionsService';
+import { ComponentConventionRules } from './services/conventions/ComponentConventionRules';
 import { createConventionFixExecutor } from './services/conventions/conventionFixExecutor';
 import { createConventionsRouter } from './router/conventionsRouter';
 import { PullRequestConventionChecker } from './services/conventions/PullRequestConventionChecker';
@@ -330,6 +331,14 @@ export const platformPlugin = createBackendPlugin({
             service: conventions,
             store: conventionStore,
             status: conventionStatus,
+            componentRules: new ComponentConventionRules({
+              packs: () => [...conventionPacks.values()],
+              service: conventions,
+              store: conventionStore,
+              status: conventionStatus,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            }),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
           }),

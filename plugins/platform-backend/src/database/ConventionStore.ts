@@ -153,6 +153,51 @@ export class ConventionStore {
     return toRule(row!);
   }
 
+  /** Creates or replaces a component's own row for one rule of its pack. */
+  async saveComponentRule(
+    rule: {
+      entityRef: string;
+      packId: string;
+      ruleType: ConventionRuleRecord['ruleType'];
+      ruleName: string;
+      enabled: boolean;
+      config: Record<string, unknown>;
+    },
+    now: Date,
+  ): Promise<ConventionRuleRecord> {
+    const key = ruleKey(rule.entityRef, rule.packId, rule.ruleName);
+    await this.db('convention_rules')
+      .insert({
+        entity_ref: rule.entityRef,
+        pack_id: rule.packId,
+        rule_type: rule.ruleType,
+        rule_name: rule.ruleName,
+        config: JSON.stringify(rule.config),
+        enabled: rule.enabled,
+        created_at: now,
+        updated_at: now,
+        rule_key: key,
+      })
+      .onConflict('rule_key')
+      .merge(['config', 'enabled', 'rule_type', 'updated_at']);
+    const row = await this.db<RuleRow>('convention_rules')
+      .where({ rule_key: key })
+      .first();
+    return toRule(row!);
+  }
+
+  /** Removes a component's own row of a rule; false when it had none. */
+  async deleteComponentRule(
+    entityRef: string,
+    packId: string,
+    ruleName: string,
+  ): Promise<boolean> {
+    const deleted = await this.db('convention_rules')
+      .where({ rule_key: ruleKey(entityRef, packId, ruleName) })
+      .delete();
+    return deleted > 0;
+  }
+
   async getPullRequest(
     entityRef: string,
   ): Promise<ConventionPullRequest | undefined> {

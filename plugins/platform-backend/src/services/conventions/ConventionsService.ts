@@ -10,7 +10,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ConventionsCheck,
   ConventionsConfigError,
+  ConventionsOverrides,
   detectConventionDrift,
+  readCatalystConfig,
 } from '@catalyst/conventions';
 import type {
   ConventionsFixResponse,
@@ -76,12 +78,20 @@ export class ConventionsService {
     entityRef: string,
     credentials?: BackstageCredentials,
   ): Promise<ConventionsReport> {
+    return (await this.inspect(entityRef, credentials)).report;
+  }
+
+  /** The drift report and the catalyst.yaml overrides it applied. */
+  async inspect(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<{ report: ConventionsReport; overrides: ConventionsOverrides }> {
     const entity = await requireCatalogEntity(
       this.options,
       entityRef,
       credentials,
     );
-    const check = await this.check(entity, entityRef);
+    const { overrides, ...check } = await this.check(entity, entityRef);
     const report: ConventionsReport = {
       entityRef,
       pack: check.pack,
@@ -96,7 +106,7 @@ export class ConventionsService {
       pullRequest: await this.options.store.getPullRequest(entityRef),
     };
     await this.options.status.saveReport(report, this.now());
-    return report;
+    return { report, overrides };
   }
 
   /**
@@ -193,11 +203,17 @@ export class ConventionsService {
   private async check(
     entity: Entity,
     entityRef: string,
-  ): Promise<ConventionsCheck> {
+  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
     const packs = await this.packsFor(entityRef);
     const checkout = await this.options.checkouts.open(entity);
     try {
-      return await detectConventionDrift({ repoDir: checkout.dir, packs });
+      const check = await detectConventionDrift({
+        repoDir: checkout.dir,
+        packs,
+      });
+      // detectConventionDrift has read it already and thrown on its errors.
+      const config = await readCatalystConfig(checkout.dir);
+      return { ...check, overrides: config.overrides };
     } catch (error) {
       // catalyst.yaml mistakes are the repository's, with file and line.
       if (error instanceof ConventionsConfigError) {
