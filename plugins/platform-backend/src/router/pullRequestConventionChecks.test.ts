@@ -79,7 +79,7 @@ describe('convention checks of pull requests', () => {
       .send(body);
   };
 
-  it('fails a pull request with a bad commit message and passes it once fixed, on one check run', async () => {
+  it('fails a pull request with a bad commit message, with a fresh check run per check', async () => {
     const server = await start();
     const git = github.repository(repo);
     await git.git(['branch', 'feat/answer', 'main']);
@@ -131,7 +131,7 @@ describe('convention checks of pull requests', () => {
       ]),
     );
 
-    // The title edited on the same head commit: the same check run is updated.
+    // The title edited on the same head commit: a fresh run, not the old one with its stale annotations.
     const edited = await deliver(
       server,
       pullRequestEvent(
@@ -144,13 +144,23 @@ describe('convention checks of pull requests', () => {
     );
     expect(edited.body.conventions).toMatchObject({
       conclusion: 'failure',
-      checkRun: 'updated',
-      checkRunId: opened.body.conventions.checkRunId,
+      checkRun: 'created',
     });
+    expect(edited.body.conventions.checkRunId).not.toBe(
+      opened.body.conventions.checkRunId,
+    );
     expect(
       edited.body.conventions.findings.map((f: any) => f.check).sort(),
     ).toEqual(['commit-message', 'pr-title', 'tests']);
-    expect(github.checkRuns(repo)).toHaveLength(1);
+    runs = github.checkRuns(repo);
+    expect(runs.map(r => r.headSha)).toEqual([pr.head.sha, pr.head.sha]);
+    expect(runs[0].annotations).toHaveLength(2);
+    expect(runs[1].id).toBe(edited.body.conventions.checkRunId);
+    expect(runs[1].annotations.map(a => a.title).sort()).toEqual([
+      'Commit message',
+      'Pull request title',
+      'Source changed without tests',
+    ]);
 
     // A new push with a test and a conventional message: a new head, a new passing run.
     const head = await git.commitFiles(
@@ -177,7 +187,7 @@ describe('convention checks of pull requests', () => {
       'commit-message',
     ]);
     runs = github.checkRuns(repo);
-    expect(runs.map(r => r.headSha)).toEqual([pr.head.sha, head]);
+    expect(runs.map(r => r.headSha)).toEqual([pr.head.sha, pr.head.sha, head]);
 
     // A replayed delivery id is dropped before any check.
     const replay = await deliver(
@@ -186,7 +196,7 @@ describe('convention checks of pull requests', () => {
       'd-opened',
     );
     expect(replay.body.status).toBe('ignored');
-    expect(github.checkRuns(repo)).toHaveLength(2);
+    expect(github.checkRuns(repo)).toHaveLength(3);
 
     const recorded = await request(server).get(
       `/api/platform/conventions/pull-requests/${repo}/${pr.number}/checks`,

@@ -28,7 +28,8 @@ export interface PullRequestConventionResult {
   pack?: string;
   conclusion: 'success' | 'failure' | 'neutral';
   checkRunId: number;
-  checkRun: 'created' | 'updated';
+  /** Every check gets a new check run (see PullRequestConventionChecker). */
+  checkRun: 'created';
   findings: PullRequestFinding[];
 }
 
@@ -63,9 +64,11 @@ function summaryOf(
 }
 
 /**
- * Runs the convention checks on a pull request event and reports one check
- * run on its head commit: created the first time, updated when the same
- * commit is checked again. Every check is recorded.
+ * Runs the convention checks on a pull request event and reports a new
+ * check run on the head commit every time. Updating an earlier run would add
+ * the new annotations to its stale ones (GitHub appends annotations on
+ * update); GitHub shows the newest run of a name per commit. Every check is
+ * recorded.
  */
 export class PullRequestConventionChecker {
   constructor(
@@ -145,7 +148,7 @@ export class PullRequestConventionChecker {
       ...(pack ? { pack: pack.id } : {}),
       conclusion,
       checkRunId: run.id,
-      checkRun: run.status,
+      checkRun: 'created',
       findings,
     };
   }
