@@ -249,4 +249,146 @@ describe('convention checks of pull requests', () => {
       output: { title: 'Conventions followed (1 warnings)' },
     });
   });
+
+  async function openWith(
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+    title = message,
+  ) {
+    const git = github.repository(repo);
+    await git.git(['branch', branch, 'main']);
+    await git.commitFiles(branch, files, message);
+    return github.openPullRequest(repo, { head: branch, title });
+  }
+
+  it("follows the catalyst.yaml of the pull request's head: disabled rules and ignored paths", async () => {
+    const server = await start();
+    const unnamed = await openWith(
+      'whatever-i-like',
+      {
+        'catalyst.yaml': 'conventions:\n  rules:\n    branch-naming: false\n',
+        'src/hello.ts': "export const hello = 'hi';\n",
+        'src/hello.test.ts': "test('hello', () => {});\n",
+      },
+      'feat(demo): say hello',
+    );
+    const res = await deliver(
+      server,
+      pullRequestEvent(github, repo, unnamed, 'opened'),
+      'd-yaml-branch',
+    );
+    expect(res.body.conventions).toMatchObject({
+      pack: 'typescript',
+      conclusion: 'success',
+      findings: [],
+    });
+
+    // A re-configured branch rule, and a required rule switched off: a warning on catalyst.yaml.
+    const configured = await openWith(
+      'team/hello',
+      {
+        'catalyst.yaml':
+          "conventions:\n  rules:\n    conventional-commits: false\n    branch-naming:\n      config: { pattern: '^team/.+' }\n",
+        'src/team.ts': "export const team = 'a';\n",
+        'src/team.test.ts': "test('team', () => {});\n",
+      },
+      'say hello from the team',
+    );
+    const team = await deliver(
+      server,
+      pullRequestEvent(github, repo, configured, 'opened'),
+      'd-yaml-config',
+    );
+    expect(team.body.conventions).toMatchObject({
+      conclusion: 'success',
+      findings: [
+        {
+          check: 'catalyst-yaml',
+          level: 'warning',
+          path: 'catalyst.yaml',
+          line: 3,
+          message: expect.stringContaining(
+            'rule "conventional-commits" is required',
+          ),
+        },
+      ],
+    });
+
+    const ignored = await openWith(
+      'feat/legacy',
+      {
+        'catalyst.yaml': 'conventions:\n  ignore:\n    - src/legacy/**\n',
+        'src/legacy/old code.ts': 'export const old = 1;\n',
+      },
+      'feat(demo): keep the legacy code',
+    );
+    const legacy = await deliver(
+      server,
+      pullRequestEvent(github, repo, ignored, 'opened'),
+      'd-yaml-ignore',
+    );
+    expect(legacy.body.conventions).toMatchObject({
+      conclusion: 'success',
+      findings: [],
+    });
+
+    // The same change without the ignore: a file name and a missing test.
+    const plain = await openWith(
+      'feat/legacy-plain',
+      { 'src/legacy/old code.ts': 'export const old = 1;\n' },
+      'feat(demo): keep the legacy code',
+    );
+    const checked = await deliver(
+      server,
+      pullRequestEvent(github, repo, plain, 'opened'),
+      'd-yaml-plain',
+    );
+    expect(
+      checked.body.conventions.findings.map((f: any) => f.check).sort(),
+    ).toEqual(['file-name', 'tests']);
+  });
+
+  it('fails a pull request whose catalyst.yaml is malformed, on its line', async () => {
+    const server = await start();
+    const pr = await openWith(
+      'feat/broken-config',
+      {
+        'catalyst.yaml': 'conventions:\n  pack: typescript\n  rules: [oops]\n',
+      },
+      'feat(demo): configure conventions',
+    );
+    const res = await deliver(
+      server,
+      pullRequestEvent(github, repo, pr, 'opened'),
+      'd-yaml-broken',
+    );
+    expect(res.body.conventions).toMatchObject({
+      conclusion: 'failure',
+      findings: [
+        {
+          check: 'catalyst-yaml',
+          level: 'failure',
+          path: 'catalyst.yaml',
+          line: 3,
+          message: expect.stringMatching(/^conventions\.rules: /),
+        },
+      ],
+    });
+    expect(res.body.conventions.pack).toBeUndefined();
+    const run = github.checkRuns(repo).find(r => r.headSha === pr.head.sha)!;
+    expect(run).toMatchObject({
+      conclusion: 'failure',
+      output: { title: 'catalyst.yaml is not valid' },
+    });
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        path: 'catalyst.yaml',
+        start_line: 3,
+        end_line: 3,
+        annotation_level: 'failure',
+        title: 'catalyst.yaml',
+      }),
+    ]);
+  });
 });

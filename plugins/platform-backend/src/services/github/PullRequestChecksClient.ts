@@ -3,7 +3,10 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { classifyGithubError } from '@catalyst/plugin-platform-node';
+import {
+  classifyGithubError,
+  GithubApiError,
+} from '@catalyst/plugin-platform-node';
 import { Octokit } from '@octokit/rest';
 
 /** The pull request a check is about. */
@@ -42,6 +45,8 @@ export interface PullRequestChecksClient {
     /** Every path of the head commit's tree. */
     paths: Set<string>;
   }>;
+  /** A text file at the head commit; undefined when it is not there. */
+  readFile(pr: PullRequestRef, path: string): Promise<string | undefined>;
   /** Creates a new completed check run on the head commit. */
   report(pr: PullRequestRef, report: CheckRunReport): Promise<{ id: number }>;
 }
@@ -121,6 +126,25 @@ export class GithubPullRequestChecksClient implements PullRequestChecksClient {
       tree.tree.filter(e => e.type === 'blob').map(e => e.path!),
     );
     return { commits, files, paths };
+  }
+
+  async readFile(pr: PullRequestRef, path: string) {
+    const github = await this.connect(pr);
+    const { owner, repo } = pr;
+    try {
+      const data = await github.call('repos.getContent', o =>
+        o.rest.repos.getContent({ owner, repo, path, ref: pr.headSha }),
+      );
+      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+        return undefined;
+      }
+      return Buffer.from(data.content, 'base64').toString('utf8');
+    } catch (error) {
+      if (error instanceof GithubApiError && error.githubStatus === 404) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   async report(pr: PullRequestRef, report: CheckRunReport) {
