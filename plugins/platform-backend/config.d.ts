@@ -35,6 +35,15 @@ export interface Config {
        */
       readHistory?: boolean;
     };
+    /** Convention drift of components (the compliance overview and `convention_fix` tasks). */
+    conventions?: {
+      /**
+       * Minutes between drift scans of every catalog component on GitHub; each
+       * scan records the component's compliance and queues a `convention_fix`
+       * task for a drifted one. Default 360.
+       */
+      scanIntervalMinutes?: number;
+    };
     /** The durable queue of platform tasks and its worker. */
     tasks?: {
       /** Names this replica in task leases. Default `<hostname>:<pid>`. */

@@ -46,4 +46,24 @@ describe('readPlatformConfig', () => {
       readPlatformConfig(new ConfigReader({ platform: { agentContext } })),
     ).toThrow(message);
   });
+
+  it('reads the convention drift scan interval, 360 minutes by default', () => {
+    expect(readPlatformConfig(new ConfigReader({})).conventions).toEqual({
+      scanIntervalMinutes: 360,
+    });
+    expect(
+      readPlatformConfig(
+        new ConfigReader({
+          platform: { conventions: { scanIntervalMinutes: 60 } },
+        }),
+      ).conventions.scanIntervalMinutes,
+    ).toBe(60);
+    expect(() =>
+      readPlatformConfig(
+        new ConfigReader({
+          platform: { conventions: { scanIntervalMinutes: 0 } },
+        }),
+      ),
+    ).toThrow(/platform.conventions.scanIntervalMinutes must be a positive/);
+  });
 });

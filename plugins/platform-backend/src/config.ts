@@ -11,6 +11,7 @@ export interface PlatformConfig {
     readHistory: boolean;
     workingDirectory: string;
   };
+  conventions: { scanIntervalMinutes: number };
 }
 
 function positive(config: Config, key: string, fallback: number): number {
@@ -56,6 +57,13 @@ export function readPlatformConfig(config: Config): PlatformConfig {
         config.getOptionalBoolean('platform.agentContext.readHistory') ?? true,
       workingDirectory:
         config.getOptionalString('backend.workingDirectory') ?? tmpdir(),
+    },
+    conventions: {
+      scanIntervalMinutes: positive(
+        config,
+        'platform.conventions.scanIntervalMinutes',
+        360,
+      ),
     },
   };
 }

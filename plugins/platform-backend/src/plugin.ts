@@ -38,13 +38,16 @@ import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckout
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
 import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
 import { StaleAgentsMdScanner } from './services/tasks/scanners/agentsMd/StaleAgentsMdScanner';
+import { ConventionDriftScanner } from './services/tasks/scanners/conventionDrift/ConventionDriftScanner';
 import { AgentContextService } from './services/agentContext/AgentContextService';
 import { ComponentCheckouts } from './services/agentContext/ComponentCheckouts';
 import { GithubPullRequestCommits } from './services/github/PullRequestCommits';
 import { GithubWebhookHandler } from './services/github/GithubWebhookHandler';
 import { SpecIndexer } from './services/specs/SpecIndexer';
 import { ConventionStore } from './database/ConventionStore';
+import { ConventionStatusStore } from './database/ConventionStatusStore';
 import { ConventionsService } from './services/conventions/ConventionsService';
+import { ComponentConventionRules } from './services/conventions/ComponentConventionRules';
 import { createConventionFixExecutor } from './services/conventions/conventionFixExecutor';
 import { createConventionsRouter } from './router/conventionsRouter';
 import { PullRequestConventionChecker } from './services/conventions/PullRequestConventionChecker';
@@ -155,9 +158,11 @@ export const platformPlugin = createBackendPlugin({
           [...conventionPacks.values()],
           new Date(),
         );
+        const conventionStatus = new ConventionStatusStore(db);
         const conventions = new ConventionsService({
           packs: () => [...conventionPacks.values()],
           store: conventionStore,
+          status: conventionStatus,
           checkouts: new ComponentCheckouts({
             urlReader: deps.urlReader,
             integrations,
@@ -257,6 +262,20 @@ export const platformPlugin = createBackendPlugin({
             },
             { store: agentContextStore, integrations },
           ),
+          new ConventionDriftScanner(
+            {
+              frequency: { minutes: config.conventions.scanIntervalMinutes },
+              timeout: { minutes: 30 },
+              initialDelay: { minutes: 3 },
+            },
+            {
+              service: conventions,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              integrations,
+              logger: deps.logger,
+            },
+          ),
         ];
         for (const scanner of [...taskScanners.values(), ...builtInScanners]) {
           await deps.scheduler.scheduleTask({
@@ -311,6 +330,15 @@ export const platformPlugin = createBackendPlugin({
           createConventionsRouter({
             service: conventions,
             store: conventionStore,
+            status: conventionStatus,
+            componentRules: new ComponentConventionRules({
+              packs: () => [...conventionPacks.values()],
+              service: conventions,
+              store: conventionStore,
+              status: conventionStatus,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            }),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
           }),

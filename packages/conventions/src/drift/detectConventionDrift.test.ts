@@ -308,3 +308,52 @@ describe('fixConventionDrift', () => {
     expect(report(check, 'conventional-commits').status).toBe('missing');
   });
 });
+
+describe('rules the platform switched off', () => {
+  const platformOff = (ruleName: string) =>
+    packs.map(pack => ({
+      ...pack,
+      rules: pack.rules.map(rule =>
+        rule.ruleName === ruleName
+          ? { ...rule, enabled: false, overriddenBy: 'convention rule 7' }
+          : rule,
+      ),
+    }));
+
+  it('keep the reason they were switched off, and catalyst.yaml still wins', async () => {
+    const repoDir = createCleanRepository(typescriptConventionPack);
+    const off = await detectConventionDrift({
+      repoDir,
+      packs: platformOff('conventional-commits'),
+    });
+    expect(report(off, 'conventional-commits')).toMatchObject({
+      status: 'overridden',
+      evidence: ['convention rule 7'],
+    });
+    // Required, but catalyst.yaml did not switch it off: no warning.
+    expect(off.warnings).toEqual([]);
+
+    writeFixtureFiles(repoDir, {
+      'catalyst.yaml':
+        'conventions:\n  rules:\n    conventional-commits:\n      config: { extra: true }\n',
+    });
+    const configured = await detectConventionDrift({
+      repoDir,
+      packs: platformOff('conventional-commits'),
+    });
+    expect(report(configured, 'conventional-commits').evidence).toEqual([
+      'convention rule 7',
+    ]);
+    expect(configured.warnings).toEqual([]);
+
+    writeFixtureFiles(repoDir, {
+      'catalyst.yaml':
+        'conventions:\n  rules:\n    conventional-commits: { enabled: true }\n',
+    });
+    const enabled = await detectConventionDrift({
+      repoDir,
+      packs: platformOff('conventional-commits'),
+    });
+    expect(report(enabled, 'conventional-commits').status).toBe('pass');
+  });
+});

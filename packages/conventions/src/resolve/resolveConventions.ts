@@ -49,7 +49,9 @@ function at(line: number | undefined): string {
 
 /**
  * Applies catalyst.yaml overrides to a pack. Project settings win; switching
- * off something the pack marks required is allowed but warned about.
+ * off something the pack marks required is allowed but warned about. A pack
+ * rule may already carry `overriddenBy` (the platform's rule set switched it
+ * off); it is kept unless catalyst.yaml decides the rule.
  *
  * @public
  */
@@ -121,9 +123,10 @@ export function resolveConventions(
       warn(['rules', name], `pack "${pack.id}" has no rule "${name}"`);
     }
   }
-  const rules = pack.rules.map((rule): EffectiveConventionRule => {
+  const rules = pack.rules.map((rule: EffectiveConventionRule) => {
     const override = ruleOverrides[rule.ruleName];
     if (override === undefined) return rule;
+    const disabledHere = override === false || override.enabled === false;
     const enabled =
       override === false ? false : override.enabled ?? rule.enabled;
     const config =
@@ -134,18 +137,16 @@ export function resolveConventions(
             ...(override.config as Record<string, ConventionJsonValue>),
           };
     const line = lineOf(['conventions', 'rules', rule.ruleName]);
-    if (!enabled && rule.required) {
+    if (disabledHere && rule.required) {
       warn(
         ['rules', rule.ruleName],
         `rule "${rule.ruleName}" is required by pack "${pack.id}" but catalyst.yaml disables it`,
       );
     }
-    return {
-      ...rule,
-      enabled,
-      config,
-      overriddenBy: enabled ? undefined : `${at(line)} rules`,
-    };
+    // Off without catalyst.yaml saying so: whoever switched it off before keeps the credit.
+    let overriddenBy = disabledHere ? `${at(line)} rules` : rule.overriddenBy;
+    if (enabled) overriddenBy = undefined;
+    return { ...rule, enabled, config, overriddenBy };
   });
 
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { typescriptConventionPack } from '@catalyst/conventions';
 
 const run = promisify(execFile);
 
@@ -44,4 +45,25 @@ export async function createLocalRepository(
   await git('add', '.');
   await git('commit', '--quiet', '-m', 'feat(demo): first');
   return { dir, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+}
+
+/** A TypeScript service that follows every file and rule of the typescript pack. */
+export function cleanServiceFiles(): Record<string, string> {
+  const files: Record<string, string> = {
+    'package.json': `${JSON.stringify(
+      {
+        name: 'clean',
+        private: true,
+        scripts: { lint: 'eslint .', test: 'jest' },
+      },
+      null,
+      2,
+    )}\n`,
+    'src/index.ts': 'export const answer = 42;\n',
+    'src/index.test.ts': "test('answer', () => expect(42).toBe(42));\n",
+  };
+  for (const file of typescriptConventionPack.files) {
+    files[file.path] = file.content;
+  }
+  return files;
 }

@@ -59,6 +59,72 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('keeps one own row per component and rule beside the platform row', async () => {
+      const store = await createStore(databaseId);
+      await store.seedRules(defaultConventionPacks, new Date());
+      const first = new Date('2026-11-27T10:00:00Z');
+      const saved = await store.saveComponentRule(
+        {
+          entityRef: COMPONENT,
+          packId: 'typescript',
+          ruleType: 'branch',
+          ruleName: 'branch-naming',
+          enabled: false,
+          config: {},
+        },
+        first,
+      );
+      expect(saved).toMatchObject({
+        entityRef: COMPONENT,
+        packId: 'typescript',
+        ruleName: 'branch-naming',
+        enabled: false,
+        createdAt: first.toISOString(),
+      });
+      const later = new Date('2026-11-27T11:00:00Z');
+      const updated = await store.saveComponentRule(
+        {
+          entityRef: COMPONENT,
+          packId: 'typescript',
+          ruleType: 'branch',
+          ruleName: 'branch-naming',
+          enabled: true,
+          config: { pattern: '^team/.+' },
+        },
+        later,
+      );
+      expect(updated).toMatchObject({
+        id: saved.id,
+        enabled: true,
+        config: { pattern: '^team/.+' },
+        createdAt: first.toISOString(),
+        updatedAt: later.toISOString(),
+      });
+      const rows = (await store.listRules()).filter(
+        r => r.packId === 'typescript' && r.ruleName === 'branch-naming',
+      );
+      expect(rows.map(r => r.entityRef)).toEqual([undefined, COMPONENT]);
+      expect(rows[0].enabled).toBe(true);
+
+      expect(
+        await store.deleteComponentRule(
+          COMPONENT,
+          'typescript',
+          'branch-naming',
+        ),
+      ).toBe(true);
+      expect(
+        await store.deleteComponentRule(
+          COMPONENT,
+          'typescript',
+          'branch-naming',
+        ),
+      ).toBe(false);
+      expect(
+        (await store.listRules()).filter(r => r.entityRef === COMPONENT),
+      ).toEqual([]);
+    });
+
     it('keeps one convention pull request per component', async () => {
       const store = await createStore(databaseId);
       expect(await store.getPullRequest(COMPONENT)).toBeUndefined();

@@ -21,7 +21,8 @@ interface RuleRow {
   rule_key: string;
 }
 
-interface PullRequestRow {
+/** A `convention_pull_requests` row. */
+export interface PullRequestRow {
   entity_ref: string;
   repository: string;
   branch: string;
@@ -46,6 +47,18 @@ export interface ConventionCheckRecord {
 
 const toDate = (value: Timestamp) =>
   value instanceof Date ? value : new Date(value);
+
+/** A `convention_pull_requests` row as the API shows it. */
+export function toPullRequest(row: PullRequestRow): ConventionPullRequest {
+  return {
+    repository: row.repository,
+    branch: row.branch,
+    number: row.pr_number,
+    url: row.pr_url,
+    files: JSON.parse(row.files),
+    updatedAt: toDate(row.updated_at).toISOString(),
+  };
+}
 
 function ruleKey(entityRef: string | null, packId: string, ruleName: string) {
   return `${entityRef ?? '*'}|${packId}|${ruleName}`;
@@ -115,6 +128,7 @@ export class ConventionStore {
     return missing.length;
   }
 
+  /** Every row: platform-wide ones and the components' own. */
   async listRules(): Promise<ConventionRuleRecord[]> {
     const rows = await this.db<RuleRow>('convention_rules').orderBy([
       'pack_id',
@@ -139,21 +153,58 @@ export class ConventionStore {
     return toRule(row!);
   }
 
+  /** Creates or replaces a component's own row for one rule of its pack. */
+  async saveComponentRule(
+    rule: {
+      entityRef: string;
+      packId: string;
+      ruleType: ConventionRuleRecord['ruleType'];
+      ruleName: string;
+      enabled: boolean;
+      config: Record<string, unknown>;
+    },
+    now: Date,
+  ): Promise<ConventionRuleRecord> {
+    const key = ruleKey(rule.entityRef, rule.packId, rule.ruleName);
+    await this.db('convention_rules')
+      .insert({
+        entity_ref: rule.entityRef,
+        pack_id: rule.packId,
+        rule_type: rule.ruleType,
+        rule_name: rule.ruleName,
+        config: JSON.stringify(rule.config),
+        enabled: rule.enabled,
+        created_at: now,
+        updated_at: now,
+        rule_key: key,
+      })
+      .onConflict('rule_key')
+      .merge(['config', 'enabled', 'rule_type', 'updated_at']);
+    const row = await this.db<RuleRow>('convention_rules')
+      .where({ rule_key: key })
+      .first();
+    return toRule(row!);
+  }
+
+  /** Removes a component's own row of a rule; false when it had none. */
+  async deleteComponentRule(
+    entityRef: string,
+    packId: string,
+    ruleName: string,
+  ): Promise<boolean> {
+    const deleted = await this.db('convention_rules')
+      .where({ rule_key: ruleKey(entityRef, packId, ruleName) })
+      .delete();
+    return deleted > 0;
+  }
+
   async getPullRequest(
     entityRef: string,
   ): Promise<ConventionPullRequest | undefined> {
     const row = await this.db<PullRequestRow>('convention_pull_requests')
       .where({ entity_ref: entityRef })
       .first();
-    if (!row) return undefined;
-    return {
-      repository: row.repository,
-      branch: row.branch,
-      number: row.pr_number,
-      url: row.pr_url,
-      files: JSON.parse(row.files),
-      updatedAt: toDate(row.updated_at).toISOString(),
-    };
+    return row ? toPullRequest(row) : undefined;
   }
 
   async savePullRequest(

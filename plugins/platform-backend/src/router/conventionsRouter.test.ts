@@ -141,6 +141,70 @@ describe('conventions routes', () => {
     });
   });
 
+  it('lists the compliance of every reported component', async () => {
+    const server = await start(
+      component(`url:${github.urls.web}/${repo}/tree/main/`),
+    );
+    const empty = await request(server).get('/api/platform/conventions');
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({
+      items: [],
+      totalCount: 0,
+      offset: 0,
+      limit: 50,
+      totals: { components: 0, compliant: 0, drifted: 0 },
+    });
+
+    const report = await request(server).get(BASE);
+    expect(report.status).toBe(200);
+    const fixed = await request(server).post(`${BASE}/fix`);
+    expect(fixed.status).toBe(200);
+
+    const overview = await request(server)
+      .get('/api/platform/conventions')
+      .query({ drifted: 'true', packId: 'typescript', q: 'DEMO', limit: 10 });
+    expect(overview.status).toBe(200);
+    expect(overview.body).toMatchObject({
+      totalCount: 1,
+      offset: 0,
+      limit: 10,
+      totals: { components: 1, compliant: 0, drifted: 1 },
+    });
+    expect(overview.body.items).toEqual([
+      {
+        entityRef: 'component:default/demo',
+        packId: 'typescript',
+        drifted: true,
+        summary: report.body.summary,
+        driftedItems: report.body.items
+          .filter((item: any) => ['drift', 'missing'].includes(item.status))
+          .map((item: any) => item.name),
+        warningCount: 0,
+        pullRequest: fixed.body.pullRequest,
+        scannedAt: expect.any(String),
+      },
+    ]);
+    expect(overview.body.items[0].driftedItems).toContain('.editorconfig');
+
+    const compliant = await request(server)
+      .get('/api/platform/conventions')
+      .query({ drifted: 'false' });
+    expect(compliant.body.items).toEqual([]);
+    expect(compliant.body.totals.drifted).toBe(1);
+
+    for (const query of [
+      { limit: '501' },
+      { drifted: 'yes' },
+      { offset: '-1' },
+    ]) {
+      const bad = await request(server)
+        .get('/api/platform/conventions')
+        .query(query);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.name).toBe('InputError');
+    }
+  });
+
   it('reads file: locations in place, with the platform rule set applied', async () => {
     const local = await createLocalRepository(demoServiceFiles());
     try {
@@ -181,6 +245,121 @@ describe('conventions routes', () => {
     }
   });
 
+  it("keeps a component's own rule rows under catalyst.yaml", async () => {
+    const local = await createLocalRepository({
+      ...demoServiceFiles(),
+      'catalyst.yaml': 'conventions:\n  rules:\n    eslint: false\n',
+    });
+    try {
+      const server = await start(component(`file:${local.dir}/`));
+      const ruleOf = (body: any, name: string) =>
+        body.items.find((item: any) => item.ruleName === name);
+      const itemOf = (body: any, name: string) =>
+        body.items.find((item: any) => item.name === name);
+
+      const before = await request(server).get(`${BASE}/rules`);
+      expect(before.status).toBe(200);
+      expect(before.body.pack).toEqual({
+        id: 'typescript',
+        title: expect.any(String),
+      });
+      expect(ruleOf(before.body, 'branch-naming')).toMatchObject({
+        source: 'platform',
+        enabled: true,
+        status: 'pass',
+        platformRule: { ruleName: 'branch-naming' },
+      });
+      expect(ruleOf(before.body, 'eslint')).toMatchObject({
+        source: 'catalyst.yaml',
+        enabled: false,
+        status: 'overridden',
+      });
+
+      const saved = await request(server)
+        .put(`${BASE}/rules/branch-naming`)
+        .send({ enabled: false, config: { pattern: '^team/' } });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({
+        entityRef: 'component:default/demo',
+        packId: 'typescript',
+        ruleName: 'branch-naming',
+        ruleType: 'branch',
+        enabled: false,
+        config: { pattern: '^team/' },
+      });
+      // The component row does not out-rank catalyst.yaml.
+      const eslint = await request(server)
+        .put(`${BASE}/rules/eslint`)
+        .send({ enabled: true });
+      expect(eslint.status).toBe(200);
+
+      const report = await request(server).get(BASE);
+      expect(itemOf(report.body, 'branch-naming')).toMatchObject({
+        status: 'overridden',
+        evidence: [
+          expect.stringMatching(
+            new RegExp(
+              `^convention rule ${saved.body.id} disables it for component:default/demo`,
+            ),
+          ),
+        ],
+      });
+      expect(itemOf(report.body, 'eslint')).toMatchObject({
+        status: 'overridden',
+        evidence: ['catalyst.yaml:3 rules'],
+      });
+
+      const after = await request(server).get(`${BASE}/rules`);
+      expect(ruleOf(after.body, 'branch-naming')).toMatchObject({
+        source: 'component',
+        enabled: false,
+        config: { pattern: '^team/' },
+        componentRule: { id: saved.body.id },
+      });
+      expect(ruleOf(after.body, 'eslint')).toMatchObject({
+        source: 'catalyst.yaml',
+        enabled: false,
+        componentRule: { enabled: true },
+      });
+
+      const unknown = await request(server)
+        .put(`${BASE}/rules/no-such-rule`)
+        .send({ enabled: false });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'Pack "typescript" of component:default/demo has no rule "no-such-rule"',
+      );
+      for (const body of [
+        { enabled: 'no' },
+        {},
+        { enabled: true, config: 'x' },
+        { enabled: true, extra: 1 },
+      ]) {
+        const bad = await request(server)
+          .put(`${BASE}/rules/branch-naming`)
+          .send(body);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(/^Invalid rule: /);
+      }
+
+      const removed = await request(server).delete(
+        `${BASE}/rules/branch-naming`,
+      );
+      expect(removed.status).toBe(204);
+      const restored = await request(server).get(BASE);
+      expect(itemOf(restored.body, 'branch-naming').status).toBe('pass');
+      expect(
+        (
+          await request(server).get('/api/platform/conventions/rules')
+        ).body.items
+          .filter((rule: any) => rule.entityRef)
+          .map((rule: any) => rule.ruleName),
+      ).toEqual(['eslint']);
+    } finally {
+      await local.remove();
+    }
+  });
+
   it('needs catalyst.conventions.fix to fix and the manage permission to toggle rules', async () => {
     const server = await start(
       component(`url:${github.urls.web}/${repo}/tree/main/`),
@@ -194,6 +373,16 @@ describe('conventions routes', () => {
       .patch('/api/platform/conventions/rules/1')
       .send({ enabled: false });
     expect(toggle.status).toBe(403);
+    const own = await request(server)
+      .put(`${BASE}/rules/branch-naming`)
+      .send({ enabled: false });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toMatch(
+      /catalyst\.conventions\.rules\.manage/,
+    );
+    expect(
+      (await request(server).delete(`${BASE}/rules/branch-naming`)).status,
+    ).toBe(403);
     expect((await request(server).get(BASE)).status).toBe(200);
   });
 });

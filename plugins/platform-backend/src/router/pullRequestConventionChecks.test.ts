@@ -79,7 +79,7 @@ describe('convention checks of pull requests', () => {
       .send(body);
   };
 
-  it('fails a pull request with a bad commit message and passes it once fixed, on one check run', async () => {
+  it('fails a pull request with a bad commit message, with a fresh check run per check', async () => {
     const server = await start();
     const git = github.repository(repo);
     await git.git(['branch', 'feat/answer', 'main']);
@@ -131,7 +131,7 @@ describe('convention checks of pull requests', () => {
       ]),
     );
 
-    // The title edited on the same head commit: the same check run is updated.
+    // The title edited on the same head commit: a fresh run, not the old one with its stale annotations.
     const edited = await deliver(
       server,
       pullRequestEvent(
@@ -144,13 +144,23 @@ describe('convention checks of pull requests', () => {
     );
     expect(edited.body.conventions).toMatchObject({
       conclusion: 'failure',
-      checkRun: 'updated',
-      checkRunId: opened.body.conventions.checkRunId,
+      checkRun: 'created',
     });
+    expect(edited.body.conventions.checkRunId).not.toBe(
+      opened.body.conventions.checkRunId,
+    );
     expect(
       edited.body.conventions.findings.map((f: any) => f.check).sort(),
     ).toEqual(['commit-message', 'pr-title', 'tests']);
-    expect(github.checkRuns(repo)).toHaveLength(1);
+    runs = github.checkRuns(repo);
+    expect(runs.map(r => r.headSha)).toEqual([pr.head.sha, pr.head.sha]);
+    expect(runs[0].annotations).toHaveLength(2);
+    expect(runs[1].id).toBe(edited.body.conventions.checkRunId);
+    expect(runs[1].annotations.map(a => a.title).sort()).toEqual([
+      'Commit message',
+      'Pull request title',
+      'Source changed without tests',
+    ]);
 
     // A new push with a test and a conventional message: a new head, a new passing run.
     const head = await git.commitFiles(
@@ -177,7 +187,7 @@ describe('convention checks of pull requests', () => {
       'commit-message',
     ]);
     runs = github.checkRuns(repo);
-    expect(runs.map(r => r.headSha)).toEqual([pr.head.sha, head]);
+    expect(runs.map(r => r.headSha)).toEqual([pr.head.sha, pr.head.sha, head]);
 
     // A replayed delivery id is dropped before any check.
     const replay = await deliver(
@@ -186,7 +196,7 @@ describe('convention checks of pull requests', () => {
       'd-opened',
     );
     expect(replay.body.status).toBe('ignored');
-    expect(github.checkRuns(repo)).toHaveLength(2);
+    expect(github.checkRuns(repo)).toHaveLength(3);
 
     const recorded = await request(server).get(
       `/api/platform/conventions/pull-requests/${repo}/${pr.number}/checks`,
@@ -238,5 +248,147 @@ describe('convention checks of pull requests', () => {
       conclusion: 'success',
       output: { title: 'Conventions followed (1 warnings)' },
     });
+  });
+
+  async function openWith(
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+    title = message,
+  ) {
+    const git = github.repository(repo);
+    await git.git(['branch', branch, 'main']);
+    await git.commitFiles(branch, files, message);
+    return github.openPullRequest(repo, { head: branch, title });
+  }
+
+  it("follows the catalyst.yaml of the pull request's head: disabled rules and ignored paths", async () => {
+    const server = await start();
+    const unnamed = await openWith(
+      'whatever-i-like',
+      {
+        'catalyst.yaml': 'conventions:\n  rules:\n    branch-naming: false\n',
+        'src/hello.ts': "export const hello = 'hi';\n",
+        'src/hello.test.ts': "test('hello', () => {});\n",
+      },
+      'feat(demo): say hello',
+    );
+    const res = await deliver(
+      server,
+      pullRequestEvent(github, repo, unnamed, 'opened'),
+      'd-yaml-branch',
+    );
+    expect(res.body.conventions).toMatchObject({
+      pack: 'typescript',
+      conclusion: 'success',
+      findings: [],
+    });
+
+    // A re-configured branch rule, and a required rule switched off: a warning on catalyst.yaml.
+    const configured = await openWith(
+      'team/hello',
+      {
+        'catalyst.yaml':
+          "conventions:\n  rules:\n    conventional-commits: false\n    branch-naming:\n      config: { pattern: '^team/.+' }\n",
+        'src/team.ts': "export const team = 'a';\n",
+        'src/team.test.ts': "test('team', () => {});\n",
+      },
+      'say hello from the team',
+    );
+    const team = await deliver(
+      server,
+      pullRequestEvent(github, repo, configured, 'opened'),
+      'd-yaml-config',
+    );
+    expect(team.body.conventions).toMatchObject({
+      conclusion: 'success',
+      findings: [
+        {
+          check: 'catalyst-yaml',
+          level: 'warning',
+          path: 'catalyst.yaml',
+          line: 3,
+          message: expect.stringContaining(
+            'rule "conventional-commits" is required',
+          ),
+        },
+      ],
+    });
+
+    const ignored = await openWith(
+      'feat/legacy',
+      {
+        'catalyst.yaml': 'conventions:\n  ignore:\n    - src/legacy/**\n',
+        'src/legacy/old code.ts': 'export const old = 1;\n',
+      },
+      'feat(demo): keep the legacy code',
+    );
+    const legacy = await deliver(
+      server,
+      pullRequestEvent(github, repo, ignored, 'opened'),
+      'd-yaml-ignore',
+    );
+    expect(legacy.body.conventions).toMatchObject({
+      conclusion: 'success',
+      findings: [],
+    });
+
+    // The same change without the ignore: a file name and a missing test.
+    const plain = await openWith(
+      'feat/legacy-plain',
+      { 'src/legacy/old code.ts': 'export const old = 1;\n' },
+      'feat(demo): keep the legacy code',
+    );
+    const checked = await deliver(
+      server,
+      pullRequestEvent(github, repo, plain, 'opened'),
+      'd-yaml-plain',
+    );
+    expect(
+      checked.body.conventions.findings.map((f: any) => f.check).sort(),
+    ).toEqual(['file-name', 'tests']);
+  });
+
+  it('fails a pull request whose catalyst.yaml is malformed, on its line', async () => {
+    const server = await start();
+    const pr = await openWith(
+      'feat/broken-config',
+      {
+        'catalyst.yaml': 'conventions:\n  pack: typescript\n  rules: [oops]\n',
+      },
+      'feat(demo): configure conventions',
+    );
+    const res = await deliver(
+      server,
+      pullRequestEvent(github, repo, pr, 'opened'),
+      'd-yaml-broken',
+    );
+    expect(res.body.conventions).toMatchObject({
+      conclusion: 'failure',
+      findings: [
+        {
+          check: 'catalyst-yaml',
+          level: 'failure',
+          path: 'catalyst.yaml',
+          line: 3,
+          message: expect.stringMatching(/^conventions\.rules: /),
+        },
+      ],
+    });
+    expect(res.body.conventions.pack).toBeUndefined();
+    const run = github.checkRuns(repo).find(r => r.headSha === pr.head.sha)!;
+    expect(run).toMatchObject({
+      conclusion: 'failure',
+      output: { title: 'catalyst.yaml is not valid' },
+    });
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        path: 'catalyst.yaml',
+        start_line: 3,
+        end_line: 3,
+        annotation_level: 'failure',
+        title: 'catalyst.yaml',
+      }),
+    ]);
   });
 });

@@ -10,7 +10,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ConventionsCheck,
   ConventionsConfigError,
+  ConventionsOverrides,
   detectConventionDrift,
+  readCatalystConfig,
 } from '@catalyst/conventions';
 import type {
   ConventionsFixResponse,
@@ -21,6 +23,7 @@ import {
   GithubPullRequestPublisher,
   PullRequestFileChange,
 } from '@catalyst/plugin-platform-node';
+import { ConventionStatusStore } from '../../database/ConventionStatusStore';
 import { ConventionStore } from '../../database/ConventionStore';
 import { ComponentCheckouts } from '../agentContext/ComponentCheckouts';
 import { asRequestError } from '../agentContext/githubFailures';
@@ -43,6 +46,7 @@ export class ConventionsService {
     private readonly options: {
       packs: () => readonly ConventionPack[];
       store: ConventionStore;
+      status: ConventionStatusStore;
       checkouts: Pick<ComponentCheckouts, 'open'>;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       integrations: ScmIntegrationRegistry;
@@ -66,17 +70,29 @@ export class ConventionsService {
     );
   }
 
+  /**
+   * The component's drift report; every report is recorded as the
+   * component's compliance for the overview.
+   */
   async report(
     entityRef: string,
     credentials?: BackstageCredentials,
   ): Promise<ConventionsReport> {
+    return (await this.inspect(entityRef, credentials)).report;
+  }
+
+  /** The drift report and the catalyst.yaml overrides it applied. */
+  async inspect(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<{ report: ConventionsReport; overrides: ConventionsOverrides }> {
     const entity = await requireCatalogEntity(
       this.options,
       entityRef,
       credentials,
     );
-    const check = await this.check(entity, entityRef);
-    return {
+    const { overrides, ...check } = await this.check(entity, entityRef);
+    const report: ConventionsReport = {
       entityRef,
       pack: check.pack,
       drifted: check.drifted,
@@ -89,6 +105,8 @@ export class ConventionsService {
       })),
       pullRequest: await this.options.store.getPullRequest(entityRef),
     };
+    await this.options.status.saveReport(report, this.now());
+    return { report, overrides };
   }
 
   /**
@@ -185,11 +203,17 @@ export class ConventionsService {
   private async check(
     entity: Entity,
     entityRef: string,
-  ): Promise<ConventionsCheck> {
+  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
     const packs = await this.packsFor(entityRef);
     const checkout = await this.options.checkouts.open(entity);
     try {
-      return await detectConventionDrift({ repoDir: checkout.dir, packs });
+      const check = await detectConventionDrift({
+        repoDir: checkout.dir,
+        packs,
+      });
+      // detectConventionDrift has read it already and thrown on its errors.
+      const config = await readCatalystConfig(checkout.dir);
+      return { ...check, overrides: config.overrides };
     } catch (error) {
       // catalyst.yaml mistakes are the repository's, with file and line.
       if (error instanceof ConventionsConfigError) {

@@ -6,11 +6,11 @@ import {
   PullRequestChecksClient,
   PullRequestRef,
 } from '../github/PullRequestChecksClient';
+import { checkPullRequest, PullRequestFinding } from './pullRequestChecks';
 import {
-  checkPullRequest,
-  PullRequestFinding,
-  selectPackForPaths,
-} from './pullRequestChecks';
+  CATALYST_CONFIG_FILE,
+  resolvePullRequestConventions,
+} from './pullRequestConventions';
 
 /** The name of the check run on pull requests. */
 export const CONVENTIONS_CHECK_NAME = 'Catalyst conventions';
@@ -28,7 +28,8 @@ export interface PullRequestConventionResult {
   pack?: string;
   conclusion: 'success' | 'failure' | 'neutral';
   checkRunId: number;
-  checkRun: 'created' | 'updated';
+  /** Every check gets a new check run (see PullRequestConventionChecker). */
+  checkRun: 'created';
   findings: PullRequestFinding[];
 }
 
@@ -38,34 +39,40 @@ const LABELS: Record<PullRequestFinding['check'], string> = {
   'branch-name': 'Branch name',
   tests: 'Source changed without tests',
   'file-name': 'File name',
+  'catalyst-yaml': 'catalyst.yaml',
 };
 
 function summaryOf(
   findings: PullRequestFinding[],
   pack: ConventionPack | undefined,
 ): string {
+  const listed = findings.map(
+    f =>
+      `- ${f.level === 'failure' ? '**failure**' : 'warning'} (${
+        LABELS[f.check]
+      }): ${f.message}`,
+  );
   if (!pack) {
-    return 'No convention pack applies to this repository, so nothing was checked.';
+    return findings.length
+      ? [
+          `${CATALYST_CONFIG_FILE} stops the convention checks:`,
+          '',
+          ...listed,
+        ].join('\n')
+      : 'No convention pack applies to this repository, so nothing was checked.';
   }
   const intro = `Checked against the **${pack.title}** convention pack: commit messages and title, branch name, tests for changed sources, file names.`;
   if (!findings.length)
     return `${intro}\n\nEverything follows the conventions.`;
-  return [
-    intro,
-    '',
-    ...findings.map(
-      f =>
-        `- ${f.level === 'failure' ? '**failure**' : 'warning'} (${
-          LABELS[f.check]
-        }): ${f.message}`,
-    ),
-  ].join('\n');
+  return [intro, '', ...listed].join('\n');
 }
 
 /**
- * Runs the convention checks on a pull request event and reports one check
- * run on its head commit: created the first time, updated when the same
- * commit is checked again. Every check is recorded.
+ * Runs the convention checks on a pull request event, as the repository's
+ * catalyst.yaml at the head commit configures them, and reports a new check
+ * run on the head commit every time. Updating an earlier run would add the
+ * new annotations to its stale ones (GitHub appends annotations on update);
+ * GitHub shows the newest run of a name per commit. Every check is recorded.
  */
 export class PullRequestConventionChecker {
   constructor(
@@ -83,24 +90,38 @@ export class PullRequestConventionChecker {
   ): Promise<PullRequestConventionResult> {
     const { client, store } = this.options;
     const facts = await client.read(pr);
-    const pack = selectPackForPaths(await this.options.packs(), facts.paths);
-    const findings = pack
-      ? checkPullRequest(
-          {
-            title: pr.title,
-            branch: pr.branch,
-            commits: facts.commits,
-            files: facts.files,
-          },
-          pack,
-        )
-      : [];
+    const conventions = resolvePullRequestConventions(
+      await this.options.packs(),
+      facts.paths,
+      facts.paths.has(CATALYST_CONFIG_FILE)
+        ? await client.readFile(pr, CATALYST_CONFIG_FILE)
+        : undefined,
+    );
+    const { pack } = conventions;
+    const checked = facts.files.filter(f => !conventions.isIgnored(f.filename));
+    const findings = [
+      ...conventions.findings,
+      ...(pack
+        ? checkPullRequest(
+            {
+              title: pr.title,
+              branch: pr.branch,
+              commits: facts.commits,
+              files: checked,
+            },
+            pack,
+          )
+        : []),
+    ];
     const failures = findings.filter(f => f.level === 'failure').length;
     let conclusion: PullRequestConventionResult['conclusion'] = 'success';
     let title = `Conventions followed${
       findings.length ? ` (${findings.length} warnings)` : ''
     }`;
-    if (!pack) {
+    if (!pack && failures) {
+      conclusion = 'failure';
+      title = `${CATALYST_CONFIG_FILE} is not valid`;
+    } else if (!pack) {
       conclusion = 'neutral';
       title = 'No convention pack applies';
     } else if (failures) {
@@ -116,8 +137,8 @@ export class PullRequestConventionChecker {
       'README.md';
     const annotations: CheckRunAnnotationInput[] = findings.map(f => ({
       path: f.path ?? anchor,
-      start_line: 1,
-      end_line: 1,
+      start_line: f.line ?? 1,
+      end_line: f.line ?? 1,
       annotation_level: f.level,
       title: LABELS[f.check],
       message: f.message,
@@ -145,7 +166,7 @@ export class PullRequestConventionChecker {
       ...(pack ? { pack: pack.id } : {}),
       conclusion,
       checkRunId: run.id,
-      checkRun: run.status,
+      checkRun: 'created',
       findings,
     };
   }

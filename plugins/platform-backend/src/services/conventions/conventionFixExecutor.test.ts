@@ -9,6 +9,7 @@ import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { tmpdir } from 'node:os';
 import { demoServiceFiles } from '../../__testUtils__/conventionsRepository';
 import { createTaskStores, newTask } from '../../__testUtils__/taskStores';
+import { ConventionStatusStore } from '../../database/ConventionStatusStore';
 import { ConventionStore } from '../../database/ConventionStore';
 import { ComponentCheckouts } from '../agentContext/ComponentCheckouts';
 import { TaskWorker } from '../tasks/TaskWorker';
@@ -52,6 +53,7 @@ describe('convention_fix tasks', () => {
     const service = new ConventionsService({
       packs: () => defaultConventionPacks,
       store: conventionStore,
+      status: new ConventionStatusStore(knex),
       checkouts: new ComponentCheckouts({
         urlReader: mockServices.urlReader.mock(),
         integrations,

@@ -11,12 +11,19 @@ export interface PullRequestFacts {
   files: { filename: string; status: string }[];
 }
 
-/** One problem a check found; `path` is set when it is about a file. */
+/** One problem a check found; `path` (and `line`) are set when it is about a file. */
 export interface PullRequestFinding {
-  check: 'commit-message' | 'pr-title' | 'branch-name' | 'tests' | 'file-name';
+  check:
+    | 'commit-message'
+    | 'pr-title'
+    | 'branch-name'
+    | 'tests'
+    | 'file-name'
+    | 'catalyst-yaml';
   level: 'failure' | 'warning';
   message: string;
   path?: string;
+  line?: number;
 }
 
 /** Catalyst's own pull request branches, exempt from branch naming. */

@@ -3,7 +3,10 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { classifyGithubError } from '@catalyst/plugin-platform-node';
+import {
+  classifyGithubError,
+  GithubApiError,
+} from '@catalyst/plugin-platform-node';
 import { Octokit } from '@octokit/rest';
 
 /** The pull request a check is about. */
@@ -42,10 +45,10 @@ export interface PullRequestChecksClient {
     /** Every path of the head commit's tree. */
     paths: Set<string>;
   }>;
-  report(
-    pr: PullRequestRef,
-    report: CheckRunReport,
-  ): Promise<{ id: number; status: 'created' | 'updated' }>;
+  /** A text file at the head commit; undefined when it is not there. */
+  readFile(pr: PullRequestRef, path: string): Promise<string | undefined>;
+  /** Creates a new completed check run on the head commit. */
+  report(pr: PullRequestRef, report: CheckRunReport): Promise<{ id: number }>;
 }
 
 // GitHub lists at most 250 commits and 3000 files of a pull request.
@@ -57,8 +60,8 @@ const MAX_ANNOTATIONS = 50;
 /**
  * The GitHub REST API of the pull request's host, named by Backstage's GitHub
  * integration, with its credentials (token or GitHub App; a check run needs
- * an App's `checks: write`). One check run per name and head commit: a later
- * check of the same commit updates it.
+ * an App's `checks: write`). Every report is a new check run: an update
+ * would keep the run's earlier annotations.
  */
 export class GithubPullRequestChecksClient implements PullRequestChecksClient {
   private readonly credentials: GithubCredentialsProvider;
@@ -125,38 +128,28 @@ export class GithubPullRequestChecksClient implements PullRequestChecksClient {
     return { commits, files, paths };
   }
 
+  async readFile(pr: PullRequestRef, path: string) {
+    const github = await this.connect(pr);
+    const { owner, repo } = pr;
+    try {
+      const data = await github.call('repos.getContent', o =>
+        o.rest.repos.getContent({ owner, repo, path, ref: pr.headSha }),
+      );
+      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+        return undefined;
+      }
+      return Buffer.from(data.content, 'base64').toString('utf8');
+    } catch (error) {
+      if (error instanceof GithubApiError && error.githubStatus === 404) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
   async report(pr: PullRequestRef, report: CheckRunReport) {
     const github = await this.connect(pr);
     const { owner, repo } = pr;
-    const output = {
-      title: report.title,
-      summary: report.summary,
-      annotations: report.annotations.slice(0, MAX_ANNOTATIONS),
-    };
-    const existing = await github.call('checks.listForRef', o =>
-      o.rest.checks.listForRef({
-        owner,
-        repo,
-        ref: pr.headSha,
-        check_name: report.name,
-        per_page: 1,
-      }),
-    );
-    const current = existing.check_runs[0];
-    if (current) {
-      const updated = await github.call('checks.update', o =>
-        o.rest.checks.update({
-          owner,
-          repo,
-          check_run_id: current.id,
-          status: 'completed',
-          conclusion: report.conclusion,
-          completed_at: new Date().toISOString(),
-          output,
-        }),
-      );
-      return { id: updated.id, status: 'updated' as const };
-    }
     const created = await github.call('checks.create', o =>
       o.rest.checks.create({
         owner,
@@ -166,10 +159,14 @@ export class GithubPullRequestChecksClient implements PullRequestChecksClient {
         status: 'completed',
         conclusion: report.conclusion,
         completed_at: new Date().toISOString(),
-        output,
+        output: {
+          title: report.title,
+          summary: report.summary,
+          annotations: report.annotations.slice(0, MAX_ANNOTATIONS),
+        },
       }),
     );
-    return { id: created.id, status: 'created' as const };
+    return { id: created.id };
   }
 
   private async connect(pr: PullRequestRef) {

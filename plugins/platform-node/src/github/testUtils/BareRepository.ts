@@ -132,6 +132,17 @@ export class BareRepository {
     }
   }
 
+  /** The object a revision names (`<commit>:<path>`), or undefined. */
+  async resolveObject(revision: string): Promise<string | undefined> {
+    try {
+      return (
+        await this.git(['rev-parse', '--verify', '--quiet', revision])
+      ).trim();
+    } catch {
+      return undefined;
+    }
+  }
+
   async objectType(sha: string): Promise<string | undefined> {
     try {
       return (await this.git(['cat-file', '-t', sha])).trim();
@@ -256,6 +267,16 @@ export class BareRepository {
     } catch {
       return false;
     }
+  }
+
+  /** The bytes of a blob. */
+  async readBlob(sha: string): Promise<Buffer> {
+    const { stdout } = await run('git', ['cat-file', 'blob', sha], {
+      cwd: this.dir,
+      encoding: 'buffer',
+      maxBuffer: 100 * 1024 * 1024,
+    });
+    return stdout;
   }
 
   /** A file at a ref, or undefined when it does not exist there. */

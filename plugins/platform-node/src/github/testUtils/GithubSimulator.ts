@@ -16,6 +16,9 @@ import {
   ChangedFile,
   CheckRunAnnotation,
   checkRun,
+  ContentEntry,
+  contentDirectory,
+  contentFile,
   diffEntry,
   fullRepository,
   gitCommit,
@@ -477,6 +480,61 @@ const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    pattern: new RegExp(`^${REPO}/contents((?:/.*)?)$`),
+    operation: 'repos/get-content',
+    async handle(this: GithubSimulator, { repo, params: [rawPath], query }) {
+      const ref = query.get('ref') || repo.facts.defaultBranch;
+      const commit =
+        (await repo.git.resolveRef(`refs/heads/${ref}`)) ??
+        (await repo.git.resolveRef(`refs/tags/${ref}`)) ??
+        ((await repo.git.objectType(ref)) === 'commit' ? ref : undefined);
+      if (!commit) {
+        const body: BasicError = {
+          message: `No commit found for the ref ${ref}`,
+          documentation_url: DOCS,
+        };
+        return { status: 404, body };
+      }
+      const path = (rawPath ?? '').replace(/^\/+|\/+$/g, '');
+      const spec = path ? `${commit}:${path}` : `${commit}^{tree}`;
+      const sha = (await repo.git.resolveObject(spec)) ?? '';
+      const type = sha ? await repo.git.objectType(sha) : undefined;
+      if (type === 'blob') {
+        const content = await repo.git.readBlob(sha);
+        const entry: ContentEntry = {
+          path,
+          type: 'file',
+          sha,
+          size: content.length,
+        };
+        return reply(
+          'repos/get-content',
+          200,
+          contentFile(this.urls, fullNameOf(repo), ref, entry, content),
+        );
+      }
+      if (type === 'tree') {
+        const entries = (await repo.git.readTree(sha, false))!.map(
+          (e): ContentEntry => ({
+            path: path ? `${path}/${e.path}` : e.path,
+            type: { blob: 'file', tree: 'dir', commit: 'submodule' }[
+              e.type
+            ] as ContentEntry['type'],
+            sha: e.sha,
+            size: e.size ?? 0,
+          }),
+        );
+        return reply(
+          'repos/get-content',
+          200,
+          contentDirectory(this.urls, fullNameOf(repo), ref, entries),
+        );
+      }
+      return notFound();
+    },
+  },
+  {
+    method: 'GET',
     pattern: new RegExp(`^${REPO}/pulls$`),
     operation: 'pulls/list',
     async handle(this: GithubSimulator, { repo, query }) {
@@ -866,8 +924,9 @@ const ROUTES: Route[] = [
  * clones, both backed by real bare git repositories. Blobs, trees, commits
  * and refs are real git objects; pull requests are kept in memory. Requests
  * and responses follow GitHub's OpenAPI description (`@octokit/openapi-types`).
- * Pull requests list their commits and changed files from git; check runs
- * are kept in memory with every annotation they were sent.
+ * Pull requests list their commits and changed files from git; the contents
+ * API serves files and folders at any ref; check runs are kept in memory
+ * with every annotation they were sent (an update adds to them, as on GitHub).
  *
  * Credentials are checked like GitHub does: a wrong token gets 401
  * `Bad credentials`. A rate limit can be set, and any response replaced

@@ -588,3 +588,71 @@ export function issue(
     author_association: 'OWNER',
   };
 }
+
+/** A file or folder of a tree, at a path, as the contents API describes it. */
+export interface ContentEntry {
+  path: string;
+  type: 'file' | 'dir' | 'submodule';
+  sha: string;
+  size: number;
+}
+
+function contentLinks(
+  urls: SimulatedUrls,
+  fullName: string,
+  ref: string,
+  entry: ContentEntry,
+) {
+  const api = `${urls.api}/repos/${fullName}`;
+  const self = `${api}/contents/${entry.path}?ref=${ref}`;
+  const git = `${api}/git/${entry.type === 'dir' ? 'trees' : 'blobs'}/${
+    entry.sha
+  }`;
+  const html = `${urls.web}/${fullName}/${
+    entry.type === 'dir' ? 'tree' : 'blob'
+  }/${ref}/${entry.path}`;
+  return {
+    name: entry.path.split('/').pop()!,
+    path: entry.path,
+    sha: entry.sha,
+    size: entry.size,
+    url: self,
+    git_url: git,
+    html_url: html,
+    download_url:
+      entry.type === 'file'
+        ? `${urls.web}/${fullName}/raw/${ref}/${entry.path}`
+        : null,
+    _links: { self, git, html },
+  };
+}
+
+/** `GET /repos/{owner}/{repo}/contents/{path}` of a file: base64 in lines of 60, as GitHub sends it. */
+export function contentFile(
+  urls: SimulatedUrls,
+  fullName: string,
+  ref: string,
+  entry: ContentEntry,
+  content: Buffer,
+): Schemas['content-file'] {
+  const base64 = content.toString('base64');
+  return {
+    type: 'file',
+    encoding: 'base64',
+    ...contentLinks(urls, fullName, ref, entry),
+    content: `${base64.replace(/.{60}/g, '$&\n')}\n`,
+  };
+}
+
+/** `GET /repos/{owner}/{repo}/contents/{path}` of a folder: its entries. */
+export function contentDirectory(
+  urls: SimulatedUrls,
+  fullName: string,
+  ref: string,
+  entries: ContentEntry[],
+): Schemas['content-directory'] {
+  return entries.map(entry => ({
+    type: entry.type,
+    ...contentLinks(urls, fullName, ref, entry),
+  }));
+}

@@ -1,0 +1,135 @@
+import { Octokit } from '@octokit/rest';
+import { GithubSimulator } from './GithubSimulator';
+
+describe('GithubSimulator', () => {
+  let simulator: GithubSimulator;
+  let octokit: Octokit;
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    simulator = await GithubSimulator.start();
+    octokit = new Octokit({
+      baseUrl: simulator.urls.api,
+      auth: simulator.token,
+    });
+    const git = await simulator.createRepository('acme/web', {
+      commits: [
+        {
+          message: 'init',
+          files: {
+            'catalyst.yaml': 'conventions:\n  pack: typescript\n',
+            'src/index.ts': `export const long = '${'x'.repeat(100)}';\n`,
+          },
+        },
+      ],
+    });
+    first = (await git.resolveRef('refs/heads/main'))!;
+    second = await git.commitFiles(
+      'main',
+      { 'catalyst.yaml': 'conventions: {}\n' },
+      'change',
+    );
+  });
+  afterAll(() => simulator.stop());
+
+  const text = (data: unknown) => {
+    const file = data as { type: string; encoding: string; content: string };
+    expect(file).toMatchObject({ type: 'file', encoding: 'base64' });
+    return Buffer.from(file.content, 'base64').toString('utf8');
+  };
+
+  it('serves files and folders of a ref through the contents API', async () => {
+    const current = await octokit.rest.repos.getContent({
+      owner: 'acme',
+      repo: 'web',
+      path: 'catalyst.yaml',
+    });
+    expect(text(current.data)).toBe('conventions: {}\n');
+    const old = await octokit.rest.repos.getContent({
+      owner: 'acme',
+      repo: 'web',
+      path: 'catalyst.yaml',
+      ref: first,
+    });
+    expect(text(old.data)).toBe('conventions:\n  pack: typescript\n');
+    expect(old.data).toMatchObject({
+      name: 'catalyst.yaml',
+      path: 'catalyst.yaml',
+      size: 32,
+    });
+
+    const nested = await octokit.rest.repos.getContent({
+      owner: 'acme',
+      repo: 'web',
+      path: 'src/index.ts',
+      ref: second,
+    });
+    // GitHub wraps the base64 content in lines of 60 characters.
+    expect((nested.data as { content: string }).content).toContain('\n');
+    expect(text(nested.data)).toContain('x'.repeat(100));
+
+    const folder = await octokit.rest.repos.getContent({
+      owner: 'acme',
+      repo: 'web',
+      path: '',
+    });
+    expect(
+      (folder.data as { path: string; type: string }[]).map(e => [
+        e.path,
+        e.type,
+      ]),
+    ).toEqual([
+      ['catalyst.yaml', 'file'],
+      ['src', 'dir'],
+    ]);
+
+    await expect(
+      octokit.rest.repos.getContent({
+        owner: 'acme',
+        repo: 'web',
+        path: 'missing.yaml',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      octokit.rest.repos.getContent({
+        owner: 'acme',
+        repo: 'web',
+        path: 'catalyst.yaml',
+        ref: 'no-such-branch',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('adds the annotations of a check run update to the ones it has', async () => {
+    const annotation = (message: string) => ({
+      path: 'src/index.ts',
+      start_line: 1,
+      end_line: 1,
+      annotation_level: 'warning' as const,
+      message,
+    });
+    const created = await octokit.rest.checks.create({
+      owner: 'acme',
+      repo: 'web',
+      name: 'lint',
+      head_sha: second,
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: 'one', summary: 's', annotations: [annotation('a')] },
+    });
+    await octokit.rest.checks.update({
+      owner: 'acme',
+      repo: 'web',
+      check_run_id: created.data.id,
+      conclusion: 'success',
+      output: { title: 'two', summary: 's', annotations: [annotation('b')] },
+    });
+    const [run] = simulator.checkRuns('acme/web');
+    expect(run).toMatchObject({
+      conclusion: 'success',
+      output: { title: 'two' },
+    });
+    expect(run.annotations.map(a => a.message)).toEqual(['a', 'b']);
+  });
+});
