@@ -62,6 +62,21 @@ export interface PlatformTaskResult {
 }
 
 /**
+ * Where the pull request of an `auto-merge` task stands: `waiting` for its
+ * checks, `merged` once they passed, `checks_failed` or `not_mergeable`
+ * (left open for a person), or `closed` without merging.
+ *
+ * @public
+ */
+export interface PlatformTaskMerge {
+  state: 'waiting' | 'merged' | 'checks_failed' | 'not_mergeable' | 'closed';
+  /** Which checks failed, what is awaited, why GitHub refused. */
+  detail?: string;
+  /** When the pull request was last looked at. */
+  checkedAt?: string;
+}
+
+/**
  * A platform task as the REST API returns it.
  *
  * @public
@@ -94,6 +109,8 @@ export interface PlatformTask {
   errorClass?: PlatformTaskErrorClass;
   payload: Record<string, unknown>;
   result?: PlatformTaskResult;
+  /** Set for `auto-merge` tasks that opened a pull request. */
+  merge?: PlatformTaskMerge;
   createdAt: string;
   updatedAt: string;
   completedAt?: string;
