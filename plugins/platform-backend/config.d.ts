@@ -72,6 +72,20 @@ export interface Config {
         cooldownSeconds?: number;
       };
       /**
+       * Merging the pull requests of `auto-merge` tasks once every check on
+       * their head passed. A failed check leaves the pull request open.
+       */
+      autoMerge?: {
+        /** Minutes between looks at the waiting pull requests. Default 5. */
+        intervalMinutes?: number;
+        /** Default `squash`. */
+        mergeMethod?: 'squash' | 'merge' | 'rebase';
+        /** Whether a pull request with no check run at all waits (default) or merges. */
+        requireChecks?: boolean;
+        /** Pull requests looked at per run. Default 20. */
+        batchSize?: number;
+      };
+      /**
        * What happens to prepared changes; the first matching entry wins, and
        * changes wait for approval when none matches.
        */

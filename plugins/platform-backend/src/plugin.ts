@@ -11,6 +11,7 @@ import {
   ConventionPack,
   conventionPacksExtensionPoint,
   GithubIssueReporter,
+  GithubPullRequestMerger,
   GithubPullRequestPublisher,
   PlatformTaskExecutor,
   platformTaskExecutorsExtensionPoint,
@@ -27,6 +28,7 @@ import { createSpecsRouter, createWebhookRouter } from './router';
 import { createAgentContextRouter } from './router/agentContextRouter';
 import { createTasksRouter } from './router/tasksRouter';
 import { TaskBreakerStore } from './database/TaskBreakerStore';
+import { TaskMergeStore } from './database/TaskMergeStore';
 import { TaskStore } from './database/TaskStore';
 import { readTaskConfig } from './services/tasks/readTaskConfig';
 import { TaskWorker } from './services/tasks/TaskWorker';
@@ -36,6 +38,7 @@ import { FlakyTestReportExecutor } from './services/tasks/executors/FlakyTestRep
 import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecutor';
 import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
+import { AutoMergeRunner } from './services/tasks/AutoMergeRunner';
 import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
 import { StaleAgentsMdScanner } from './services/tasks/scanners/agentsMd/StaleAgentsMdScanner';
 import { ConventionDriftScanner } from './services/tasks/scanners/conventionDrift/ConventionDriftScanner';
@@ -233,6 +236,24 @@ export const platformPlugin = createBackendPlugin({
           initialDelay: { seconds: 10 },
           fn: async () => {
             await taskWorker.tick();
+          },
+        });
+
+        const autoMerge = new AutoMergeRunner({
+          merges: new TaskMergeStore(db),
+          breakers: taskBreakers,
+          merger: new GithubPullRequestMerger({ integrations }),
+          logger: deps.logger,
+          options: taskConfig.autoMerge,
+          breakerPolicy: taskConfig.breaker,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'platform-task-auto-merge',
+          frequency: { minutes: taskConfig.autoMerge.intervalMinutes },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await autoMerge.run();
           },
         });
 

@@ -4,6 +4,7 @@ import type {
   PlatformTaskAttempt,
   PlatformTaskBreaker,
   PlatformTaskErrorClass,
+  PlatformTaskMerge,
   PlatformTaskStatus,
 } from '@catalyst/plugin-platform-common';
 
@@ -35,6 +36,9 @@ export type TaskRow = {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Timestamp | null;
+  merge_state?: PlatformTaskMerge['state'] | null;
+  merge_detail?: string | null;
+  merge_checked_at?: Timestamp | null;
 };
 
 export type AttemptRow = {
@@ -89,6 +93,13 @@ export function toTask(row: TaskRow): PlatformTask {
     errorClass: row.error_class ?? undefined,
     payload: JSON.parse(row.payload),
     result: row.result ? JSON.parse(row.result) : undefined,
+    merge: row.merge_state
+      ? {
+          state: row.merge_state,
+          detail: row.merge_detail ?? undefined,
+          checkedAt: iso(row.merge_checked_at ?? null),
+        }
+      : undefined,
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     completedAt: iso(row.completed_at),

@@ -396,12 +396,20 @@ export class TaskStore {
     result: PlatformTaskResult,
     now: Date,
   ): Promise<boolean> {
+    // An auto-merge task's pull request now waits for its checks.
+    const merges =
+      outcome === 'done' &&
+      claim.task.approvalPolicy === 'auto-merge' &&
+      result.linkedPr !== undefined;
     return this.finish(claim, outcome, now, {
       status: 'complete',
       completed_at: now,
       error_class: outcome === 'nothing_to_do' ? 'nothing_to_do' : null,
       last_error: null,
       ...resultColumns(result),
+      ...(merges
+        ? { merge_state: 'waiting', merge_detail: null, merge_checked_at: null }
+        : {}),
     });
   }
 

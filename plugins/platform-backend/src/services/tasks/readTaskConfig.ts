@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { hostname } from 'node:os';
 import { TaskApprovalRule } from './approvalPolicies';
+import { AutoMergeOptions } from './AutoMergeRunner';
 import { TaskWorkerOptions } from './TaskWorker';
 import { FlakyTestPolicy } from './scanners/flakyTests/detectFlakyTests';
 
@@ -21,9 +22,11 @@ export interface TaskConfig extends TaskWorkerOptions {
   frequencySeconds: number;
   approvalPolicies: TaskApprovalRule[];
   flakyTests: FlakyTestScanConfig[];
+  autoMerge: AutoMergeOptions;
 }
 
 const POLICIES = ['auto-merge', 'require-approval', 'dry-run'];
+const MERGE_METHODS = ['squash', 'merge', 'rebase'];
 
 function positive(
   config: Config | undefined,
@@ -81,8 +84,24 @@ export function readTaskConfig(root: Config): TaskConfig {
       };
     },
   );
+  const mergeMethod =
+    config?.getOptionalString('autoMerge.mergeMethod') ?? 'squash';
+  if (!MERGE_METHODS.includes(mergeMethod)) {
+    throw new Error(
+      `platform.tasks.autoMerge.mergeMethod must be one of ${MERGE_METHODS.join(
+        ', ',
+      )}, got ${mergeMethod}`,
+    );
+  }
   return {
     flakyTests,
+    autoMerge: {
+      intervalMinutes: positive(config, 'autoMerge.intervalMinutes', 5),
+      mergeMethod: mergeMethod as AutoMergeOptions['mergeMethod'],
+      requireChecks:
+        config?.getOptionalBoolean('autoMerge.requireChecks') ?? true,
+      batchSize: Math.floor(positive(config, 'autoMerge.batchSize', 20)),
+    },
     workerId:
       config?.getOptionalString('workerId') ?? `${hostname()}:${process.pid}`,
     frequencySeconds: positive(config, 'frequencySeconds', 5),
