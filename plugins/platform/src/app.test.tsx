@@ -13,6 +13,7 @@ import { openedRefresh, staleContext } from './__fixtures__/agentContext';
 import { authDetail, authSummary } from './__fixtures__/specs';
 import { PlatformApi, platformApiRef } from './api';
 import platformPlugin from './index';
+import { mockPlatformApi as mockEveryMethod } from './__fixtures__/platformApi';
 
 // What the app's feature discovery loads: the package's default export, next
 // to the real catalog plugin and its entity page.
@@ -24,6 +25,7 @@ describe('platform plugin in an app', () => {
     spec: { type: 'service', owner: 'group:default/payments-team' },
   };
   const platformApi: PlatformApi = {
+    ...mockEveryMethod(),
     listSpecs: async () => ({ items: [authSummary], totalCount: 1 }),
     getSpec: async () => authDetail,
     getSpecFile: async ({ path }) => ({

@@ -18,10 +18,12 @@ import {
   platformPlugin,
   specBrowserPage,
 } from './plugin';
+import { mockPlatformApi as mockEveryMethod } from './__fixtures__/platformApi';
 
 describe('platformPlugin', () => {
   it('serves the spec portfolio at /specs with a "Specs" nav item', async () => {
     const api: jest.Mocked<PlatformApi> = {
+      ...mockEveryMethod(),
       listSpecs: jest.fn(async () => ({ items: [authSummary], totalCount: 1 })),
       getSpec: jest.fn(),
       getSpecFile: jest.fn(),
