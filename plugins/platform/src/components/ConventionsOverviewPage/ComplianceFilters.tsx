@@ -3,28 +3,8 @@ import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import TextField from '@material-ui/core/TextField';
-import { useDebouncedText } from '../../hooks/useDebouncedText';
+import { FilterTextField } from '../FilterTextField';
 import type { ComplianceParams } from './complianceParams';
-
-function FilterField(props: {
-  label: string;
-  value: string;
-  placeholder: string;
-  onCommit: (text: string) => void;
-}) {
-  const [text, setText] = useDebouncedText(props.value, props.onCommit);
-  return (
-    <TextField
-      label={props.label}
-      value={text}
-      placeholder={props.placeholder}
-      onChange={e => setText(e.target.value)}
-      inputProps={{ 'aria-label': props.label }}
-      style={{ width: 220 }}
-    />
-  );
-}
 
 /** The overview's filters: drifted or compliant, the pack, and text in the entity ref. */
 export function ComplianceFilters(props: {
@@ -56,13 +36,13 @@ export function ComplianceFilters(props: {
             <MenuItem value="false">Compliant</MenuItem>
           </Select>
         </FormControl>
-        <FilterField
+        <FilterTextField
           label="Pack"
           value={value.pack}
           placeholder="node-service"
           onCommit={pack => onChange({ pack })}
         />
-        <FilterField
+        <FilterTextField
           label="Search"
           value={value.q}
           placeholder="payments"

@@ -11,11 +11,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import type { ConventionComplianceRow } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
-import TablePagination from '@material-ui/core/TablePagination';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api';
+import { ServerPagination } from '../ServerPagination';
 import { platformTasksRouteRef, TASK_QUERY_PARAM } from '../../routes';
 import { complianceColumns } from './complianceColumns';
 import { ComplianceFilters } from './ComplianceFilters';
@@ -107,22 +107,13 @@ export function ConventionsOverviewPage() {
         options={{ search: false, paging: false, padding: 'dense' }}
         localization={{ body: { emptyDataSourceMessage: emptyMessage } }}
       />
-      <TablePagination
-        component="div"
+      <ServerPagination
         count={value?.totalCount ?? 0}
-        page={pageWithin(params.page, params.pageSize, value?.totalCount)}
-        rowsPerPage={params.pageSize}
-        rowsPerPageOptions={COMPLIANCE_PAGE_SIZES}
-        onPageChange={(_, page) => update({ page })}
-        onRowsPerPageChange={e =>
-          update({ pageSize: Number(e.target.value), page: 0 })
-        }
+        page={params.page}
+        pageSize={params.pageSize}
+        pageSizes={COMPLIANCE_PAGE_SIZES}
+        onChange={update}
       />
     </Content>
   );
-}
-
-// MUI rejects a page past the last one (a stale URL, or before data loads).
-function pageWithin(page: number, pageSize: number, count = 0): number {
-  return Math.min(page, Math.max(0, Math.ceil(count / pageSize) - 1));
 }

@@ -6,11 +6,11 @@ import {
 import { useApi, useAppSearchParams } from '@backstage/frontend-plugin-api';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
-import TablePagination from '@material-ui/core/TablePagination';
 import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api';
 import { TASK_QUERY_PARAM } from '../../routes';
+import { ServerPagination } from '../ServerPagination';
 import { TaskBreakerBanner } from '../TaskBreakers';
 import { TaskDetailDrawer } from '../TaskDetailDrawer';
 import { taskColumns } from './taskColumns';
@@ -121,16 +121,12 @@ export function PlatformTaskQueue(props: { entityRef?: string }) {
           },
         }}
       />
-      <TablePagination
-        component="div"
+      <ServerPagination
         count={value?.totalCount ?? 0}
-        page={pageWithin(params.page, params.pageSize, value?.totalCount)}
-        rowsPerPage={params.pageSize}
-        rowsPerPageOptions={TASK_PAGE_SIZES}
-        onPageChange={(_, page) => update({ page })}
-        onRowsPerPageChange={e =>
-          update({ pageSize: Number(e.target.value), page: 0 })
-        }
+        page={params.page}
+        pageSize={params.pageSize}
+        pageSizes={TASK_PAGE_SIZES}
+        onChange={update}
       />
       <TaskDetailDrawer
         id={openId > 0 ? openId : undefined}
@@ -139,9 +135,4 @@ export function PlatformTaskQueue(props: { entityRef?: string }) {
       />
     </>
   );
-}
-
-// MUI rejects a page past the last one (a stale URL, or before data loads).
-function pageWithin(page: number, pageSize: number, count = 0): number {
-  return Math.min(page, Math.max(0, Math.ceil(count / pageSize) - 1));
 }

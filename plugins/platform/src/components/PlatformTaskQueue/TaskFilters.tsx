@@ -9,31 +9,11 @@ import InputLabel from '@material-ui/core/InputLabel';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import TextField from '@material-ui/core/TextField';
-import { useDebouncedText } from '../../hooks/useDebouncedText';
+import { FilterTextField } from '../FilterTextField';
 import { taskStatusLabel } from '../TaskStatus';
 import type { TaskQueueParams } from './taskQueueParams';
 
 type TextFilter = 'type' | 'repository' | 'entity';
-
-function FilterField(props: {
-  label: string;
-  value: string;
-  placeholder: string;
-  onCommit: (text: string) => void;
-}) {
-  const [text, setText] = useDebouncedText(props.value, props.onCommit);
-  return (
-    <TextField
-      label={props.label}
-      value={text}
-      placeholder={props.placeholder}
-      onChange={e => setText(e.target.value)}
-      inputProps={{ 'aria-label': props.label }}
-      style={{ width: 220 }}
-    />
-  );
-}
 
 /**
  * The queue's filters: statuses (any of several), task type, repository and,
@@ -47,7 +27,7 @@ export function TaskFilters(props: {
 }) {
   const { value, onChange, withEntity } = props;
   const text = (field: TextFilter, label: string, placeholder: string) => (
-    <FilterField
+    <FilterTextField
       label={label}
       value={value[field]}
       placeholder={placeholder}
