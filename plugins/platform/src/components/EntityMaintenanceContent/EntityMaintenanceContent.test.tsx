@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { coreApis, coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   mockApis,
@@ -9,8 +9,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { mockPlatformApi } from '../../__fixtures__/platformApi';
-import { awaitingTask } from '../../__fixtures__/tasks';
+import { awaitingTask, awaitingTaskDetails } from '../../__fixtures__/tasks';
 import { PlatformApi, platformApiRef } from '../../api';
 import { entityMaintenanceContent } from '../../plugin';
 
@@ -69,5 +70,35 @@ describe('EntityMaintenanceContent', () => {
     expect(
       screen.queryByRole('columnheader', { name: 'Component' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('opens a task in place, below the entity page', async () => {
+    const api = mockPlatformApi();
+    api.listTasks.mockResolvedValue({
+      items: [awaitingTask],
+      totalCount: 1,
+      offset: 0,
+      limit: 20,
+    });
+    api.listTaskBreakers.mockResolvedValue({ items: [] });
+    api.getTask.mockResolvedValue(awaitingTaskDetails);
+    const { apis } = renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('link', { name: awaitingTask.title }),
+    );
+
+    const details = await screen.findByRole('region', { name: 'Task 42' });
+    expect(
+      await within(details).findByText(
+        'Adds the missing CODEOWNERS and fixes .editorconfig.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(details).getByRole('button', { name: 'Approve' }),
+    ).toBeInTheDocument();
+    expect(apis.get(coreApis.appHistory)!.getSnapshot().location.search).toBe(
+      '?task=42',
+    );
   });
 });
