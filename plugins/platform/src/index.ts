@@ -1,6 +1,8 @@
 /**
- * The Catalyst platform frontend plugin: the spec portfolio page (`/specs`)
- * and the Specs tab of components, on the new frontend system.
+ * The Catalyst platform frontend plugin: the spec portfolio (`/specs`), the
+ * platform task queue (`/platform-tasks`) and the conventions overview
+ * (`/conventions`) pages, and the Specs, Agent context, Maintenance and
+ * Conventions tabs of components, on the new frontend system.
  *
  * @packageDocumentation
  */
@@ -9,7 +11,17 @@ import { platformPlugin } from './plugin';
 
 export { platformPlugin };
 export { PlatformClient, platformApiRef } from './api';
-export type { PlatformApi, SpecLocator } from './api';
-export { specsRouteRef, techdocsDocRouteRef } from './routes';
+export type {
+  ConventionComplianceQuery,
+  PlatformApi,
+  PlatformTaskListQuery,
+  SpecLocator,
+} from './api';
+export {
+  conventionsRouteRef,
+  platformTasksRouteRef,
+  specsRouteRef,
+  techdocsDocRouteRef,
+} from './routes';
 
 export default platformPlugin;

@@ -9,19 +9,27 @@ import {
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { authSummary } from './__fixtures__/specs';
 import { PlatformApi, PlatformClient, platformApiRef } from './api';
 import {
+  conventionsOverviewPage,
+  entityConventionsContent,
+  entityMaintenanceContent,
   entitySpecsContent,
   platformApi,
   platformPlugin,
+  platformTasksPage,
   specBrowserPage,
 } from './plugin';
+import { complianceOverview } from './__fixtures__/conventions';
+import { awaitingTask } from './__fixtures__/tasks';
+import { mockPlatformApi as mockEveryMethod } from './__fixtures__/platformApi';
 
 describe('platformPlugin', () => {
   it('serves the spec portfolio at /specs with a "Specs" nav item', async () => {
     const api: jest.Mocked<PlatformApi> = {
+      ...mockEveryMethod(),
       listSpecs: jest.fn(async () => ({ items: [authSummary], totalCount: 1 })),
       getSpec: jest.fn(),
       getSpecFile: jest.fn(),
@@ -53,7 +61,65 @@ describe('platformPlugin', () => {
     );
   });
 
+  it('serves the task queue and the conventions overview with their nav items', async () => {
+    const api = mockEveryMethod();
+    api.listTasks.mockResolvedValue({
+      items: [awaitingTask],
+      totalCount: 1,
+      offset: 0,
+      limit: 20,
+    });
+    api.listTaskBreakers.mockResolvedValue({ items: [] });
+    api.listConventionCompliance.mockResolvedValue(complianceOverview);
+    renderTestApp({
+      features: [platformPlugin],
+      apis: [[platformApiRef, api]],
+      initialRouteEntries: ['/platform-tasks'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: awaitingTask.title },
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'sidebar nav' });
+    expect(
+      within(nav).getByRole('link', { name: /Platform tasks/ }),
+    ).toHaveAttribute('href', '/platform-tasks');
+    expect(
+      within(nav).getByRole('link', { name: /Conventions/ }),
+    ).toHaveAttribute('href', '/conventions');
+
+    fireEvent.click(within(nav).getByRole('link', { name: /Conventions/ }));
+    const task = await screen.findByRole(
+      'link',
+      { name: 'Task #42' },
+      { timeout: 5000 },
+    );
+    expect(task).toHaveAttribute('href', '/platform-tasks?task=42');
+  });
+
   it('declares the page, the entity tab and the API', () => {
+    const tasks = createExtensionTester(platformTasksPage);
+    expect(tasks.get(coreExtensionData.routePath)).toBe('/platform-tasks');
+    expect(tasks.get(coreExtensionData.title)).toBe('Platform tasks');
+    const conventions = createExtensionTester(conventionsOverviewPage);
+    expect(conventions.get(coreExtensionData.routePath)).toBe('/conventions');
+    expect(conventions.get(coreExtensionData.title)).toBe('Conventions');
+    expect(
+      createExtensionTester(entityMaintenanceContent).get(
+        coreExtensionData.routePath,
+      ),
+    ).toBe('platform-tasks');
+    expect(
+      createExtensionTester(entityConventionsContent).get(
+        EntityContentBlueprint.dataRefs.title,
+      ),
+    ).toBe('Conventions');
+
     const page = createExtensionTester(specBrowserPage);
     expect(page.get(coreExtensionData.routePath)).toBe('/specs');
     expect(page.get(coreExtensionData.title)).toBe('Specs');

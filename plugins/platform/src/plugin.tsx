@@ -6,8 +6,18 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentIcon from '@material-ui/icons/Assignment';
+import BuildIcon from '@material-ui/icons/Build';
+import RuleIcon from '@material-ui/icons/PlaylistAddCheck';
 import { PlatformClient, platformApiRef } from './api';
-import { SPECS_TAB_PATH, specsRouteRef, techdocsDocRouteRef } from './routes';
+import {
+  CONVENTIONS_TAB_PATH,
+  conventionsRouteRef,
+  MAINTENANCE_TAB_PATH,
+  platformTasksRouteRef,
+  SPECS_TAB_PATH,
+  specsRouteRef,
+  techdocsDocRouteRef,
+} from './routes';
 
 /** @alpha */
 export const platformApi = ApiBlueprint.make({
@@ -63,9 +73,70 @@ export const entityAgentContextContent = EntityContentBlueprint.make({
   },
 });
 
+/** The platform task queue, `/platform-tasks`, with its "Platform tasks" nav item. @alpha */
+export const platformTasksPage = PageBlueprint.make({
+  name: 'platform-tasks',
+  params: {
+    path: '/platform-tasks',
+    title: 'Platform tasks',
+    icon: <BuildIcon fontSize="inherit" />,
+    routeRef: platformTasksRouteRef,
+    loader: () =>
+      import('./components/PlatformTaskQueue').then(m => (
+        <m.PlatformTaskQueuePage />
+      )),
+  },
+});
+
+/** The conventions compliance overview, `/conventions`, with its "Conventions" nav item. @alpha */
+export const conventionsOverviewPage = PageBlueprint.make({
+  name: 'conventions',
+  params: {
+    path: '/conventions',
+    title: 'Conventions',
+    icon: <RuleIcon fontSize="inherit" />,
+    routeRef: conventionsRouteRef,
+    loader: () =>
+      import('./components/ConventionsOverviewPage').then(m => (
+        <m.ConventionsOverviewPage />
+      )),
+  },
+});
+
+/** The Maintenance tab of components: the platform tasks about them. @alpha */
+export const entityMaintenanceContent = EntityContentBlueprint.make({
+  name: 'maintenance',
+  params: {
+    path: MAINTENANCE_TAB_PATH,
+    title: 'Maintenance',
+    group: 'operation',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityMaintenanceContent').then(m => (
+        <m.EntityMaintenanceContent />
+      )),
+  },
+});
+
+/** The Conventions tab of components: their drift against their convention pack. @alpha */
+export const entityConventionsContent = EntityContentBlueprint.make({
+  name: 'conventions',
+  params: {
+    path: CONVENTIONS_TAB_PATH,
+    title: 'Conventions',
+    group: 'development',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityConventionsContent').then(m => (
+        <m.EntityConventionsContent />
+      )),
+  },
+});
+
 /**
- * The Catalyst platform plugin: the spec portfolio page and the Specs tab of
- * components, backed by `/api/platform`.
+ * The Catalyst platform plugin: the spec portfolio, the platform task queue
+ * and the conventions overview pages, and the Specs, Agent context,
+ * Maintenance and Conventions tabs of components, backed by `/api/platform`.
  *
  * @public
  */
@@ -74,12 +145,20 @@ export const platformPlugin = createFrontendPlugin({
   title: 'Platform',
   icon: <AssignmentIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
-  routes: { specs: specsRouteRef },
+  routes: {
+    specs: specsRouteRef,
+    platformTasks: platformTasksRouteRef,
+    conventions: conventionsRouteRef,
+  },
   externalRoutes: { techdocsDoc: techdocsDocRouteRef },
   extensions: [
     platformApi,
     specBrowserPage,
     entitySpecsContent,
     entityAgentContextContent,
+    platformTasksPage,
+    conventionsOverviewPage,
+    entityMaintenanceContent,
+    entityConventionsContent,
   ],
 });

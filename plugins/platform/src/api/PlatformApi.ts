@@ -3,6 +3,14 @@ import type {
   AgentContextRefreshResponse,
   AgentContextStaleness,
   AgentContextView,
+  ConventionComplianceOverview,
+  ConventionsFixResponse,
+  ConventionsReport,
+  PlatformTask,
+  PlatformTaskBreaker,
+  PlatformTaskDetails,
+  PlatformTaskPage,
+  PlatformTaskStatus,
   SpecDetail,
   SpecFileContent,
   SpecListQuery,
@@ -20,6 +28,40 @@ export interface SpecLocator {
   entityRef: string;
   /** The folder name (`001-auth`). */
   slug: string;
+}
+
+/**
+ * Filters and page of `GET /tasks`; every filter narrows the list.
+ *
+ * @public
+ */
+export interface PlatformTaskListQuery {
+  /** Any of these statuses. */
+  status?: PlatformTaskStatus[];
+  /** The task type (`convention_fix`). */
+  type?: string;
+  /** The component's entity ref. */
+  entityRef?: string;
+  /** `owner/name` of the GitHub repository. */
+  repository?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * Filters and page of `GET /conventions`.
+ *
+ * @public
+ */
+export interface ConventionComplianceQuery {
+  /** Only drifted (`true`) or only compliant (`false`) components. */
+  drifted?: boolean;
+  /** Only components on this convention pack. */
+  packId?: string;
+  /** Text the entity ref contains. */
+  q?: string;
+  offset?: number;
+  limit?: number;
 }
 
 /**
@@ -50,6 +92,28 @@ export interface PlatformApi {
   refreshAgentContext(options: {
     entityRef: string;
   }): Promise<AgentContextRefreshResponse>;
+  /** The platform task queue, filtered and paged on the server, newest first. */
+  listTasks(query?: PlatformTaskListQuery): Promise<PlatformTaskPage>;
+  /** One task with its attempts and the breakers that gate it. */
+  getTask(id: number): Promise<PlatformTaskDetails>;
+  /** Every circuit breaker over GitHub work, closed ones included. */
+  listTaskBreakers(): Promise<{ items: PlatformTaskBreaker[] }>;
+  /** Runs a failed or cancelled task again. */
+  retryTask(id: number): Promise<PlatformTask>;
+  /** Cancels an open task. */
+  cancelTask(id: number): Promise<PlatformTask>;
+  /** Lets a task that holds a prepared change go on. */
+  approveTask(id: number): Promise<PlatformTask>;
+  /** A component's drift against its convention pack, with its open pull request. */
+  getConventions(options: { entityRef: string }): Promise<ConventionsReport>;
+  /** Opens, or updates, the pull request that fixes a component's drift. */
+  fixConventions(options: {
+    entityRef: string;
+  }): Promise<ConventionsFixResponse>;
+  /** Compliance of every scanned component, drifted first. */
+  listConventionCompliance(
+    query?: ConventionComplianceQuery,
+  ): Promise<ConventionComplianceOverview>;
 }
 
 /**

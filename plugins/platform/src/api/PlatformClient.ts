@@ -5,13 +5,25 @@ import type {
   AgentContextRefreshResponse,
   AgentContextStaleness,
   AgentContextView,
+  ConventionComplianceOverview,
+  ConventionsFixResponse,
+  ConventionsReport,
+  PlatformTask,
+  PlatformTaskBreaker,
+  PlatformTaskDetails,
+  PlatformTaskPage,
   SpecDetail,
   SpecFileContent,
   SpecListQuery,
   SpecListResponse,
   SpecRefreshResponse,
 } from '@catalyst/plugin-platform-common';
-import type { PlatformApi, SpecLocator } from './PlatformApi';
+import type {
+  ConventionComplianceQuery,
+  PlatformApi,
+  PlatformTaskListQuery,
+  SpecLocator,
+} from './PlatformApi';
 
 /**
  * Talks to the platform backend through the app's discovery and fetch APIs,
@@ -29,14 +41,7 @@ export class PlatformClient implements PlatformApi {
   }
 
   async listSpecs(query: SpecListQuery = {}): Promise<SpecListResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.toString();
-    return this.#request(`/specs${search ? `?${search}` : ''}`);
+    return this.#request(`/specs${queryString(query)}`);
   }
 
   async getSpec(spec: SpecLocator): Promise<SpecDetail> {
@@ -92,6 +97,62 @@ export class PlatformClient implements PlatformApi {
     });
   }
 
+  async listTasks(
+    query: PlatformTaskListQuery = {},
+  ): Promise<PlatformTaskPage> {
+    const { status, ...rest } = query;
+    return this.#request(
+      `/tasks${queryString({ ...rest, status: status?.join(',') })}`,
+    );
+  }
+
+  async getTask(id: number): Promise<PlatformTaskDetails> {
+    return this.#request(`/tasks/${encodeURIComponent(id)}`);
+  }
+
+  async listTaskBreakers(): Promise<{ items: PlatformTaskBreaker[] }> {
+    return this.#request('/tasks/breakers');
+  }
+
+  async retryTask(id: number): Promise<PlatformTask> {
+    return this.#request(`/tasks/${encodeURIComponent(id)}/retry`, {
+      method: 'POST',
+    });
+  }
+
+  async cancelTask(id: number): Promise<PlatformTask> {
+    return this.#request(`/tasks/${encodeURIComponent(id)}/cancel`, {
+      method: 'POST',
+    });
+  }
+
+  async approveTask(id: number): Promise<PlatformTask> {
+    return this.#request(`/tasks/${encodeURIComponent(id)}/approve`, {
+      method: 'POST',
+    });
+  }
+
+  async getConventions(options: {
+    entityRef: string;
+  }): Promise<ConventionsReport> {
+    return this.#request(componentPath('conventions', options.entityRef));
+  }
+
+  async fixConventions(options: {
+    entityRef: string;
+  }): Promise<ConventionsFixResponse> {
+    return this.#request(
+      `${componentPath('conventions', options.entityRef)}/fix`,
+      { method: 'POST' },
+    );
+  }
+
+  async listConventionCompliance(
+    query: ConventionComplianceQuery = {},
+  ): Promise<ConventionComplianceOverview> {
+    return this.#request(`/conventions${queryString(query)}`);
+  }
+
   async #request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('platform');
     const res = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
@@ -112,8 +173,25 @@ function specPath(spec: SpecLocator): string {
 
 /** `/agent-context/:kind/:namespace/:name`, the way the backend names a component. */
 function agentContextPath(entityRef: string): string {
+  return componentPath('agent-context', entityRef);
+}
+
+/** `/<base>/:kind/:namespace/:name`, the way the backend names a component. */
+function componentPath(base: string, entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/agent-context/${[kind.toLocaleLowerCase('en-US'), namespace, name]
+  return `/${base}/${[kind.toLocaleLowerCase('en-US'), namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+/** `?a=1&b=x` of the given values, leaving out empty ones; `''` when none. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }

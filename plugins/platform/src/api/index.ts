@@ -1,3 +1,8 @@
 export { platformApiRef } from './PlatformApi';
-export type { PlatformApi, SpecLocator } from './PlatformApi';
+export type {
+  ConventionComplianceQuery,
+  PlatformApi,
+  PlatformTaskListQuery,
+  SpecLocator,
+} from './PlatformApi';
 export { PlatformClient } from './PlatformClient';

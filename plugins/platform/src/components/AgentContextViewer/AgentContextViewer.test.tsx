@@ -13,6 +13,7 @@ import userEvent from '@testing-library/user-event';
 import { openedRefresh, staleContext } from '../../__fixtures__/agentContext';
 import { PlatformApi, platformApiRef } from '../../api';
 import { entityAgentContextContent } from '../../plugin';
+import { mockPlatformApi as mockEveryMethod } from '../../__fixtures__/platformApi';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -30,6 +31,7 @@ function notFound() {
 
 function mockPlatformApi(): jest.Mocked<PlatformApi> {
   return {
+    ...mockEveryMethod(),
     listSpecs: jest.fn(),
     getSpec: jest.fn(),
     getSpecFile: jest.fn(),

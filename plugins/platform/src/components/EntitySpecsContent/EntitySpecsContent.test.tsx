@@ -8,6 +8,7 @@ import { authDetail, authSummary } from '../../__fixtures__/specs';
 import { PlatformApi, platformApiRef, SpecLocator } from '../../api';
 import { entitySpecsContent } from '../../plugin';
 import { techdocsDocRouteRef } from '../../routes';
+import { mockPlatformApi as mockEveryMethod } from '../../__fixtures__/platformApi';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -39,6 +40,7 @@ const specFiles: Record<string, { content: string; mediaType: string }> = {
 
 function mockPlatformApi(): jest.Mocked<PlatformApi> {
   return {
+    ...mockEveryMethod(),
     listSpecs: jest.fn(async () => ({ items: [authSummary], totalCount: 1 })),
     getSpec: jest.fn(async (_spec: SpecLocator) => authDetail),
     getSpecFile: jest.fn(async ({ path }) => ({

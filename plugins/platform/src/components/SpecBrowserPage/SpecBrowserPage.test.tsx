@@ -5,9 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { authSummary, searchSummary } from '../../__fixtures__/specs';
 import { PlatformApi, platformApiRef } from '../../api';
 import { SpecBrowserPage } from './SpecBrowserPage';
+import { mockPlatformApi as mockEveryMethod } from '../../__fixtures__/platformApi';
 
 function mockPlatformApi(): jest.Mocked<PlatformApi> {
   return {
+    ...mockEveryMethod(),
     listSpecs: jest.fn(async () => ({
       items: [authSummary, searchSummary],
       totalCount: 2,

@@ -1,0 +1,5 @@
+export {
+  CONVENTION_STATUSES,
+  ConventionStatus,
+  ConventionSummaryChips,
+} from './ConventionStatus';

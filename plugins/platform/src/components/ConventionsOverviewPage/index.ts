@@ -1,0 +1,1 @@
+export { ConventionsOverviewPage } from './ConventionsOverviewPage';

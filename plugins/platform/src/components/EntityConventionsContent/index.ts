@@ -1,0 +1,1 @@
+export { EntityConventionsContent } from './EntityConventionsContent';

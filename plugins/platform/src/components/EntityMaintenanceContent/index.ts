@@ -1,0 +1,1 @@
+export { EntityMaintenanceContent } from './EntityMaintenanceContent';

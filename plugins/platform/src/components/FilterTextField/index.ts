@@ -1,0 +1,1 @@
+export { FilterTextField } from './FilterTextField';

@@ -1,0 +1,138 @@
+import {
+  EmptyState,
+  ResponseErrorPanel,
+  Table,
+} from '@backstage/core-components';
+import { useApi, useAppSearchParams } from '@backstage/frontend-plugin-api';
+import type { PlatformTask } from '@catalyst/plugin-platform-common';
+import Box from '@material-ui/core/Box';
+import { useCallback, useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { platformApiRef } from '../../api';
+import { TASK_QUERY_PARAM } from '../../routes';
+import { ServerPagination } from '../ServerPagination';
+import { TaskBreakerBanner } from '../TaskBreakers';
+import { TaskDetailDrawer } from '../TaskDetailDrawer';
+import { taskColumns } from './taskColumns';
+import { TaskFilters } from './TaskFilters';
+import {
+  readTaskQueueParams,
+  TASK_PAGE_SIZES,
+  TaskQueueParams,
+  toTaskListQuery,
+  writeTaskQueueParams,
+} from './taskQueueParams';
+
+/**
+ * The platform task queue: circuit breakers that hold work back, filters and
+ * the page of tasks (both kept in the URL), and the details of the task the
+ * URL names (`?task=42`). `entityRef` pins it to one component.
+ */
+export function PlatformTaskQueue(props: { entityRef?: string }) {
+  const { entityRef } = props;
+  const platformApi = useApi(platformApiRef);
+  const [searchParams, setSearchParams] = useAppSearchParams();
+  const params = readTaskQueueParams(searchParams);
+  const query = toTaskListQuery(params, entityRef);
+  const queryKey = JSON.stringify(query);
+  const [reloadKey, setReloadKey] = useState(0);
+  const reload = useCallback(() => setReloadKey(k => k + 1), []);
+
+  const { value, loading, error } = useAsync(
+    () => platformApi.listTasks(JSON.parse(queryKey)),
+    [platformApi, queryKey, reloadKey],
+  );
+
+  const update = useCallback(
+    (change: Partial<TaskQueueParams>) =>
+      setSearchParams(
+        previous =>
+          writeTaskQueueParams(
+            { ...readTaskQueueParams(previous), page: 0, ...change },
+            previous,
+          ),
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
+
+  const openId = Number(searchParams.get(TASK_QUERY_PARAM));
+  const setOpenTask = useCallback(
+    (id?: number) =>
+      setSearchParams(previous => {
+        const next = new URLSearchParams(previous);
+        if (id === undefined) next.delete(TASK_QUERY_PARAM);
+        else next.set(TASK_QUERY_PARAM, String(id));
+        return next;
+      }),
+    [setSearchParams],
+  );
+
+  const searchText = searchParams.toString();
+  const columns = useMemo(() => {
+    const taskHref = (task: PlatformTask) => {
+      const next = new URLSearchParams(searchText);
+      next.set(TASK_QUERY_PARAM, String(task.id));
+      return `?${next}`;
+    };
+    return taskColumns({ taskHref, withEntity: !entityRef });
+  }, [searchText, entityRef]);
+
+  const filtered = Boolean(
+    params.status.length ||
+      params.type ||
+      params.repository ||
+      (!entityRef && params.entity),
+  );
+  const emptyMessage = filtered ? (
+    'No task matches these filters.'
+  ) : (
+    <EmptyState
+      missing="data"
+      title="No platform tasks yet"
+      description="Scanners queue tasks (convention fixes, dependency updates, AGENTS.md refreshes) as they find work; they show up here with their attempts and pull requests."
+    />
+  );
+
+  return (
+    <>
+      <TaskBreakerBanner reloadKey={reloadKey} />
+      <Box mb={2}>
+        <TaskFilters value={params} onChange={update} withEntity={!entityRef} />
+      </Box>
+      {error && (
+        <Box mb={2}>
+          <ResponseErrorPanel error={error} />
+        </Box>
+      )}
+      <Table<PlatformTask>
+        title={
+          value ? `Platform tasks (${value.totalCount})` : 'Platform tasks'
+        }
+        isLoading={loading}
+        columns={columns}
+        data={value?.items ?? []}
+        options={{ search: false, paging: false, padding: 'dense' }}
+        localization={{
+          body: {
+            emptyDataSourceMessage: error
+              ? 'Tasks could not be loaded.'
+              : emptyMessage,
+          },
+        }}
+      />
+      <ServerPagination
+        count={value?.totalCount ?? 0}
+        page={params.page}
+        pageSize={params.pageSize}
+        pageSizes={TASK_PAGE_SIZES}
+        onChange={update}
+      />
+      <TaskDetailDrawer
+        id={openId > 0 ? openId : undefined}
+        onClose={() => setOpenTask(undefined)}
+        onChanged={reload}
+      />
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { Content } from '@backstage/core-components';
+import { PlatformTaskQueue } from './PlatformTaskQueue';
+
+/** The `/platform-tasks` page: every platform task across the catalog. */
+export function PlatformTaskQueuePage() {
+  return (
+    <Content>
+      <PlatformTaskQueue />
+    </Content>
+  );
+}

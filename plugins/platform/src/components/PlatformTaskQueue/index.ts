@@ -1,0 +1,2 @@
+export { PlatformTaskQueue } from './PlatformTaskQueue';
+export { PlatformTaskQueuePage } from './PlatformTaskQueuePage';

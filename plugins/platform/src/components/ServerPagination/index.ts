@@ -1,0 +1,1 @@
+export { ServerPagination } from './ServerPagination';

@@ -1,0 +1,2 @@
+export { TaskBreakerBanner } from './TaskBreakerBanner';
+export { TaskBreakerList, isBreakerTripped } from './TaskBreakerList';

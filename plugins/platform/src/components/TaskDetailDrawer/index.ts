@@ -1,0 +1,1 @@
+export { TaskDetailDrawer } from './TaskDetailDrawer';

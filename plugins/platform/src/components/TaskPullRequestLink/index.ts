@@ -1,0 +1,1 @@
+export { TaskPullRequestLink, taskPullRequest } from './TaskPullRequestLink';

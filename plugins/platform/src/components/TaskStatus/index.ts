@@ -1,0 +1,1 @@
+export { TaskStatus, taskStatusLabel } from './TaskStatus';
