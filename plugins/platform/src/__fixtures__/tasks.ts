@@ -120,3 +120,32 @@ export const awaitingTaskDetails: PlatformTaskDetails = {
   ],
   breakers: [],
 };
+
+/** A lint auto-fix whose pull request merged itself once its checks passed. */
+export const mergedTaskDetails: PlatformTaskDetails = {
+  id: 43,
+  entityRef: 'component:default/payments-api',
+  taskType: 'lint_autofix',
+  title: 'Apply eslint and prettier fixes',
+  status: 'complete',
+  priority: 0,
+  repository: 'acme/payments-api',
+  subject: 'repository',
+  dedupeKey: 'lint_autofix:acme/payments-api:repository',
+  linkedPrNumber: 9,
+  retryCount: 1,
+  maxRetries: 3,
+  approvalPolicy: 'auto-merge',
+  payload: {},
+  result: { linkedPr: { number: 9 }, summary: 'chore(lint) (3 files)' },
+  merge: {
+    state: 'merged',
+    detail: 'Merged after 2 passing checks',
+    checkedAt: '2026-02-02T10:40:00.000Z',
+  },
+  createdAt: '2026-02-02T10:00:00.000Z',
+  updatedAt: '2026-02-02T10:40:00.000Z',
+  completedAt: '2026-02-02T10:10:00.000Z',
+  attempts: [],
+  breakers: [],
+};

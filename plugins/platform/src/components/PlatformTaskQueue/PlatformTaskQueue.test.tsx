@@ -10,6 +10,7 @@ import {
   closedBreaker,
   failedTask,
   failedTaskDetails,
+  mergedTaskDetails,
   openBreaker,
 } from '../../__fixtures__/tasks';
 import { PlatformApi, platformApiRef } from '../../api';
@@ -217,6 +218,20 @@ describe('PlatformTaskQueue', () => {
       (await screen.findAllByText('Error: platform backend is down'))[0],
     ).toBeInTheDocument();
     expect(screen.getByText('Tasks could not be loaded.')).toBeInTheDocument();
+  });
+
+  it('shows where the pull request of an auto-merge task stands', async () => {
+    const api = queueApi();
+    api.getTask.mockResolvedValue(mergedTaskDetails);
+    await renderQueue(api, '/platform-tasks?task=43');
+
+    const details = await screen.findByRole('region', { name: 'Task 43' });
+    expect(
+      await within(details).findByLabelText('Auto-merge'),
+    ).toHaveTextContent('merged: Merged after 2 passing checks');
+    expect(within(details).getByLabelText('Approval policy')).toHaveTextContent(
+      'auto-merge',
+    );
   });
 
   it('opens a task with its attempts, error, breakers and diff, and retries it', async () => {

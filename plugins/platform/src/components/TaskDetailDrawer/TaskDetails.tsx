@@ -74,6 +74,13 @@ export function TaskDetails(props: {
           <Fact label="Pull request">
             <TaskPullRequestLink task={task} />
           </Fact>
+          {task.merge && (
+            <Fact label="Auto-merge">
+              {`${task.merge.state.replace(/_/g, ' ')}${
+                task.merge.detail ? `: ${task.merge.detail}` : ''
+              }`}
+            </Fact>
+          )}
           <Fact label="Next run">
             <DateTime value={task.nextRunAt} />
           </Fact>
