@@ -95,6 +95,31 @@ export interface Config {
         /** Minutes between scans. Default 60. */
         frequencyMinutes?: number;
       }>;
+      /**
+       * `dependency_update` tasks: outdated npm dependencies of every catalog
+       * component on a GitHub repository, security fixes (GitHub's advisory
+       * database) first.
+       */
+      dependencyUpdates?: {
+        /**
+         * Base URL of the npm registry whose `latest` versions are proposed and
+         * that lockfiles resolve against. Unset: no dependency scanning.
+         */
+        npmRegistry?: string;
+        /**
+         * `per-dependency` (default): a pull request per dependency;
+         * `non-major-together`: one per package.json for patch and minor
+         * updates; `per-repository`: one per repository for them. Majors and
+         * security fixes always get their own.
+         */
+        grouping?: 'per-dependency' | 'per-repository' | 'non-major-together';
+        /** Package names never updated; a trailing `*` matches a prefix (`@types/*`). */
+        ignore?: string[];
+        /** Minutes between scans. Default 1440 (a day). */
+        frequencyMinutes?: number;
+        /** Seconds one registry request may take. Default 10. */
+        registryTimeoutSeconds?: number;
+      };
     };
   };
 }

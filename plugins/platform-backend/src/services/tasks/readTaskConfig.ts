@@ -3,6 +3,10 @@ import { hostname } from 'node:os';
 import { TaskApprovalRule } from './approvalPolicies';
 import { TaskWorkerOptions } from './TaskWorker';
 import { FlakyTestPolicy } from './scanners/flakyTests/detectFlakyTests';
+import {
+  DependencyUpdateConfig,
+  readDependencyUpdateConfig,
+} from './readDependencyUpdateConfig';
 
 /** One `platform.tasks.flakyTests` entry, with defaults applied. */
 export interface FlakyTestScanConfig {
@@ -21,6 +25,7 @@ export interface TaskConfig extends TaskWorkerOptions {
   frequencySeconds: number;
   approvalPolicies: TaskApprovalRule[];
   flakyTests: FlakyTestScanConfig[];
+  dependencyUpdates: DependencyUpdateConfig;
 }
 
 const POLICIES = ['auto-merge', 'require-approval', 'dry-run'];
@@ -83,6 +88,7 @@ export function readTaskConfig(root: Config): TaskConfig {
   );
   return {
     flakyTests,
+    dependencyUpdates: readDependencyUpdateConfig(config),
     workerId:
       config?.getOptionalString('workerId') ?? `${hostname()}:${process.pid}`,
     frequencySeconds: positive(config, 'frequencySeconds', 5),
