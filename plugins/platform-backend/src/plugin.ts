@@ -10,6 +10,7 @@ import { defaultConventionPacks } from '@catalyst/conventions';
 import {
   ConventionPack,
   conventionPacksExtensionPoint,
+  GithubAdvisoryClient,
   GithubIssueReporter,
   GithubPullRequestPublisher,
   PlatformTaskExecutor,
@@ -35,6 +36,9 @@ import { AgentsMdRefreshExecutor } from './services/tasks/executors/AgentsMdRefr
 import { FlakyTestReportExecutor } from './services/tasks/executors/FlakyTestReportExecutor';
 import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecutor';
 import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
+import { DependencyUpdateExecutor } from './services/tasks/executors/DependencyUpdateExecutor';
+import { DependencyUpdateScanner } from './services/tasks/scanners/dependencyUpdates/DependencyUpdateScanner';
+import { NpmRegistryClient } from './services/dependencies/npmRegistry/NpmRegistryClient';
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
 import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
 import { StaleAgentsMdScanner } from './services/tasks/scanners/agentsMd/StaleAgentsMdScanner';
@@ -213,6 +217,11 @@ export const platformPlugin = createBackendPlugin({
           new FlakyTestReportExecutor({
             reporter: new GithubIssueReporter({ integrations }),
           }),
+          new DependencyUpdateExecutor({
+            checkouts,
+            publisher,
+            npmRegistry: taskConfig.dependencyUpdates.npmRegistry,
+          }),
         ]
           .filter(
             builtIn =>
@@ -247,8 +256,35 @@ export const platformPlugin = createBackendPlugin({
               flaky,
             ),
         );
+        const { dependencyUpdates } = taskConfig;
+        const dependencyUpdateScanners = dependencyUpdates.npmRegistry
+          ? [
+              new DependencyUpdateScanner(
+                {
+                  frequency: { minutes: dependencyUpdates.frequencyMinutes },
+                  timeout: { minutes: 30 },
+                  initialDelay: { minutes: 5 },
+                },
+                {
+                  catalog: deps.catalog,
+                  auth: deps.auth,
+                  integrations,
+                  checkouts,
+                  registry: new NpmRegistryClient({
+                    registryUrl: dependencyUpdates.npmRegistry,
+                    timeoutMs: dependencyUpdates.registryTimeoutMs,
+                  }),
+                  advisories: new GithubAdvisoryClient({ integrations }),
+                  logger: deps.logger,
+                  grouping: dependencyUpdates.grouping,
+                  ignore: dependencyUpdates.ignore,
+                },
+              ),
+            ]
+          : [];
         const builtInScanners = [
           ...flakyTestScanners,
+          ...dependencyUpdateScanners,
           new StaleAgentsMdScanner(
             {
               frequency: { minutes: config.agentContext.checkIntervalMinutes },
