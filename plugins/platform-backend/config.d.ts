@@ -96,16 +96,24 @@ export interface Config {
         frequencyMinutes?: number;
       }>;
       /**
-       * `dependency_update` tasks: outdated npm dependencies of every catalog
-       * component on a GitHub repository, security fixes (GitHub's advisory
-       * database) first.
+       * `dependency_update` tasks: outdated npm dependencies and Go modules of
+       * every catalog component on a GitHub repository, security fixes
+       * (GitHub's advisory database) first. No registry or proxy: no scanning.
        */
       dependencyUpdates?: {
         /**
          * Base URL of the npm registry whose `latest` versions are proposed and
-         * that lockfiles resolve against. Unset: no dependency scanning.
+         * that lockfiles resolve against. Unset: package.json is not scanned.
          */
         npmRegistry?: string;
+        /**
+         * Base URL of a Go module proxy (GOPROXY protocol) whose highest
+         * releases are proposed and that `go get` downloads from. Unset:
+         * go.mod is not scanned.
+         */
+        goProxy?: string;
+        /** GOSUMDB for go.sum refreshes, e.g. `off` behind a private proxy. Go's default when unset. */
+        goSumDb?: string;
         /**
          * `per-dependency` (default): a pull request per dependency;
          * `non-major-together`: one per package.json for patch and minor

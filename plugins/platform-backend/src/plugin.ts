@@ -10,7 +10,6 @@ import { defaultConventionPacks } from '@catalyst/conventions';
 import {
   ConventionPack,
   conventionPacksExtensionPoint,
-  GithubAdvisoryClient,
   GithubIssueReporter,
   GithubPullRequestPublisher,
   PlatformTaskExecutor,
@@ -37,8 +36,7 @@ import { FlakyTestReportExecutor } from './services/tasks/executors/FlakyTestRep
 import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecutor';
 import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
 import { DependencyUpdateExecutor } from './services/tasks/executors/DependencyUpdateExecutor';
-import { DependencyUpdateScanner } from './services/tasks/scanners/dependencyUpdates/DependencyUpdateScanner';
-import { NpmRegistryClient } from './services/dependencies/npmRegistry/NpmRegistryClient';
+import { createDependencyUpdateScanners } from './services/tasks/scanners/dependencyUpdates/createDependencyUpdateScanners';
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
 import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
 import { StaleAgentsMdScanner } from './services/tasks/scanners/agentsMd/StaleAgentsMdScanner';
@@ -221,6 +219,8 @@ export const platformPlugin = createBackendPlugin({
             checkouts,
             publisher,
             npmRegistry: taskConfig.dependencyUpdates.npmRegistry,
+            goProxy: taskConfig.dependencyUpdates.goProxy,
+            goSumDb: taskConfig.dependencyUpdates.goSumDb,
           }),
         ]
           .filter(
@@ -256,35 +256,15 @@ export const platformPlugin = createBackendPlugin({
               flaky,
             ),
         );
-        const { dependencyUpdates } = taskConfig;
-        const dependencyUpdateScanners = dependencyUpdates.npmRegistry
-          ? [
-              new DependencyUpdateScanner(
-                {
-                  frequency: { minutes: dependencyUpdates.frequencyMinutes },
-                  timeout: { minutes: 30 },
-                  initialDelay: { minutes: 5 },
-                },
-                {
-                  catalog: deps.catalog,
-                  auth: deps.auth,
-                  integrations,
-                  checkouts,
-                  registry: new NpmRegistryClient({
-                    registryUrl: dependencyUpdates.npmRegistry,
-                    timeoutMs: dependencyUpdates.registryTimeoutMs,
-                  }),
-                  advisories: new GithubAdvisoryClient({ integrations }),
-                  logger: deps.logger,
-                  grouping: dependencyUpdates.grouping,
-                  ignore: dependencyUpdates.ignore,
-                },
-              ),
-            ]
-          : [];
         const builtInScanners = [
           ...flakyTestScanners,
-          ...dependencyUpdateScanners,
+          ...createDependencyUpdateScanners(taskConfig.dependencyUpdates, {
+            catalog: deps.catalog,
+            auth: deps.auth,
+            integrations,
+            checkouts,
+            logger: deps.logger,
+          }),
           new StaleAgentsMdScanner(
             {
               frequency: { minutes: config.agentContext.checkIntervalMinutes },

@@ -9,7 +9,8 @@ export function advisoryRange(range: string): string {
   return range.replace(/,/g, ' ');
 }
 
-function updateKind(from: string, to: string): DependencyUpdateKind {
+/** How far `from` to `to` moves. */
+export function updateKind(from: string, to: string): DependencyUpdateKind {
   const diff = semver.diff(from, to);
   if (diff === 'major' || diff === 'premajor') return 'major';
   if (diff === 'minor' || diff === 'preminor') return 'minor';

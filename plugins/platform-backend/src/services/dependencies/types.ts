@@ -4,7 +4,7 @@ import type { PackageSecurityAdvisory } from '@catalyst/plugin-platform-node';
 export type DependencyUpdateKind = 'patch' | 'minor' | 'major';
 
 /** The package ecosystems dependency updates know. */
-export type DependencyEcosystem = 'npm';
+export type DependencyEcosystem = 'npm' | 'go';
 
 /** One dependency of one manifest to move to a newer version. */
 export interface DependencyUpdate {
@@ -12,11 +12,11 @@ export interface DependencyUpdate {
   /** The manifest's folder in the repository; empty for the root. */
   directory: string;
   name: string;
-  /** The section of the manifest it is declared in (`devDependencies`). */
+  /** Where the manifest declares it: `dependencies`, `devDependencies`, go.mod's `require`. */
   section: string;
-  /** The version the manifest asks for now (the lowest its range allows). */
+  /** The version the manifest asks for now (the lowest its range allows), as semver. */
   from: string;
-  /** The version to move to. */
+  /** The version to move to, as semver (go.mod writes it with a `v`). */
   to: string;
   kind: DependencyUpdateKind;
   /** The advisories affecting `from` that `to` is not affected by. */

@@ -10,6 +10,8 @@ describe('readDependencyUpdateConfig', () => {
   it('is off without a registry and applies defaults', () => {
     expect(read()).toEqual({
       npmRegistry: undefined,
+      goProxy: undefined,
+      goSumDb: undefined,
       grouping: 'per-dependency',
       ignore: [],
       frequencyMinutes: 1440,
@@ -21,6 +23,8 @@ describe('readDependencyUpdateConfig', () => {
     expect(
       read({
         npmRegistry: 'http://127.0.0.1:4873/',
+        goProxy: 'http://127.0.0.1:3000/',
+        goSumDb: 'off',
         grouping: 'non-major-together',
         ignore: ['@types/*'],
         frequencyMinutes: 60,
@@ -28,6 +32,8 @@ describe('readDependencyUpdateConfig', () => {
       }),
     ).toEqual({
       npmRegistry: 'http://127.0.0.1:4873/',
+      goProxy: 'http://127.0.0.1:3000/',
+      goSumDb: 'off',
       grouping: 'non-major-together',
       ignore: ['@types/*'],
       frequencyMinutes: 60,
@@ -38,6 +44,9 @@ describe('readDependencyUpdateConfig', () => {
   it('throws on nonsense', () => {
     expect(() => read({ npmRegistry: 'registry' })).toThrow(
       'platform.tasks.dependencyUpdates.npmRegistry must be an http(s) URL',
+    );
+    expect(() => read({ goProxy: 'direct' })).toThrow(
+      'platform.tasks.dependencyUpdates.goProxy must be an http(s) URL, got direct',
     );
     expect(() => read({ grouping: 'weekly' })).toThrow(
       'platform.tasks.dependencyUpdates.grouping must be one of per-dependency, per-repository, non-major-together, got weekly',

@@ -3,8 +3,12 @@ import { DependencyUpdateGrouping } from '../dependencies/groupDependencyUpdates
 
 /** `platform.tasks.dependencyUpdates`, with defaults applied. */
 export interface DependencyUpdateConfig {
-  /** The npm registry to read; unset turns the scanner off. */
+  /** The npm registry to read; unset leaves package.json alone. */
   npmRegistry?: string;
+  /** The Go module proxy to read; unset leaves go.mod alone. */
+  goProxy?: string;
+  /** GOSUMDB for go.sum refreshes (`off` behind a private proxy). */
+  goSumDb?: string;
   grouping: DependencyUpdateGrouping;
   /** Package names (or `prefix*`) never updated. */
   ignore: string[];
@@ -24,12 +28,13 @@ export function readDependencyUpdateConfig(
 ): DependencyUpdateConfig {
   const config = tasks?.getOptionalConfig('dependencyUpdates');
   const key = (name: string) => `platform.tasks.dependencyUpdates.${name}`;
-  const npmRegistry = config?.getOptionalString('npmRegistry');
-  if (npmRegistry !== undefined && !/^https?:\/\/[^/]+/.test(npmRegistry)) {
-    throw new Error(
-      `${key('npmRegistry')} must be an http(s) URL, got ${npmRegistry}`,
-    );
-  }
+  const url = (name: string) => {
+    const value = config?.getOptionalString(name);
+    if (value !== undefined && !/^https?:\/\/[^/]+/.test(value)) {
+      throw new Error(`${key(name)} must be an http(s) URL, got ${value}`);
+    }
+    return value;
+  };
   const grouping = config?.getOptionalString('grouping') ?? 'per-dependency';
   if (!GROUPINGS.includes(grouping as DependencyUpdateGrouping)) {
     throw new Error(
@@ -46,7 +51,9 @@ export function readDependencyUpdateConfig(
     return value;
   };
   return {
-    npmRegistry,
+    npmRegistry: url('npmRegistry'),
+    goProxy: url('goProxy'),
+    goSumDb: config?.getOptionalString('goSumDb'),
     grouping: grouping as DependencyUpdateGrouping,
     ignore: config?.getOptionalStringArray('ignore') ?? [],
     frequencyMinutes: positive('frequencyMinutes', 24 * 60),

@@ -16,10 +16,10 @@ const directory = z
   );
 
 const updateSchema = z.object({
-  ecosystem: z.literal('npm'),
+  ecosystem: z.enum(['npm', 'go']),
   directory,
   name: z.string().min(1),
-  section: z.enum(['dependencies', 'devDependencies']),
+  section: z.enum(['dependencies', 'devDependencies', 'require']),
   from: z.string().min(1),
   to: z.string().min(1),
   kind: z.enum(['patch', 'minor', 'major']),

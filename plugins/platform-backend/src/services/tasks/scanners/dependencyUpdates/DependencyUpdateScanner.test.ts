@@ -9,12 +9,14 @@ import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestGoProxy } from '../../../../__testUtils__/goModuleProxy';
 import { createTaskStores } from '../../../../__testUtils__/taskStores';
 import {
   startTestNpmRegistry,
   TestNpmRegistry,
 } from '../../../../__testUtils__/verdaccioRegistry';
 import { DependencyUpdateGrouping } from '../../../dependencies/groupDependencyUpdates';
+import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { NpmRegistryClient } from '../../../dependencies/npmRegistry/NpmRegistryClient';
 import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
 import { TaskQueue } from '../../TaskQueue';
@@ -204,6 +206,110 @@ describe('DependencyUpdateScanner', () => {
     expect(inputs[1].title).toBe(
       'Update 3 dependencies (non-major) in acme/web',
     );
+  });
+
+  it('reads go.mod through the Go module proxy', async () => {
+    const proxy = await startTestGoProxy();
+    try {
+      const greet = (version: string) => ({
+        modulePath: 'example.test/greet',
+        version,
+        files: {
+          'go.mod': 'module example.test/greet\n',
+          'greet.go': 'package greet\n',
+        },
+      });
+      await proxy.publish(
+        greet('v1.0.0'),
+        greet('v1.1.0'),
+        greet('v1.2.0-rc.1'),
+      );
+      simulator.addAdvisory({
+        ghsaId: 'GHSA-greet-0000-0001',
+        summary: 'Path traversal in greet',
+        severity: 'medium',
+        ecosystem: 'go',
+        packageName: 'example.test/greet',
+        vulnerableVersionRange: '< 1.1.0',
+        firstPatchedVersion: '1.1.0',
+      });
+      await simulator.createRepository('acme/gosvc', {
+        commits: [
+          {
+            message: 'feat: service',
+            files: {
+              'go.mod': [
+                'module example.test/gosvc',
+                '',
+                'go 1.22',
+                '',
+                'require (',
+                '\texample.test/greet v1.0.0',
+                '\texample.test/private v1.0.0',
+                '\texample.test/transitive v1.0.0 // indirect',
+                ')',
+                '',
+              ].join('\n'),
+            },
+          },
+        ],
+      });
+      const integrations = ScmIntegrations.fromConfig(
+        new ConfigReader({
+          integrations: { github: [simulator.integrationConfig()] },
+        }),
+      );
+      const goScanner = new DependencyUpdateScanner(
+        { frequency: { hours: 24 }, timeout: { minutes: 5 } },
+        {
+          catalog: catalogServiceMock({
+            entities: [
+              component(
+                'gosvc',
+                `url:${simulator.urls.web}/acme/gosvc/tree/main/`,
+              ),
+            ],
+          }),
+          auth: mockServices.auth(),
+          integrations,
+          checkouts: new TemporaryCheckouts({
+            integrations,
+            workingDirectory: workDir,
+          }),
+          goProxy: new GoProxyClient({ proxyUrl: proxy.url }),
+          advisories: new GithubAdvisoryClient({ integrations }),
+          logger: mockServices.logger.mock(),
+          grouping: 'per-dependency',
+          ignore: [],
+        },
+      );
+      const inputs = await goScanner.scan(scanContext);
+      expect(inputs).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/gosvc',
+          subject: 'go:example.test/greet',
+          priority: 20,
+          title: 'Update example.test/greet to 1.1.0 in acme/gosvc',
+          payload: {
+            repositoryUrl: `${simulator.urls.web}/acme/gosvc`,
+            updates: [
+              expect.objectContaining({
+                ecosystem: 'go',
+                section: 'require',
+                from: '1.0.0',
+                to: '1.1.0',
+                kind: 'minor',
+                advisories: [
+                  expect.objectContaining({ ghsaId: 'GHSA-greet-0000-0001' }),
+                ],
+              }),
+            ],
+          },
+        }),
+      ]);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   describe.each(databases.eachSupportedId())('queued on %p', databaseId => {

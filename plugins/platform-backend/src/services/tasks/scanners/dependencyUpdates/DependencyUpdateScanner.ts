@@ -19,21 +19,29 @@ import {
   groupDependencyUpdates,
 } from '../../../dependencies/groupDependencyUpdates';
 import {
-  NpmDependency,
-  readNpmDependencies,
-} from '../../../dependencies/npmManifest/readNpmDependencies';
-import {
   NpmPackument,
   NpmRegistryClient,
 } from '../../../dependencies/npmRegistry/NpmRegistryClient';
-import { NpmRegistryError } from '../../../dependencies/npmRegistry/NpmRegistryError';
-import { planNpmUpdates } from '../../../dependencies/planNpmUpdates';
+import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { DependencyUpdate } from '../../../dependencies/types';
 import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
 import {
   componentManifestLocations,
   RepositoryManifests,
 } from './componentManifestLocations';
+import {
+  findGoUpdates,
+  findNpmUpdates,
+  ManifestScan,
+} from './findManifestUpdates';
+
+/** A file's text, or undefined when it does not exist. */
+function readOptionalFile(path: string): Promise<string | undefined> {
+  return fs.readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
 
 /** Whether a package name is on the ignore list (`left-pad`, `@types/*`). */
 function isIgnored(name: string, ignore: string[]): boolean {
@@ -45,11 +53,12 @@ function isIgnored(name: string, ignore: string[]): boolean {
 }
 
 /**
- * `dependency_update`: reads the package.json of every catalog component on
- * a GitHub repository (a shallow clone of its default branch), asks the npm
- * registry for each dependency's `latest` and GitHub's advisory database for
- * advisories on the versions in use, and returns the updates grouped by
- * policy, security fixes first.
+ * `dependency_update`: reads the package.json and go.mod of every catalog
+ * component on a GitHub repository (a shallow clone of its default branch),
+ * asks the npm registry for each dependency's `latest` (the Go module proxy
+ * for the highest release) and GitHub's advisory database about the
+ * versions in use, and returns the updates grouped by policy, security
+ * fixes first.
  */
 export class DependencyUpdateScanner implements PlatformTaskScanner {
   readonly id = 'dependency-updates';
@@ -62,7 +71,10 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
       auth: AuthService;
       integrations: ScmIntegrationRegistry;
       checkouts: TemporaryCheckouts;
-      registry: NpmRegistryClient;
+      /** Reads package.json files when set. */
+      registry?: NpmRegistryClient;
+      /** Reads go.mod files when set. */
+      goProxy?: GoProxyClient;
       advisories: Pick<GithubAdvisoryClient, 'listAffecting'>;
       logger: LoggerService;
       grouping: DependencyUpdateGrouping;
@@ -82,14 +94,15 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
     problems.forEach(problem =>
       this.deps.logger.warn(`Dependency updates skip ${problem}`),
     );
-    const packuments = new Map<string, NpmPackument | undefined>();
+    const caches = {
+      npm: new Map<string, NpmPackument | undefined>(),
+      go: new Map<string, string | undefined>(),
+    };
     const inputs: PlatformTaskInput[] = [];
     for (const repository of repositories) {
       ctx.signal.throwIfAborted();
       try {
-        inputs.push(
-          ...(await this.scanRepository(repository, packuments, ctx)),
-        );
+        inputs.push(...(await this.scanRepository(repository, caches, ctx)));
       } catch (error) {
         this.deps.logger.warn(
           `Could not look for dependency updates in ${repository.repository}: ${error}`,
@@ -101,38 +114,42 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
 
   private async scanRepository(
     repository: RepositoryManifests,
-    packuments: Map<string, NpmPackument | undefined>,
+    caches: {
+      npm: Map<string, NpmPackument | undefined>;
+      go: Map<string, string | undefined>;
+    },
     ctx: PlatformTaskScanContext,
   ): Promise<PlatformTaskInput[]> {
-    const manifests = await this.readManifests(repository);
+    const { registry, goProxy } = this.deps;
     const updates: DependencyUpdate[] = [];
-    for (const { directory, dependencies } of manifests) {
-      for (const { name } of dependencies) {
-        if (!packuments.has(name)) {
-          packuments.set(name, await this.packument(name, ctx.signal));
+    const checkout = await this.deps.checkouts.open(repository.repositoryUrl);
+    try {
+      for (const directory of repository.directories.keys()) {
+        const scan: ManifestScan = {
+          repositoryUrl: repository.repositoryUrl,
+          directory,
+          advisories: this.deps.advisories,
+          isIgnored: name => isIgnored(name, this.deps.ignore),
+          logger: this.deps.logger,
+          signal: ctx.signal,
+        };
+        const read = (file: string) =>
+          readOptionalFile(join(checkout.dir, directory, file));
+        const packageJson = registry && (await read('package.json'));
+        if (registry && packageJson !== undefined) {
+          updates.push(
+            ...(await findNpmUpdates(packageJson, scan, registry, caches.npm)),
+          );
+        }
+        const goMod = goProxy && (await read('go.mod'));
+        if (goProxy && goMod !== undefined) {
+          updates.push(
+            ...(await findGoUpdates(goMod, scan, goProxy, caches.go)),
+          );
         }
       }
-      const known = new Map(
-        dependencies.flatMap(({ name }) => {
-          const packument = packuments.get(name);
-          return packument ? [[name, packument] as const] : [];
-        }),
-      );
-      const advisories = await this.deps.advisories.listAffecting({
-        repository: repository.repositoryUrl,
-        ecosystem: 'npm',
-        packages: dependencies
-          .filter(({ name }) => known.has(name))
-          .map(({ name, parsed }) => ({ name, version: parsed.version })),
-      });
-      updates.push(
-        ...planNpmUpdates({
-          directory,
-          dependencies,
-          packuments: known,
-          advisories,
-        }),
-      );
+    } finally {
+      await checkout.close();
     }
     return groupDependencyUpdates(updates, this.deps.grouping).map(group => {
       const directory = group.updates[0].directory;
@@ -159,45 +176,5 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
         },
       };
     });
-  }
-
-  private async readManifests(repository: RepositoryManifests) {
-    const checkout = await this.deps.checkouts.open(repository.repositoryUrl);
-    try {
-      const manifests: { directory: string; dependencies: NpmDependency[] }[] =
-        [];
-      for (const directory of repository.directories.keys()) {
-        const text = await fs
-          .readFile(join(checkout.dir, directory, 'package.json'), 'utf8')
-          .catch((error: NodeJS.ErrnoException) => {
-            if (error.code === 'ENOENT') return undefined;
-            throw error;
-          });
-        if (text === undefined) continue;
-        const dependencies = readNpmDependencies(text).filter(
-          dependency => !isIgnored(dependency.name, this.deps.ignore),
-        );
-        manifests.push({ directory, dependencies });
-      }
-      return manifests;
-    } finally {
-      await checkout.close();
-    }
-  }
-
-  /** A package the registry does not have (a private one) is skipped. */
-  private async packument(name: string, signal: AbortSignal) {
-    try {
-      return await this.deps.registry.getPackument(name, signal);
-    } catch (error) {
-      if (
-        error instanceof NpmRegistryError &&
-        error.details.reason === 'not_found'
-      ) {
-        this.deps.logger.debug(`The npm registry has no ${name}; skipped`);
-        return undefined;
-      }
-      throw error;
-    }
   }
 }
