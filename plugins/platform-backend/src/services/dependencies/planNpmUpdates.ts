@@ -1,6 +1,7 @@
 import type { PackageSecurityAdvisory } from '@catalyst/plugin-platform-node';
 import semver from 'semver';
 import { NpmDependency } from './npmManifest/readNpmDependencies';
+import { npmVersionInUse } from './npmManifest/readNpmLockedVersions';
 import { NpmPackument } from './npmRegistry/NpmRegistryClient';
 import { DependencyUpdate, DependencyUpdateKind } from './types';
 
@@ -19,18 +20,21 @@ export function updateKind(from: string, to: string): DependencyUpdateKind {
 
 /**
  * The updates of one manifest: every dependency whose registry `latest` is
- * a stable version above the one the manifest asks for, with the advisories
- * that affect the current version and not the new one.
+ * a stable version above the one in use (the lockfile's, else the lowest
+ * the range allows), with the advisories that affect the version in use
+ * and not the new one.
  */
 export function planNpmUpdates(options: {
   directory: string;
   dependencies: NpmDependency[];
+  /** Top-level versions of the lockfile beside the manifest. */
+  locked?: Map<string, string>;
   packuments: Map<string, NpmPackument>;
   advisories: PackageSecurityAdvisory[];
 }): DependencyUpdate[] {
   const updates: DependencyUpdate[] = [];
   for (const dependency of options.dependencies) {
-    const from = dependency.parsed.version;
+    const from = npmVersionInUse(dependency, options.locked ?? new Map());
     const latest = options.packuments.get(dependency.name)?.distTags.latest;
     if (!latest || !semver.valid(latest) || semver.prerelease(latest)) {
       continue;

@@ -14,7 +14,7 @@ export interface DependencyUpdate {
   name: string;
   /** Where the manifest declares it: `dependencies`, `devDependencies`, go.mod's `require`. */
   section: string;
-  /** The version the manifest asks for now (the lowest its range allows), as semver. */
+  /** The version in use (the lockfile's, else the lowest the range allows), as semver. */
   from: string;
   /** The version to move to, as semver (go.mod writes it with a `v`). */
   to: string;

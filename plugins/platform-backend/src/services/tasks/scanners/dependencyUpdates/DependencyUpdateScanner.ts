@@ -138,7 +138,14 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
         const packageJson = registry && (await read('package.json'));
         if (registry && packageJson !== undefined) {
           updates.push(
-            ...(await findNpmUpdates(packageJson, scan, registry, caches.npm)),
+            ...(await findNpmUpdates(
+              packageJson,
+              (await read('npm-shrinkwrap.json')) ??
+                (await read('package-lock.json')),
+              scan,
+              registry,
+              caches.npm,
+            )),
           );
         }
         const goMod = goProxy && (await read('go.mod'));

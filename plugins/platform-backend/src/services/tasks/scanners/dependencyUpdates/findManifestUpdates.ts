@@ -8,6 +8,10 @@ import { planGoUpdates } from '../../../dependencies/goModules/planGoUpdates';
 import { readGoModRequires } from '../../../dependencies/goModules/readGoModRequires';
 import { readNpmDependencies } from '../../../dependencies/npmManifest/readNpmDependencies';
 import {
+  npmVersionInUse,
+  readNpmLockedVersions,
+} from '../../../dependencies/npmManifest/readNpmLockedVersions';
+import {
   NpmPackument,
   NpmRegistryClient,
 } from '../../../dependencies/npmRegistry/NpmRegistryClient';
@@ -46,9 +50,10 @@ async function orMissing<T>(
   }
 }
 
-/** The updates of a package.json: registry `latest` against each movable range. */
+/** The updates of a package.json: registry `latest` against each movable range and its locked version. */
 export async function findNpmUpdates(
   text: string,
+  lockfile: string | undefined,
   scan: ManifestScan,
   registry: NpmRegistryClient,
   cache: Map<string, NpmPackument | undefined>,
@@ -56,6 +61,7 @@ export async function findNpmUpdates(
   const dependencies = readNpmDependencies(text).filter(
     dependency => !scan.isIgnored(dependency.name),
   );
+  const locked = readNpmLockedVersions(lockfile);
   const packuments = new Map<string, NpmPackument>();
   for (const { name } of dependencies) {
     if (!cache.has(name)) {
@@ -76,11 +82,15 @@ export async function findNpmUpdates(
     ecosystem: 'npm',
     packages: dependencies
       .filter(({ name }) => packuments.has(name))
-      .map(({ name, parsed }) => ({ name, version: parsed.version })),
+      .map(dependency => ({
+        name: dependency.name,
+        version: npmVersionInUse(dependency, locked),
+      })),
   });
   return planNpmUpdates({
     directory: scan.directory,
     dependencies,
+    locked,
     packuments,
     advisories,
   });
