@@ -38,10 +38,9 @@ async function orMissing<T>(
   try {
     return await read();
   } catch (error) {
-    const reason = (error as NpmRegistryError | GoProxyError).details?.reason;
     if (
       (error instanceof NpmRegistryError || error instanceof GoProxyError) &&
-      reason === 'not_found'
+      error.details.reason === 'not_found'
     ) {
       logger.debug(`No ${name} in the registry; skipped`);
       return undefined;
