@@ -37,6 +37,8 @@ import { AgentsMdRefreshExecutor } from './services/tasks/executors/AgentsMdRefr
 import { FlakyTestReportExecutor } from './services/tasks/executors/FlakyTestReportExecutor';
 import { LintAutofixExecutor } from './services/tasks/executors/LintAutofixExecutor';
 import { TemporaryCheckouts } from './services/tasks/executors/TemporaryCheckouts';
+import { DependencyUpdateExecutor } from './services/tasks/executors/DependencyUpdateExecutor';
+import { createDependencyUpdateScanners } from './services/tasks/scanners/dependencyUpdates/createDependencyUpdateScanners';
 import { TaskScannerRunner } from './services/tasks/TaskScannerRunner';
 import { AutoMergeRunner } from './services/tasks/AutoMergeRunner';
 import { FlakyTestScanner } from './services/tasks/scanners/flakyTests/FlakyTestScanner';
@@ -221,6 +223,13 @@ export const platformPlugin = createBackendPlugin({
           new FlakyTestReportExecutor({
             reporter: new GithubIssueReporter({ integrations }),
           }),
+          new DependencyUpdateExecutor({
+            checkouts,
+            publisher,
+            npmRegistry: taskConfig.dependencyUpdates.npmRegistry,
+            goProxy: taskConfig.dependencyUpdates.goProxy,
+            goSumDb: taskConfig.dependencyUpdates.goSumDb,
+          }),
         ]
           .filter(
             builtIn =>
@@ -275,6 +284,13 @@ export const platformPlugin = createBackendPlugin({
         );
         const builtInScanners = [
           ...flakyTestScanners,
+          ...createDependencyUpdateScanners(taskConfig.dependencyUpdates, {
+            catalog: deps.catalog,
+            auth: deps.auth,
+            integrations,
+            checkouts,
+            logger: deps.logger,
+          }),
           new StaleAgentsMdScanner(
             {
               frequency: { minutes: config.agentContext.checkIntervalMinutes },

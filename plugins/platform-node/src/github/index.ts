@@ -1,3 +1,4 @@
+export * from './GithubAdvisoryClient';
 export * from './GithubApiError';
 export * from './GithubIssueReporter';
 export * from './GithubPullRequestMerger';

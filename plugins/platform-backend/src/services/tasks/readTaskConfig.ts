@@ -4,6 +4,10 @@ import { TaskApprovalRule } from './approvalPolicies';
 import { AutoMergeOptions } from './AutoMergeRunner';
 import { TaskWorkerOptions } from './TaskWorker';
 import { FlakyTestPolicy } from './scanners/flakyTests/detectFlakyTests';
+import {
+  DependencyUpdateConfig,
+  readDependencyUpdateConfig,
+} from './readDependencyUpdateConfig';
 
 /** One `platform.tasks.flakyTests` entry, with defaults applied. */
 export interface FlakyTestScanConfig {
@@ -23,6 +27,7 @@ export interface TaskConfig extends TaskWorkerOptions {
   approvalPolicies: TaskApprovalRule[];
   flakyTests: FlakyTestScanConfig[];
   autoMerge: AutoMergeOptions;
+  dependencyUpdates: DependencyUpdateConfig;
 }
 
 const POLICIES = ['auto-merge', 'require-approval', 'dry-run'];
@@ -102,6 +107,7 @@ export function readTaskConfig(root: Config): TaskConfig {
         config?.getOptionalBoolean('autoMerge.requireChecks') ?? true,
       batchSize: Math.floor(positive(config, 'autoMerge.batchSize', 20)),
     },
+    dependencyUpdates: readDependencyUpdateConfig(config),
     workerId:
       config?.getOptionalString('workerId') ?? `${hostname()}:${process.pid}`,
     frequencySeconds: positive(config, 'frequencySeconds', 5),

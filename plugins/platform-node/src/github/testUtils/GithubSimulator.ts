@@ -37,6 +37,11 @@ import {
   StoredPullRequest,
   ValidationError,
 } from './githubSchemas';
+import {
+  advisoryMatches,
+  globalAdvisory,
+  SimulatedAdvisory,
+} from './globalAdvisories';
 
 type Operation = keyof operations;
 
@@ -115,6 +120,15 @@ interface Route {
   pattern: RegExp;
   operation: Operation;
   handle(this: GithubSimulator, context: RouteContext): Promise<Reply>;
+}
+
+/** An operation outside any repository (`/advisories`). */
+interface GlobalRoute {
+  global: true;
+  method: string;
+  pattern: RegExp;
+  operation: Operation;
+  handle(this: GithubSimulator, query: URLSearchParams): Promise<Reply>;
 }
 
 const REPO = '/repos/([^/]+)/([^/]+)';
@@ -918,9 +932,41 @@ const ROUTES: Route[] = [
   },
 ];
 
+const GLOBAL_ROUTES: GlobalRoute[] = [
+  {
+    global: true,
+    method: 'GET',
+    pattern: /^\/advisories$/,
+    operation: 'security-advisories/list-global-advisories',
+    async handle(this: GithubSimulator, query) {
+      const matching = this.listAdvisories().filter(advisory =>
+        advisoryMatches(advisory, query),
+      );
+      // Cursor pagination, as GitHub does for this operation: `after` and a `next` link.
+      const perPage = Math.min(100, Number(query.get('per_page') ?? 30) || 30);
+      const start = Number(query.get('after') ?? 0) || 0;
+      const items = matching.slice(start, start + perPage);
+      const headers: Record<string, string> = {};
+      if (start + perPage < matching.length) {
+        const next = new URLSearchParams(query);
+        next.set('after', String(start + perPage));
+        headers.link = `<${this.urls.api}/advisories?${next}>; rel="next"`;
+      }
+      return {
+        ...reply(
+          'security-advisories/list-global-advisories',
+          200,
+          items.map(advisory => globalAdvisory(this.urls, advisory)),
+        ),
+        headers,
+      };
+    },
+  },
+];
+
 /**
  * A GitHub server on 127.0.0.1 for tests: the REST API (repositories, git
- * data, pull requests) under `/api/v3`, and git's smart HTTP protocol for
+ * data, pull requests, global security advisories) under `/api/v3`, and git's smart HTTP protocol for
  * clones, both backed by real bare git repositories. Blobs, trees, commits
  * and refs are real git objects; pull requests are kept in memory. Requests
  * and responses follow GitHub's OpenAPI description (`@octokit/openapi-types`).
@@ -944,6 +990,7 @@ export class GithubSimulator {
   }[] = [];
   private rateLimit?: { limit: number; remaining: number; resetAt: Date };
   private nextId = 1;
+  private readonly advisories: SimulatedAdvisory[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -1080,6 +1127,16 @@ export class GithubSimulator {
     }));
   }
 
+  /** Publishes a reviewed advisory in the global advisory database (`GET /advisories`). */
+  addAdvisory(advisory: SimulatedAdvisory): void {
+    this.advisories.push({ ...advisory });
+  }
+
+  /** The seeded advisories, in the order they were added. */
+  listAdvisories(): SimulatedAdvisory[] {
+    return this.advisories.map(advisory => ({ ...advisory }));
+  }
+
   /** From now on, `remaining` API calls succeed; later ones hit the limit until `resetAt`. */
   setRateLimit(remaining: number, resetAt: Date): void {
     this.rateLimit = { limit: 5000, remaining, resetAt };
@@ -1129,9 +1186,9 @@ export class GithubSimulator {
 
     const body = await readJson(req);
     const path = url.pathname.replace(/^\/api\/v3/, '');
-    const route = ROUTES.find(
-      r => r.method === req.method && r.pattern.test(path),
-    );
+    const route =
+      ROUTES.find(r => r.method === req.method && r.pattern.test(path)) ??
+      GLOBAL_ROUTES.find(r => r.method === req.method && r.pattern.test(path));
     this.requests.push({
       method: req.method!,
       path: `${path}${url.search}`,
@@ -1157,7 +1214,7 @@ export class GithubSimulator {
   }
 
   private async respond(
-    route: Route | undefined,
+    route: Route | GlobalRoute | undefined,
     path: string,
     query: URLSearchParams,
     body: unknown,
@@ -1193,6 +1250,7 @@ export class GithubSimulator {
       return failure;
     }
     if (!route) return notFound();
+    if ('global' in route) return route.handle.call(this, query);
     const params = route.pattern.exec(path)!.slice(1).map(decodeURIComponent);
     const repo = this.repos.get(`${params[0]}/${params[1]}`.toLowerCase());
     if (!repo) return notFound();

@@ -253,6 +253,7 @@ export function gitCommit(
       reason: 'unsigned',
       signature: null,
       payload: null,
+      verified_at: null,
     },
   };
 }

@@ -7,6 +7,7 @@
 
 export { GithubSimulator } from './GithubSimulator';
 export type { InjectedFailure, SimulatedRequest } from './GithubSimulator';
+export type { SimulatedAdvisory } from './globalAdvisories';
 export { BareRepository } from './BareRepository';
 export type {
   GitCommitObject,

@@ -20,6 +20,8 @@ export function runCommand(
     okCodes?: number[];
     timeoutMs?: number;
     signal?: AbortSignal;
+    /** Variables added to the backend's environment. */
+    env?: Record<string, string>;
   },
 ): Promise<CommandResult> {
   const okCodes = options.okCodes ?? [0];
@@ -31,7 +33,12 @@ export function runCommand(
       args,
       {
         cwd: options.cwd,
-        env: { ...process.env, PATH: path, GIT_TERMINAL_PROMPT: '0' },
+        env: {
+          ...process.env,
+          ...options.env,
+          PATH: path,
+          GIT_TERMINAL_PROMPT: '0',
+        },
         timeout: options.timeoutMs ?? 10 * 60_000,
         maxBuffer: 64 * 1024 * 1024,
         signal: options.signal,

@@ -1,0 +1,47 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { GithubAdvisoryClient } from '@catalyst/plugin-platform-node';
+import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
+import { NpmRegistryClient } from '../../../dependencies/npmRegistry/NpmRegistryClient';
+import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
+import { DependencyUpdateConfig } from '../../readDependencyUpdateConfig';
+import { DependencyUpdateScanner } from './DependencyUpdateScanner';
+
+/** The configured dependency scanner; none without an npm registry or a Go proxy. */
+export function createDependencyUpdateScanners(
+  config: DependencyUpdateConfig,
+  deps: {
+    catalog: CatalogService;
+    auth: AuthService;
+    integrations: ScmIntegrationRegistry;
+    checkouts: TemporaryCheckouts;
+    logger: LoggerService;
+  },
+): DependencyUpdateScanner[] {
+  const { npmRegistry, goProxy, registryTimeoutMs: timeoutMs } = config;
+  if (!npmRegistry && !goProxy) return [];
+  return [
+    new DependencyUpdateScanner(
+      {
+        frequency: { minutes: config.frequencyMinutes },
+        timeout: { minutes: 30 },
+        initialDelay: { minutes: 5 },
+      },
+      {
+        ...deps,
+        registry: npmRegistry
+          ? new NpmRegistryClient({ registryUrl: npmRegistry, timeoutMs })
+          : undefined,
+        goProxy: goProxy
+          ? new GoProxyClient({ proxyUrl: goProxy, timeoutMs })
+          : undefined,
+        advisories: new GithubAdvisoryClient({
+          integrations: deps.integrations,
+        }),
+        grouping: config.grouping,
+        ignore: config.ignore,
+      },
+    ),
+  ];
+}
