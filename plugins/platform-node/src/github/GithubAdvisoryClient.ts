@@ -10,6 +10,14 @@ import { parseGithubRepository } from './parseGithubRepository';
 type GlobalAdvisory = components['schemas']['global-advisory'];
 
 /**
+ * How severe GitHub rates an advisory.
+ *
+ * @public
+ */
+export type AdvisorySeverity =
+  components['schemas']['global-advisory']['severity'];
+
+/**
  * A reviewed security advisory as it concerns one package.
  *
  * @public
@@ -17,7 +25,7 @@ type GlobalAdvisory = components['schemas']['global-advisory'];
 export interface PackageSecurityAdvisory {
   /** `GHSA-xxxx-xxxx-xxxx` */
   ghsaId: string;
-  severity: GlobalAdvisory['severity'];
+  severity: AdvisorySeverity;
   summary: string;
   /** The advisory's page. */
   url: string;

@@ -3,7 +3,6 @@ import semver from 'semver';
 import { SimulatedUrls } from './githubSchemas';
 
 type GlobalAdvisory = components['schemas']['global-advisory'];
-type Ecosystem = components['schemas']['security-advisory-ecosystems'];
 
 /**
  * A reviewed advisory a test seeds into the simulator: one package, the
@@ -15,8 +14,8 @@ type Ecosystem = components['schemas']['security-advisory-ecosystems'];
 export interface SimulatedAdvisory {
   ghsaId: string;
   summary: string;
-  severity: GlobalAdvisory['severity'];
-  ecosystem: Ecosystem;
+  severity: components['schemas']['global-advisory']['severity'];
+  ecosystem: components['schemas']['security-advisory-ecosystems'];
   packageName: string;
   vulnerableVersionRange: string;
   firstPatchedVersion: string | null;
