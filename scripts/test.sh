@@ -58,7 +58,7 @@ catalyst_ensure_go
 catalyst_pg_up
 
 gate "tsc" yarn tsc
-# Needs the declarations tsc just wrote to dist-types/.
+# Rebuilds dist-types/ from scratch: an incremental build may print unions in another order.
 gate "api reports" yarn build:api-reports --ci
 gate "lint" yarn backstage-cli repo lint
 gate "format" yarn prettier --check --loglevel warn .
