@@ -1,10 +1,5 @@
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
 import type { components } from '@octokit/openapi-types';
-import { connectGithub } from './connectGithub';
+import { GithubClientOptions, githubConnector } from './connectGithub';
 import { parseGithubRepository } from './parseGithubRepository';
 
 type GlobalAdvisory = components['schemas']['global-advisory'];
@@ -57,17 +52,10 @@ const PACKAGES_PER_REQUEST = 50;
  * @public
  */
 export class GithubAdvisoryClient {
-  private readonly credentials: GithubCredentialsProvider;
+  private readonly connect: ReturnType<typeof githubConnector>;
 
-  constructor(
-    private readonly options: {
-      integrations: ScmIntegrationRegistry;
-      credentialsProvider?: GithubCredentialsProvider;
-    },
-  ) {
-    this.credentials =
-      options.credentialsProvider ??
-      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+  constructor(options: GithubClientOptions) {
+    this.connect = githubConnector(options);
   }
 
   /**
@@ -81,9 +69,7 @@ export class GithubAdvisoryClient {
     packages: AdvisoryQueryPackage[];
   }): Promise<PackageSecurityAdvisory[]> {
     if (options.packages.length === 0) return [];
-    const github = await connectGithub(
-      this.options.integrations,
-      this.credentials,
+    const github = await this.connect(
       parseGithubRepository(options.repository),
     );
     const names = new Set(options.packages.map(pkg => pkg.name));

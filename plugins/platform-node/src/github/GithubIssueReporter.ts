@@ -1,10 +1,5 @@
 import { InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
-import { connectGithub } from './connectGithub';
+import { GithubClientOptions, githubConnector } from './connectGithub';
 import { parseGithubRepository } from './parseGithubRepository';
 
 /**
@@ -44,17 +39,10 @@ export interface FiledIssue {
  * @public
  */
 export class GithubIssueReporter {
-  private readonly credentials: GithubCredentialsProvider;
+  private readonly connect: ReturnType<typeof githubConnector>;
 
-  constructor(
-    private readonly options: {
-      integrations: ScmIntegrationRegistry;
-      credentialsProvider?: GithubCredentialsProvider;
-    },
-  ) {
-    this.credentials =
-      options.credentialsProvider ??
-      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+  constructor(options: GithubClientOptions) {
+    this.connect = githubConnector(options);
   }
 
   async fileIssue(options: FileIssueOptions): Promise<FiledIssue> {
@@ -64,11 +52,7 @@ export class GithubIssueReporter {
     const target = parseGithubRepository(options.repository, {
       defaultHost: options.defaultHost,
     });
-    const github = await connectGithub(
-      this.options.integrations,
-      this.credentials,
-      target,
-    );
+    const github = await this.connect(target);
     const { owner, repo } = target;
     const marker = `<!-- catalyst-issue-key: ${encodeURIComponent(
       options.key,

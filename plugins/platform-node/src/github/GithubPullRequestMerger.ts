@@ -1,10 +1,5 @@
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
 import { GithubApiError } from './GithubApiError';
-import { connectGithub } from './connectGithub';
+import { GithubClientOptions, githubConnector } from './connectGithub';
 import { parseGithubRepository } from './parseGithubRepository';
 
 /**
@@ -46,17 +41,10 @@ const PASSING = new Set(['success', 'neutral', 'skipped']);
  * @public
  */
 export class GithubPullRequestMerger {
-  private readonly credentials: GithubCredentialsProvider;
+  private readonly connect: ReturnType<typeof githubConnector>;
 
-  constructor(
-    private readonly options: {
-      integrations: ScmIntegrationRegistry;
-      credentialsProvider?: GithubCredentialsProvider;
-    },
-  ) {
-    this.credentials =
-      options.credentialsProvider ??
-      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+  constructor(options: GithubClientOptions) {
+    this.connect = githubConnector(options);
   }
 
   async mergeIfChecksPass(options: {
@@ -72,11 +60,7 @@ export class GithubPullRequestMerger {
       defaultHost: options.defaultHost,
     });
     const { owner, repo } = target;
-    const github = await connectGithub(
-      this.options.integrations,
-      this.credentials,
-      target,
-    );
+    const github = await this.connect(target);
     const pull = await github.call('pulls.get', o =>
       o.rest.pulls.get({ owner, repo, pull_number: options.number }),
     );

@@ -1,12 +1,11 @@
 import { InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
 import { posix } from 'node:path';
 import { GithubNotFoundError, GithubValidationError } from './GithubApiError';
-import { connectGithub, GithubConnection } from './connectGithub';
+import {
+  GithubClientOptions,
+  githubConnector,
+  GithubConnection,
+} from './connectGithub';
 import {
   GithubRepositoryRef,
   parseGithubRepository,
@@ -70,17 +69,10 @@ function checkFilePath(path: string): string {
  * @public
  */
 export class GithubPullRequestPublisher {
-  private readonly integrations: ScmIntegrationRegistry;
-  private readonly credentials: GithubCredentialsProvider;
+  private readonly connect: ReturnType<typeof githubConnector>;
 
-  constructor(options: {
-    integrations: ScmIntegrationRegistry;
-    credentialsProvider?: GithubCredentialsProvider;
-  }) {
-    this.integrations = options.integrations;
-    this.credentials =
-      options.credentialsProvider ??
-      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+  constructor(options: GithubClientOptions) {
+    this.connect = githubConnector(options);
   }
 
   async publish(
@@ -171,10 +163,6 @@ export class GithubPullRequestPublisher {
       branchMoved,
       pullRequest,
     };
-  }
-
-  private connect(target: GithubRepositoryRef) {
-    return connectGithub(this.integrations, this.credentials, target);
   }
 
   /** Blobs for written files; deletions only of files the base has, which GitHub requires. */

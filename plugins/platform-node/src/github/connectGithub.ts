@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  DefaultGithubCredentialsProvider,
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
@@ -52,4 +53,26 @@ export async function connectGithub(
       }
     },
   };
+}
+
+/**
+ * What Catalyst's GitHub clients are built from: Backstage's integrations
+ * (hosts, API URLs) and where credentials come from, by default the
+ * integrations' tokens or GitHub Apps.
+ *
+ * @public
+ */
+export interface GithubClientOptions {
+  integrations: ScmIntegrationRegistry;
+  credentialsProvider?: GithubCredentialsProvider;
+}
+
+/** Connects to the host of a repository with the options' credentials. */
+export function githubConnector(
+  options: GithubClientOptions,
+): (target: GithubRepositoryRef) => Promise<GithubConnection> {
+  const credentials =
+    options.credentialsProvider ??
+    DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+  return target => connectGithub(options.integrations, credentials, target);
 }

@@ -1,3 +1,4 @@
+export type { GithubClientOptions } from './connectGithub';
 export * from './GithubAdvisoryClient';
 export * from './GithubApiError';
 export * from './GithubIssueReporter';
