@@ -1,5 +1,6 @@
 import { CustomErrorBase } from '@backstage/errors';
 import semver from 'semver';
+import { fetchFromRegistry, RegistryFailure } from '../fetchFromRegistry';
 
 /** A Go module proxy request that failed, with the module and why. */
 export class GoProxyError extends CustomErrorBase {
@@ -9,7 +10,7 @@ export class GoProxyError extends CustomErrorBase {
     message: string,
     readonly details: {
       modulePath: string;
-      reason: 'not_found' | 'timeout' | 'unavailable' | 'invalid_response';
+      reason: RegistryFailure;
     },
     cause?: unknown,
   ) {
@@ -81,38 +82,17 @@ export class GoProxyClient {
       message: string,
       cause?: unknown,
     ) => new GoProxyError(`${message} (${url})`, { modulePath, reason }, cause);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        signal: AbortSignal.any([
-          AbortSignal.timeout(timeoutMs),
-          ...(signal ? [signal] : []),
-        ]),
-      });
-    } catch (error) {
-      if ((error as Error).name === 'TimeoutError') {
-        throw fail(
-          'timeout',
-          `The Go proxy took over ${timeoutMs} ms for ${modulePath}`,
-          error,
-        );
-      }
-      throw fail(
-        'unavailable',
-        `The Go proxy could not be reached for ${modulePath}`,
-        error,
-      );
-    }
     // The protocol answers 404 or 410 for modules it does not serve.
-    if (response.status === 404 || response.status === 410) {
-      throw fail('not_found', `The Go proxy has no module ${modulePath}`);
-    }
-    if (!response.ok) {
-      throw fail(
-        'unavailable',
-        `The Go proxy answered ${response.status} for ${modulePath}`,
-      );
-    }
+    const response = await fetchFromRegistry({
+      url,
+      server: 'The Go proxy',
+      subject: modulePath,
+      notFound: `has no module ${modulePath}`,
+      notFoundStatuses: [404, 410],
+      timeoutMs,
+      signal,
+      fail,
+    });
     return response.text();
   }
 }

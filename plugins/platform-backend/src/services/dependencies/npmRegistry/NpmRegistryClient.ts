@@ -1,3 +1,4 @@
+import { fetchFromRegistry } from '../fetchFromRegistry';
 import { NpmRegistryError } from './NpmRegistryError';
 
 /** What dependency updates read of a package document (packument). */
@@ -54,38 +55,17 @@ export class NpmRegistryClient {
         { packageName: name, reason },
         cause,
       );
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: { accept: ACCEPT },
-        signal: AbortSignal.any([
-          AbortSignal.timeout(timeoutMs),
-          ...(signal ? [signal] : []),
-        ]),
-      });
-    } catch (error) {
-      if ((error as Error).name === 'TimeoutError') {
-        throw fail(
-          'timeout',
-          `The registry took over ${timeoutMs} ms for ${name}`,
-          error,
-        );
-      }
-      throw fail(
-        'unavailable',
-        `The registry could not be reached for ${name}`,
-        error,
-      );
-    }
-    if (response.status === 404) {
-      throw fail('not_found', `The registry has no package ${name}`);
-    }
-    if (!response.ok) {
-      throw fail(
-        'unavailable',
-        `The registry answered ${response.status} for ${name}`,
-      );
-    }
+    const response = await fetchFromRegistry({
+      url,
+      server: 'The registry',
+      subject: name,
+      notFound: `has no package ${name}`,
+      notFoundStatuses: [404],
+      timeoutMs,
+      signal,
+      headers: { accept: ACCEPT },
+      fail,
+    });
     let body: {
       name?: unknown;
       'dist-tags'?: unknown;

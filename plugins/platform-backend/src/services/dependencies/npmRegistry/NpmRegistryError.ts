@@ -1,11 +1,9 @@
 import { CustomErrorBase } from '@backstage/errors';
 
+import type { RegistryFailure } from '../fetchFromRegistry';
+
 /** Why a registry request failed. */
-export type NpmRegistryFailure =
-  | 'not_found'
-  | 'timeout'
-  | 'unavailable'
-  | 'invalid_response';
+export type NpmRegistryFailure = RegistryFailure;
 
 /** A registry request that failed, with the package it asked for and why. */
 export class NpmRegistryError extends CustomErrorBase {
