@@ -26,7 +26,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api';
 import { AgentContextGenerateButton } from '../AgentContextGenerateButton';
 import { ContextRefreshButton } from '../ContextRefreshButton';
-import { SpecDate } from '../SpecDate';
+import { DateTime } from '../DateTime';
 import { AgentContextDiff } from './AgentContextDiff';
 import { AgentContextFacts } from './AgentContextFacts';
 
@@ -126,8 +126,14 @@ function AgentContextHeader(props: {
         '—'
       ),
     ],
-    ['Last change', <SpecDate value={context.lastGeneratedAt} />],
-    ['Last checked', <SpecDate value={context.lastCheckedAt} />],
+    [
+      'Last change',
+      <DateTime value={context.lastGeneratedAt} precision="day" />,
+    ],
+    [
+      'Last checked',
+      <DateTime value={context.lastCheckedAt} precision="day" />,
+    ],
   ];
   return (
     <Box mb={2}>

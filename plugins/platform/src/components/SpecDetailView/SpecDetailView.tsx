@@ -20,7 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef, SpecLocator } from '../../api';
 import { useSpecTechDocsLink } from '../../hooks/useSpecLinks';
 import { SpecCompletion } from '../SpecCompletion';
-import { SpecDate } from '../SpecDate';
+import { DateTime } from '../DateTime';
 import { SpecDocumentChips } from '../SpecDocumentChips';
 import { SpecStatusChips } from '../SpecStatusChips';
 import { SpecTaskList } from '../SpecTaskList';
@@ -92,9 +92,12 @@ function SpecHeader(props: { spec: SpecDetail }) {
   const facts: [string, ReactNode][] = [
     ['Folder', spec.path],
     ['Branch', spec.branch ?? '—'],
-    ['Created', spec.created ? <SpecDate value={spec.created} /> : '—'],
-    ['Last change', <SpecDate value={spec.updatedAt} />],
-    ['Last synced', <SpecDate value={spec.lastSyncedAt} />],
+    [
+      'Created',
+      spec.created ? <DateTime value={spec.created} precision="day" /> : '—',
+    ],
+    ['Last change', <DateTime value={spec.updatedAt} precision="day" />],
+    ['Last synced', <DateTime value={spec.lastSyncedAt} precision="day" />],
     [
       'Owner',
       spec.owner ? (

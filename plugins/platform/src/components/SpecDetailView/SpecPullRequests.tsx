@@ -6,7 +6,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { SpecDate } from '../SpecDate';
+import { DateTime } from '../DateTime';
 
 /** Pull requests whose conventional-commit scope named this spec. */
 export function SpecPullRequests(props: { pullRequests: SpecPullRequest[] }) {
@@ -48,7 +48,7 @@ export function SpecPullRequests(props: { pullRequests: SpecPullRequest[] }) {
             secondary={
               pr.mergedAt ? (
                 <>
-                  merged <SpecDate value={pr.mergedAt} />
+                  merged <DateTime value={pr.mergedAt} precision="day" />
                 </>
               ) : (
                 'not merged'

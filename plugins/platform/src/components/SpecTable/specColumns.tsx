@@ -8,7 +8,7 @@ import type {
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { SpecCompletion } from '../SpecCompletion';
-import { SpecDate } from '../SpecDate';
+import { DateTime } from '../DateTime';
 import { SpecDocumentChips } from '../SpecDocumentChips';
 import { SpecStatusChips } from '../SpecStatusChips';
 
@@ -61,7 +61,7 @@ export function specColumns(options: {
     {
       title: 'Last change',
       field: 'updatedAt',
-      render: spec => <SpecDate value={spec.updatedAt} />,
+      render: spec => <DateTime value={spec.updatedAt} precision="day" />,
     },
   ];
   if (options.withComponent) {

@@ -1,1 +1,0 @@
-export { SpecDate } from './SpecDate';
