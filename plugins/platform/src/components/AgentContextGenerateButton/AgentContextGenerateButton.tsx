@@ -1,11 +1,9 @@
 import { coreApis, useApi } from '@backstage/frontend-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { agentContextGeneratePermission } from '@catalyst/plugin-platform-common';
-import Button from '@material-ui/core/Button';
-import Tooltip from '@material-ui/core/Tooltip';
 import BuildIcon from '@material-ui/icons/Build';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { platformApiRef } from '../../api';
+import { PermissionButton } from '../PermissionButton';
 
 /**
  * Analyses the component's repository now and stores the result. Disabled
@@ -18,9 +16,6 @@ export function AgentContextGenerateButton(props: {
   const { entityRef, onGenerated } = props;
   const platformApi = useApi(platformApiRef);
   const toastApi = useApi(coreApis.toast);
-  const { allowed, loading: checking } = usePermission({
-    permission: agentContextGeneratePermission,
-  });
 
   const [{ loading }, generate] = useAsyncFn(async () => {
     try {
@@ -43,22 +38,17 @@ export function AgentContextGenerateButton(props: {
   }, [platformApi, toastApi, entityRef, onGenerated]);
 
   const button = (
-    <Button
+    <PermissionButton
+      access={{ permission: agentContextGeneratePermission }}
+      deniedTitle="You are not allowed to generate agent context (catalyst.agentContext.generate)"
+      busy={loading}
       variant="outlined"
       size="small"
       startIcon={<BuildIcon />}
-      disabled={!allowed || checking || loading}
       onClick={generate}
     >
       {loading ? 'Analysing…' : 'Generate'}
-    </Button>
+    </PermissionButton>
   );
-  if (allowed || checking) {
-    return button;
-  }
-  return (
-    <Tooltip title="You are not allowed to generate agent context (catalyst.agentContext.generate)">
-      <span>{button}</span>
-    </Tooltip>
-  );
+  return button;
 }

@@ -1,16 +1,14 @@
 import { coreApis, useApi } from '@backstage/frontend-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   AgentContextPullRequest,
   agentContextRefreshPermission,
 } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Link from '@material-ui/core/Link';
-import Tooltip from '@material-ui/core/Tooltip';
 import CallSplitIcon from '@material-ui/icons/CallSplit';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { platformApiRef } from '../../api';
+import { PermissionButton } from '../PermissionButton';
 
 /**
  * Opens the pull request that brings the repository's AGENTS.md up to date,
@@ -26,9 +24,6 @@ export function ContextRefreshButton(props: {
   const { entityRef, onRefreshed } = props;
   const platformApi = useApi(platformApiRef);
   const toastApi = useApi(coreApis.toast);
-  const { allowed, loading: checking } = usePermission({
-    permission: agentContextRefreshPermission,
-  });
 
   const [{ value, loading }, refresh] = useAsyncFn(async () => {
     try {
@@ -59,27 +54,22 @@ export function ContextRefreshButton(props: {
 
   const pullRequest = value?.pullRequest ?? props.pullRequest;
   const button = (
-    <Button
+    <PermissionButton
+      access={{ permission: agentContextRefreshPermission }}
+      deniedTitle="You are not allowed to refresh AGENTS.md (catalyst.agentContext.refresh)"
+      busy={loading}
       variant="contained"
       color="primary"
       size="small"
       startIcon={<CallSplitIcon />}
-      disabled={!allowed || checking || loading}
       onClick={refresh}
     >
       {loading ? 'Opening pull request…' : 'Refresh AGENTS.md'}
-    </Button>
+    </PermissionButton>
   );
   return (
     <Box display="inline-flex" alignItems="center" style={{ gap: 8 }}>
-      {allowed || checking ? (
-        button
-      ) : (
-        <Tooltip title="You are not allowed to refresh AGENTS.md (catalyst.agentContext.refresh)">
-          {/* A disabled button fires no events; the span lets the tooltip show. */}
-          <span>{button}</span>
-        </Tooltip>
-      )}
+      {button}
       {pullRequest && (
         <Link href={pullRequest.url} target="_blank" rel="noopener noreferrer">
           Pull request #{pullRequest.number}

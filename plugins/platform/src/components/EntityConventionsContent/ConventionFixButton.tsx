@@ -1,17 +1,15 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ConventionPullRequest,
   conventionsFixPermission,
 } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Link from '@material-ui/core/Link';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import CallSplitIcon from '@material-ui/icons/CallSplit';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { platformApiRef } from '../../api';
+import { PermissionButton } from '../PermissionButton';
 
 /**
  * Opens the pull request that fixes the component's drift, or updates the
@@ -26,9 +24,6 @@ export function ConventionFixButton(props: {
 }) {
   const { entityRef, onFixed } = props;
   const platformApi = useApi(platformApiRef);
-  const { allowed, loading: checking } = usePermission({
-    permission: conventionsFixPermission,
-  });
   const [{ value, error, loading }, fix] = useAsyncFn(async () => {
     const result = await platformApi.fixConventions({ entityRef });
     onFixed?.();
@@ -37,27 +32,22 @@ export function ConventionFixButton(props: {
 
   const pullRequest = value?.pullRequest ?? props.pullRequest;
   const button = (
-    <Button
+    <PermissionButton
+      access={{ permission: conventionsFixPermission }}
+      deniedTitle="You are not allowed to fix conventions (catalyst.conventions.fix)"
+      busy={loading}
       variant="contained"
       color="primary"
       size="small"
       startIcon={<CallSplitIcon />}
-      disabled={!allowed || checking || loading}
       onClick={fix}
     >
       {loading ? 'Opening pull request…' : 'Open fix PR'}
-    </Button>
+    </PermissionButton>
   );
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
-      {allowed || checking ? (
-        button
-      ) : (
-        <Tooltip title="You are not allowed to fix conventions (catalyst.conventions.fix)">
-          {/* A disabled button fires no events; the span lets the tooltip show. */}
-          <span>{button}</span>
-        </Tooltip>
-      )}
+      {button}
       {value?.status === 'up-to-date' && (
         <Typography variant="body2" role="status">
           Already up to date: no standard file is missing or drifted.

@@ -1,11 +1,9 @@
 import { coreApis, useApi } from '@backstage/frontend-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { specRefreshPermission } from '@catalyst/plugin-platform-common';
-import Button from '@material-ui/core/Button';
-import Tooltip from '@material-ui/core/Tooltip';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { platformApiRef } from '../../api';
+import { PermissionButton } from '../PermissionButton';
 
 /**
  * Re-indexes a component's specs now. Disabled for users without
@@ -18,10 +16,6 @@ export function SpecRefreshButton(props: {
   const { entityRef, onRefreshed } = props;
   const platformApi = useApi(platformApiRef);
   const toastApi = useApi(coreApis.toast);
-  const { allowed, loading: checking } = usePermission({
-    permission: specRefreshPermission,
-    resourceRef: entityRef,
-  });
 
   const [{ loading }, refresh] = useAsyncFn(async () => {
     try {
@@ -43,23 +37,17 @@ export function SpecRefreshButton(props: {
   }, [platformApi, toastApi, entityRef, onRefreshed]);
 
   const button = (
-    <Button
+    <PermissionButton
+      access={{ permission: specRefreshPermission, resourceRef: entityRef }}
+      deniedTitle="You are not allowed to refresh specs (catalyst.spec.refresh)"
+      busy={loading}
       variant="outlined"
       size="small"
       startIcon={<RefreshIcon />}
-      disabled={!allowed || checking || loading}
       onClick={refresh}
     >
       {loading ? 'Refreshing…' : 'Refresh'}
-    </Button>
+    </PermissionButton>
   );
-  if (allowed || checking) {
-    return button;
-  }
-  return (
-    <Tooltip title="You are not allowed to refresh specs (catalyst.spec.refresh)">
-      {/* A disabled button fires no events; the span lets the tooltip show. */}
-      <span>{button}</span>
-    </Tooltip>
-  );
+  return button;
 }
