@@ -21,9 +21,9 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
-import { useCallback, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useState } from 'react';
 import { platformApiRef } from '../../api';
+import { useReloadableAsync } from '../../hooks/useReloadableAsync';
 import { AgentContextGenerateButton } from '../AgentContextGenerateButton';
 import { ContextRefreshButton } from '../ContextRefreshButton';
 import { DateTime } from '../DateTime';
@@ -47,11 +47,9 @@ export function AgentContextViewer() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const platformApi = useApi(platformApiRef);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = useCallback(() => setReloadKey(k => k + 1), []);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, reload } = useReloadableAsync(
     () => platformApi.getAgentContext({ entityRef }),
-    [platformApi, entityRef, reloadKey],
+    [platformApi, entityRef],
   );
 
   if (loading && !value) {

@@ -10,9 +10,8 @@ import type { ConventionsReport } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { useCallback, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef } from '../../api';
+import { useReloadableAsync } from '../../hooks/useReloadableAsync';
 import { ConventionSummaryChips } from '../ConventionStatus';
 import { ConventionFixButton } from './ConventionFixButton';
 import { ConventionItemsTable } from './ConventionItemsTable';
@@ -68,11 +67,9 @@ export function EntityConventionsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const platformApi = useApi(platformApiRef);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = useCallback(() => setReloadKey(k => k + 1), []);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, reload } = useReloadableAsync(
     () => platformApi.getConventions({ entityRef }),
-    [platformApi, entityRef, reloadKey],
+    [platformApi, entityRef],
   );
 
   if (loading && !value) {

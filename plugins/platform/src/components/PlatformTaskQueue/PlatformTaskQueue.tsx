@@ -6,9 +6,9 @@ import {
 import { useApi, useAppSearchParams } from '@backstage/frontend-plugin-api';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
-import { useCallback, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback, useMemo } from 'react';
 import { platformApiRef } from '../../api';
+import { useReloadableAsync } from '../../hooks/useReloadableAsync';
 import { TASK_QUERY_PARAM } from '../../routes';
 import { ServerPagination } from '../ServerPagination';
 import { TaskBreakerBanner } from '../TaskBreakers';
@@ -35,12 +35,9 @@ export function PlatformTaskQueue(props: { entityRef?: string }) {
   const params = readTaskQueueParams(searchParams);
   const query = toTaskListQuery(params, entityRef);
   const queryKey = JSON.stringify(query);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = useCallback(() => setReloadKey(k => k + 1), []);
-
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, reload, reloadKey } = useReloadableAsync(
     () => platformApi.listTasks(JSON.parse(queryKey)),
-    [platformApi, queryKey, reloadKey],
+    [platformApi, queryKey],
   );
 
   const update = useCallback(

@@ -4,23 +4,22 @@ import Box from '@material-ui/core/Box';
 import Drawer from '@material-ui/core/Drawer';
 import IconButton from '@material-ui/core/IconButton';
 import CloseIcon from '@material-ui/icons/Close';
-import { useCallback, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback } from 'react';
 import { platformApiRef } from '../../api';
+import { useReloadableAsync } from '../../hooks/useReloadableAsync';
 import { TaskDetails } from './TaskDetails';
 
 function TaskDetailsLoader(props: { id: number; onChanged: () => void }) {
   const { id, onChanged } = props;
   const platformApi = useApi(platformApiRef);
-  const [reloadKey, setReloadKey] = useState(0);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, reload } = useReloadableAsync(
     () => platformApi.getTask(id),
-    [platformApi, id, reloadKey],
+    [platformApi, id],
   );
   const changed = useCallback(() => {
-    setReloadKey(k => k + 1);
+    reload();
     onChanged();
-  }, [onChanged]);
+  }, [reload, onChanged]);
 
   if (loading && !value) {
     return <Progress />;
