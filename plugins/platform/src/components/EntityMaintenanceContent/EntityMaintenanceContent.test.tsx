@@ -72,6 +72,46 @@ describe('EntityMaintenanceContent', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('warns only about the breakers of the component’s repositories', async () => {
+    const api = mockPlatformApi();
+    api.listTasks.mockResolvedValue({
+      items: [awaitingTask],
+      totalCount: 1,
+      offset: 0,
+      limit: 20,
+    });
+    const breaker = (key: string) => ({
+      key,
+      state: 'open' as const,
+      consecutiveFailures: 5,
+      openUntil: '2026-02-02T11:00:00.000Z',
+      updatedAt: '2026-02-02T10:45:00.000Z',
+    });
+    api.listTaskBreakers.mockResolvedValue({
+      items: [
+        breaker('repo:acme/payments-api:convention_fix'),
+        breaker('repo:acme/billing:lint_autofix'),
+        breaker('repo:acme/payments-api-docs:lint_autofix'),
+      ],
+    });
+    renderTab(api, {
+      ...component,
+      metadata: {
+        ...component.metadata,
+        annotations: { 'github.com/project-slug': 'acme/billing' },
+      },
+    });
+
+    const banner = await screen.findByRole('list', {
+      name: 'Open circuit breakers',
+    });
+    // acme/billing from the annotation, acme/payments-api from the task.
+    expect(within(banner).getAllByRole('listitem')).toHaveLength(2);
+    expect(banner).toHaveTextContent('repo:acme/payments-api:convention_fix');
+    expect(banner).toHaveTextContent('repo:acme/billing:lint_autofix');
+    expect(banner).not.toHaveTextContent('payments-api-docs');
+  });
+
   it('opens a task in place, below the entity page', async () => {
     const api = mockPlatformApi();
     api.listTasks.mockResolvedValue({

@@ -26,9 +26,14 @@ import {
 /**
  * The platform task queue: circuit breakers that hold work back, filters and
  * the page of tasks (both kept in the URL), and the details of the task the
- * URL names (`?task=42`). `entityRef` pins it to one component.
+ * URL names (`?task=42`). `entityRef` pins it to one component; its
+ * breaker warning then only names the global GitHub breaker and those of
+ * `repositories` and of the repositories its tasks change.
  */
-export function PlatformTaskQueue(props: { entityRef?: string }) {
+export function PlatformTaskQueue(props: {
+  entityRef?: string;
+  repositories?: string[];
+}) {
   const { entityRef } = props;
   const platformApi = useApi(platformApiRef);
   const [searchParams, setSearchParams] = useAppSearchParams();
@@ -93,7 +98,19 @@ export function PlatformTaskQueue(props: { entityRef?: string }) {
 
   return (
     <>
-      <TaskBreakerBanner reloadKey={reloadKey} />
+      <TaskBreakerBanner
+        reloadKey={reloadKey}
+        repositories={
+          entityRef
+            ? [
+                ...(props.repositories ?? []),
+                ...(value?.items.flatMap(task =>
+                  task.repository ? [task.repository] : [],
+                ) ?? []),
+              ]
+            : undefined
+        }
+      />
       <Box mb={2}>
         <TaskFilters value={params} onChange={update} withEntity={!entityRef} />
       </Box>

@@ -7,9 +7,14 @@ import { isBreakerTripped, TaskBreakerList } from './TaskBreakerList';
 
 /**
  * A warning above the queue while circuit breakers hold GitHub work back;
- * nothing when every breaker is closed.
+ * nothing when every breaker is closed. With `repositories`, only the
+ * global GitHub breaker and those repositories' breakers count.
  */
-export function TaskBreakerBanner(props: { reloadKey?: number }) {
+export function TaskBreakerBanner(props: {
+  reloadKey?: number;
+  repositories?: string[];
+}) {
+  const { repositories } = props;
   const platformApi = useApi(platformApiRef);
   const { value, error } = useAsync(
     () => platformApi.listTaskBreakers(),
@@ -26,7 +31,14 @@ export function TaskBreakerBanner(props: { reloadKey?: number }) {
       </Box>
     );
   }
-  const tripped = value?.items.filter(isBreakerTripped) ?? [];
+  const concerns = (key: string) =>
+    !repositories ||
+    key === 'github' ||
+    repositories.some(repository => key.startsWith(`repo:${repository}:`));
+  const tripped =
+    value?.items.filter(
+      breaker => isBreakerTripped(breaker) && concerns(breaker.key),
+    ) ?? [];
   if (tripped.length === 0) {
     return null;
   }
