@@ -29,6 +29,7 @@ import { createAgentContextRouter } from './router/agentContextRouter';
 import { createTasksRouter } from './router/tasksRouter';
 import { TaskBreakerStore } from './database/TaskBreakerStore';
 import { TaskMergeStore } from './database/TaskMergeStore';
+import { findComponentOfRepository } from './services/catalog/findComponentOfRepository';
 import { TaskStore } from './database/TaskStore';
 import { readTaskConfig } from './services/tasks/readTaskConfig';
 import { TaskWorker } from './services/tasks/TaskWorker';
@@ -189,7 +190,11 @@ export const platformPlugin = createBackendPlugin({
           indexer,
           commits: new GithubPullRequestCommits(integrations),
           conventions: new PullRequestConventionChecker({
-            packs: () => conventions.packsFor(),
+            // A repository's component (by github.com/project-slug) brings its own rule rows.
+            packs: async repository =>
+              conventions.packsFor(
+                await findComponentOfRepository(deps, repository),
+              ),
             client: new GithubPullRequestChecksClient(integrations),
             store: conventionStore,
             logger: deps.logger,

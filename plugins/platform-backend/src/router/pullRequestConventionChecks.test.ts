@@ -1,4 +1,5 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import examples from '@octokit/webhooks-examples/api.github.com/index.json';
@@ -52,11 +53,11 @@ describe('convention checks of pull requests', () => {
     await github.stop();
   });
 
-  async function start() {
+  async function start(entities: Entity[] = []) {
     const { server } = await startTestBackend({
       features: [
         platformPlugin,
-        catalogServiceMock.factory({ entities: [] }),
+        catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
             integrations: { github: [github.integrationConfig()] },
@@ -261,6 +262,50 @@ describe('convention checks of pull requests', () => {
     await git.commitFiles(branch, files, message);
     return github.openPullRequest(repo, { head: branch, title });
   }
+
+  it("applies the rule rows of the repository's component", async () => {
+    const server = await start([
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'demo-checks',
+          namespace: 'default',
+          annotations: {
+            'github.com/project-slug': repo,
+            'backstage.io/source-location': `url:${github.urls.web}/${repo}/tree/main/`,
+          },
+        },
+        spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+      },
+    ]);
+    const rule = await request(server)
+      .put(
+        '/api/platform/conventions/component/default/demo-checks/rules/branch-naming',
+      )
+      .send({ enabled: false });
+    expect(rule.status).toBe(200);
+
+    const pr = await openWith(
+      'no-type-prefix',
+      {
+        'src/row.ts': "export const row = 'off';\n",
+        'src/row.test.ts': "test('row', () => {});\n",
+      },
+      'feat(demo): a branch the component allows',
+    );
+    const res = await deliver(
+      server,
+      pullRequestEvent(github, repo, pr, 'opened'),
+      'd-component-row',
+    );
+    // Without the row this branch name is a warning (see above).
+    expect(res.body.conventions).toMatchObject({
+      pack: 'typescript',
+      conclusion: 'success',
+      findings: [],
+    });
+  });
 
   it("follows the catalyst.yaml of the pull request's head: disabled rules and ignored paths", async () => {
     const server = await start();

@@ -68,8 +68,9 @@ function summaryOf(
 }
 
 /**
- * Runs the convention checks on a pull request event, as the repository's
- * catalyst.yaml at the head commit configures them, and reports a new check
+ * Runs the convention checks on a pull request event, with the rule set of
+ * the repository's component and as the repository's catalyst.yaml at the
+ * head commit configures them, and reports a new check
  * run on the head commit every time. Updating an earlier run would add the
  * new annotations to its stale ones (GitHub appends annotations on update);
  * GitHub shows the newest run of a name per commit. Every check is recorded.
@@ -77,7 +78,8 @@ function summaryOf(
 export class PullRequestConventionChecker {
   constructor(
     private readonly options: {
-      packs: () => Promise<ConventionPack[]>;
+      /** The packs with the rule set of the repository's component (`owner/name`). */
+      packs: (repository: string) => Promise<ConventionPack[]>;
       client: PullRequestChecksClient;
       store: ConventionStore;
       logger: LoggerService;
@@ -91,7 +93,7 @@ export class PullRequestConventionChecker {
     const { client, store } = this.options;
     const facts = await client.read(pr);
     const conventions = resolvePullRequestConventions(
-      await this.options.packs(),
+      await this.options.packs(`${pr.owner}/${pr.repo}`),
       facts.paths,
       facts.paths.has(CATALYST_CONFIG_FILE)
         ? await client.readFile(pr, CATALYST_CONFIG_FILE)
