@@ -77,6 +77,31 @@ describe('groupDependencyUpdates', () => {
     ]);
   });
 
+  it('gives the manifests of one workspace root one task per dependency', () => {
+    const inWorkspace = (name: string, directory: string) =>
+      update(name, 'minor', { directory, workspaceRoot: '' });
+    const groups = groupDependencyUpdates(
+      [
+        inWorkspace('a', 'packages/x'),
+        inWorkspace('a', 'packages/y'),
+        inWorkspace('b', 'packages/y'),
+        update('a', 'minor', { directory: 'standalone' }),
+      ],
+      'per-dependency',
+    );
+    expect(
+      groups.map(group => [
+        group.subject,
+        group.updates.map(u => u.directory).join(','),
+        describeDependencyUpdates(group.updates),
+      ]),
+    ).toEqual([
+      ['npm:a', 'packages/x,packages/y', 'update a to 1.1.0'],
+      ['npm:b', 'packages/y', 'update b to 1.1.0'],
+      ['standalone:npm:a', 'standalone', 'update a to 1.1.0'],
+    ]);
+  });
+
   it('describes one update by version and several by count', () => {
     expect(describeDependencyUpdates([update('a', 'minor')])).toBe(
       'update a to 1.1.0',

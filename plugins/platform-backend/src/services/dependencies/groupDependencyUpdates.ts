@@ -32,13 +32,17 @@ function priorityOf(updates: DependencyUpdate[]): number {
   );
 }
 
-const inDirectory = (directory: string, subject: string) =>
-  directory ? `${directory}:${subject}` : subject;
+// Workspace manifests share their root's lockfile, so they share its tasks.
+const inDirectory = (update: DependencyUpdate, subject: string) => {
+  const directory = update.workspaceRoot ?? update.directory;
+  return directory ? `${directory}:${subject}` : subject;
+};
 
 /**
  * Bundles a repository's updates by policy: `per-dependency` is a task per
- * update; `non-major-together` one task per manifest for its patch and
- * minor updates; `per-repository` one task for every manifest's patch and
+ * dependency (one per manifest, or one for every manifest of a workspace
+ * root); `non-major-together` one task per manifest (per workspace root)
+ * for its patch and minor updates; `per-repository` one task for every manifest's patch and
  * minor updates. Security fixes and majors always get their own task.
  * Security fixes come first, worst severity first.
  */
@@ -55,15 +59,9 @@ export function groupDependencyUpdates(
       update.kind === 'major' ||
       update.advisories.length > 0;
     if (alone) {
-      add(
-        inDirectory(update.directory, `${update.ecosystem}:${update.name}`),
-        update,
-      );
+      add(inDirectory(update, `${update.ecosystem}:${update.name}`), update);
     } else if (grouping === 'non-major-together') {
-      add(
-        inDirectory(update.directory, `${update.ecosystem}:non-major`),
-        update,
-      );
+      add(inDirectory(update, `${update.ecosystem}:non-major`), update);
     } else {
       add('non-major', update);
     }
@@ -79,9 +77,12 @@ export function groupDependencyUpdates(
     );
 }
 
-/** `update left-pad to 1.3.0`, or `update 3 dependencies (non-major)`. */
+/**
+ * `update left-pad to 1.3.0` (also for one dependency in several workspace
+ * manifests), or `update 3 dependencies (non-major)`.
+ */
 export function describeDependencyUpdates(updates: DependencyUpdate[]) {
-  if (updates.length === 1) {
+  if (new Set(updates.map(u => `${u.name}@${u.to}`)).size === 1) {
     return `update ${updates[0].name} to ${updates[0].to}`;
   }
   const kind = updates.some(update => update.kind === 'major')

@@ -11,6 +11,12 @@ export interface DependencyUpdate {
   ecosystem: DependencyEcosystem;
   /** The manifest's folder in the repository; empty for the root. */
   directory: string;
+  /**
+   * For a manifest of an npm, Yarn or pnpm workspace: the folder of the
+   * workspace root whose single lockfile is refreshed; empty for the
+   * repository root. Unset when the lockfile sits beside the manifest.
+   */
+  workspaceRoot?: string;
   name: string;
   /** Where the manifest declares it: `dependencies`, `devDependencies`, go.mod's `require`. */
   section: string;

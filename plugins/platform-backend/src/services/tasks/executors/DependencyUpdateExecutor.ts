@@ -17,14 +17,30 @@ import { refreshGoSum, RefreshGoSum } from './refreshGoSum';
 import { refreshLockfile, RefreshLockfile } from './refreshLockfile';
 import { TemporaryCheckouts } from './TemporaryCheckouts';
 
+const LOCKFILE_NOTE =
+  "Lockfiles were refreshed with the repository's own package manager (npm, pnpm or Yarn without install scripts; `go get` for go.sum).";
+
+/** How lockfiles were refreshed, naming the workspaces whose manifests changed. */
+function lockfileNote(applied: DependencyUpdate[]): string {
+  const inWorkspaces = applied.filter(u => u.workspaceRoot !== undefined);
+  if (inWorkspaces.length === 0) return LOCKFILE_NOTE;
+  const list = (folders: string[]) =>
+    [...new Set(folders)].map(folder => `\`${folder || '.'}\``).join(', ');
+  return `${LOCKFILE_NOTE}\n\nWorkspaces changed: ${list(
+    inWorkspaces.map(u => u.directory),
+  )}; the workspace root's lockfile (${list(
+    inWorkspaces.map(u => u.workspaceRoot!),
+  )}) was refreshed once.`;
+}
+
 /**
  * `dependency_update`: in a fresh clone, moves the task's dependencies in
  * each package.json (same range style, nothing else of the file touched)
  * and go.mod, refreshes the lockfile with the folder's own package manager
- * (go.sum with `go get`), and
- * proposes the result as one pull request on
- * `chore/dependency-update-<subject>`. Dependencies already at the version
- * are skipped; all of them: `nothing_to_do`.
+ * (go.sum with `go get`); workspace manifests are all edited first, then
+ * their root's lockfile is refreshed once. Proposes the result as one pull
+ * request on `chore/dependency-update-<subject>`. Dependencies already at
+ * the version are skipped; all of them: `nothing_to_do`.
  */
 export class DependencyUpdateExecutor implements PlatformTaskExecutor {
   readonly taskType = 'dependency_update';
@@ -57,44 +73,66 @@ export class DependencyUpdateExecutor implements PlatformTaskExecutor {
       change: async checkout => {
         await checkout.exclude('node_modules/');
         const applied: DependencyUpdate[] = [];
-        const directories = [...new Set(updates.map(u => u.directory))];
+        const standalone = updates.filter(u => u.workspaceRoot === undefined);
+        const directories = [...new Set(standalone.map(u => u.directory))];
         for (const directory of directories) {
           const dir = join(checkout.dir, directory);
-          const inDirectory = updates.filter(u => u.directory === directory);
+          const inDirectory = standalone.filter(u => u.directory === directory);
           const npm = inDirectory.filter(u => u.ecosystem === 'npm');
           const go = inDirectory.filter(u => u.ecosystem === 'go');
           if (npm.length > 0) {
-            applied.push(...(await this.updateNpm(dir, npm, ctx)));
+            applied.push(...(await this.updateNpm(dir, npm, () => dir, ctx)));
           }
           if (go.length > 0) {
             applied.push(...(await this.updateGo(dir, go, ctx)));
           }
         }
+        const inWorkspaces = updates.filter(u => u.workspaceRoot !== undefined);
+        const roots = [...new Set(inWorkspaces.map(u => u.workspaceRoot!))];
+        for (const root of roots) {
+          const ofRoot = inWorkspaces.filter(u => u.workspaceRoot === root);
+          applied.push(
+            ...(await this.updateNpm(
+              join(checkout.dir, root),
+              ofRoot,
+              u => join(checkout.dir, u.directory),
+              ctx,
+            )),
+          );
+        }
         return describeDependencyUpdatePullRequest(
           applied.length ? applied : updates,
-          "Lockfiles were refreshed with the repository's own package manager (npm, pnpm or Yarn without install scripts; `go get` for go.sum).",
+          lockfileNote(applied),
         );
       },
     });
   }
 
+  /** Edits the package.json of each update's folder, then refreshes the lockfile of `lockfileDir` once. */
   private async updateNpm(
-    dir: string,
+    lockfileDir: string,
     updates: DependencyUpdate[],
+    manifestDir: (update: DependencyUpdate) => string,
     ctx: PlatformTaskExecutionContext,
   ): Promise<DependencyUpdate[]> {
-    const manifest = join(dir, 'package.json');
-    const result = updateNpmManifest(
-      await fs.readFile(manifest, 'utf8'),
-      updates,
-    );
-    if (result.applied.length === 0) return [];
-    await fs.writeFile(manifest, result.text);
-    await (this.deps.refreshLockfile ?? refreshLockfile)(dir, {
+    const applied: DependencyUpdate[] = [];
+    for (const dir of new Set(updates.map(manifestDir))) {
+      const inManifest = updates.filter(u => manifestDir(u) === dir);
+      const manifest = join(dir, 'package.json');
+      const result = updateNpmManifest(
+        await fs.readFile(manifest, 'utf8'),
+        inManifest,
+      );
+      if (result.applied.length === 0) continue;
+      await fs.writeFile(manifest, result.text);
+      applied.push(...inManifest.filter(u => result.applied.includes(u.name)));
+    }
+    if (applied.length === 0) return [];
+    await (this.deps.refreshLockfile ?? refreshLockfile)(lockfileDir, {
       registryUrl: this.deps.npmRegistry,
       signal: ctx.signal,
     });
-    return updates.filter(u => result.applied.includes(u.name));
+    return applied;
   }
 
   private async updateGo(

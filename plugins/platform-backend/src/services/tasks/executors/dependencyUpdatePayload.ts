@@ -18,6 +18,7 @@ const directory = z
 const updateSchema = z.object({
   ecosystem: z.enum(['npm', 'go']),
   directory,
+  workspaceRoot: directory.optional(),
   name: z.string().min(1),
   section: z.enum(['dependencies', 'devDependencies', 'require']),
   from: z.string().min(1),

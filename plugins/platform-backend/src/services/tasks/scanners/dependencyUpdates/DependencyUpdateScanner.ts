@@ -11,7 +11,6 @@ import type {
   PlatformTaskScanContext,
   PlatformTaskScanner,
 } from '@catalyst/plugin-platform-node';
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import {
   describeDependencyUpdates,
@@ -23,6 +22,7 @@ import {
   NpmRegistryClient,
 } from '../../../dependencies/npmRegistry/NpmRegistryClient';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
+import { readNpmLockedVersions } from '../../../dependencies/npmManifest/readNpmLockedVersions';
 import { DependencyUpdate } from '../../../dependencies/types';
 import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
 import {
@@ -34,14 +34,7 @@ import {
   findNpmUpdates,
   ManifestScan,
 } from './findManifestUpdates';
-
-/** A file's text, or undefined when it does not exist. */
-function readOptionalFile(path: string): Promise<string | undefined> {
-  return fs.readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-}
+import { findWorkspaceUpdates, readOptionalFile } from './findWorkspaceUpdates';
 
 /** Whether a package name is on the ignore list (`left-pad`, `@types/*`). */
 function isIgnored(name: string, ignore: string[]): boolean {
@@ -54,11 +47,13 @@ function isIgnored(name: string, ignore: string[]): boolean {
 
 /**
  * `dependency_update`: reads the package.json and go.mod of every catalog
- * component on a GitHub repository (a shallow clone of its default branch),
- * asks the npm registry for each dependency's `latest` (the Go module proxy
- * for the highest release) and GitHub's advisory database about the
- * versions in use, and returns the updates grouped by policy, security
- * fixes first.
+ * component on a GitHub repository (a shallow clone of its default branch)
+ * and, when the repository root declares npm, Yarn or pnpm workspaces, the
+ * package.json of the root and of every workspace against the root
+ * lockfile; asks the npm registry for each dependency's `latest` (the Go
+ * module proxy for the highest release) and GitHub's advisory database
+ * about the versions in use, and returns the updates grouped by policy,
+ * security fixes first.
  */
 export class DependencyUpdateScanner implements PlatformTaskScanner {
   readonly id = 'dependency-updates';
@@ -123,25 +118,39 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
     const { registry, goProxy } = this.deps;
     const updates: DependencyUpdate[] = [];
     const checkout = await this.deps.checkouts.open(repository.repositoryUrl);
+    const common = {
+      repositoryUrl: repository.repositoryUrl,
+      advisories: this.deps.advisories,
+      isIgnored: (name: string) => isIgnored(name, this.deps.ignore),
+      logger: this.deps.logger,
+      signal: ctx.signal,
+    };
     try {
+      const workspace =
+        registry &&
+        (await findWorkspaceUpdates(
+          checkout.dir,
+          common,
+          registry,
+          caches.npm,
+        ));
+      updates.push(...(workspace?.updates ?? []));
       for (const directory of repository.directories.keys()) {
-        const scan: ManifestScan = {
-          repositoryUrl: repository.repositoryUrl,
-          directory,
-          advisories: this.deps.advisories,
-          isIgnored: name => isIgnored(name, this.deps.ignore),
-          logger: this.deps.logger,
-          signal: ctx.signal,
-        };
+        const scan: ManifestScan = { ...common, directory };
         const read = (file: string) =>
           readOptionalFile(join(checkout.dir, directory, file));
-        const packageJson = registry && (await read('package.json'));
-        if (registry && packageJson !== undefined) {
+        const packageJson =
+          registry &&
+          !workspace?.folders.includes(directory) &&
+          (await read('package.json'));
+        if (registry && packageJson) {
           updates.push(
             ...(await findNpmUpdates(
               packageJson,
-              (await read('npm-shrinkwrap.json')) ??
-                (await read('package-lock.json')),
+              readNpmLockedVersions(
+                (await read('npm-shrinkwrap.json')) ??
+                  (await read('package-lock.json')),
+              ),
               scan,
               registry,
               caches.npm,
@@ -159,11 +168,12 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
       await checkout.close();
     }
     return groupDependencyUpdates(updates, this.deps.grouping).map(group => {
-      const directory = group.updates[0].directory;
+      const [{ directory, workspaceRoot }] = group.updates;
       const advisories = group.updates.flatMap(update => update.advisories);
       return {
         entityRef:
           repository.directories.get(directory) ??
+          repository.directories.get(workspaceRoot ?? directory) ??
           [...repository.directories.values()][0],
         title: `${describeDependencyUpdates(group.updates).replace(
           /^u/,

@@ -7,10 +7,7 @@ import {
 import { planGoUpdates } from '../../../dependencies/goModules/planGoUpdates';
 import { readGoModRequires } from '../../../dependencies/goModules/readGoModRequires';
 import { readNpmDependencies } from '../../../dependencies/npmManifest/readNpmDependencies';
-import {
-  npmVersionInUse,
-  readNpmLockedVersions,
-} from '../../../dependencies/npmManifest/readNpmLockedVersions';
+import { npmVersionInUse } from '../../../dependencies/npmManifest/readNpmLockedVersions';
 import {
   NpmPackument,
   NpmRegistryClient,
@@ -49,10 +46,13 @@ async function orMissing<T>(
   }
 }
 
-/** The updates of a package.json: registry `latest` against each movable range and its locked version. */
+/**
+ * The updates of a package.json: registry `latest` against each movable
+ * range and its locked version (from `readNpmLockedVersions`).
+ */
 export async function findNpmUpdates(
   text: string,
-  lockfile: string | undefined,
+  locked: Map<string, string>,
   scan: ManifestScan,
   registry: NpmRegistryClient,
   cache: Map<string, NpmPackument | undefined>,
@@ -60,7 +60,6 @@ export async function findNpmUpdates(
   const dependencies = readNpmDependencies(text).filter(
     dependency => !scan.isIgnored(dependency.name),
   );
-  const locked = readNpmLockedVersions(lockfile);
   const packuments = new Map<string, NpmPackument>();
   for (const { name } of dependencies) {
     if (!cache.has(name)) {
