@@ -1,4 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
@@ -49,6 +52,20 @@ describe('ConventionDriftScanner', () => {
       },
       spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
     };
+    // A component read from a local folder: reported, never a task.
+    const folder = await fs.mkdtemp(join(tmpdir(), 'drift-scan-'));
+    for (const [path, content] of Object.entries(demoServiceFiles())) {
+      await fs.mkdir(dirname(join(folder, path)), { recursive: true });
+      await fs.writeFile(join(folder, path), content);
+    }
+    const onDisk: Entity = {
+      ...local,
+      metadata: {
+        name: 'on-disk',
+        namespace: 'default',
+        annotations: { 'backstage.io/source-location': `dir:${folder}/` },
+      },
+    };
     const conventions = await createConventionsService({
       knex,
       github,
@@ -56,6 +73,7 @@ describe('ConventionDriftScanner', () => {
         simulatedComponent(github, 'drifted', 'acme/drifted'),
         simulatedComponent(github, 'clean', 'acme/clean'),
         local,
+        onDisk,
       ],
     });
     const scanner = new ConventionDriftScanner(
@@ -95,7 +113,7 @@ describe('ConventionDriftScanner', () => {
     expect(items[0].description).toContain('- .editorconfig (drift)');
     expect(items[0].description).toContain('- eslint.config.mjs (missing)');
 
-    // Both GitHub components were reported, and their compliance recorded.
+    // Every readable component was reported, and its compliance recorded.
     const overview = await conventions.status.overview({
       offset: 0,
       limit: 50,
@@ -104,7 +122,9 @@ describe('ConventionDriftScanner', () => {
       overview.items.map(row => [row.entityRef, row.drifted, row.openTaskId]),
     ).toEqual([
       ['component:default/drifted', true, items[0].id],
+      ['component:default/on-disk', true, undefined],
       ['component:default/clean', false, undefined],
     ]);
+    await fs.rm(folder, { recursive: true, force: true });
   });
 });

@@ -10,6 +10,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   parseGithubRepository,
   PlatformTaskInput,
+  resolveSpecSource,
   PlatformTaskScanner,
 } from '@catalyst/plugin-platform-node';
 import { ConventionsService } from '../../../conventions/ConventionsService';
@@ -18,9 +19,11 @@ import { publishTargetOf } from '../../../github/publishTarget';
 
 /**
  * `convention_fix`: a task per catalog component on GitHub whose repository
- * drifted from its convention pack. Every component's report is computed,
- * which also records its compliance for the overview; clean components give
- * no task. A component that cannot be checked is logged and skipped.
+ * drifted from its convention pack. The report of every component with a
+ * readable source (GitHub or a local folder) is computed, which records its
+ * compliance for the overview; clean components, and components off GitHub
+ * (no pull request to open), give no task. A component that cannot be
+ * checked is logged and skipped.
  */
 export class ConventionDriftScanner implements PlatformTaskScanner {
   readonly id = 'convention-drift';
@@ -47,20 +50,21 @@ export class ConventionDriftScanner implements PlatformTaskScanner {
     for (const entity of items) {
       if (ctx.signal.aborted) break;
       const entityRef = stringifyEntityRef(entity);
-      let repository: string;
+      // Nothing to read: not a failure, just nothing to check.
+      if (!resolveSpecSource(entity)) continue;
+      let repository: string | undefined;
       try {
         const target = parseGithubRepository(
           publishTargetOf(entity, integrations).repository,
         );
         repository = `${target.owner}/${target.repo}`;
       } catch (error) {
-        // Not on GitHub: no pull request to open, nothing to queue.
-        if (error instanceof InputError) continue;
-        throw error;
+        // Not on GitHub: its compliance is recorded, no pull request opened.
+        if (!(error instanceof InputError)) throw error;
       }
       try {
         const report = await service.report(entityRef);
-        if (!report.drifted) continue;
+        if (!report.drifted || !repository) continue;
         const drifted = report.items.filter(
           item => item.status === 'drift' || item.status === 'missing',
         );
