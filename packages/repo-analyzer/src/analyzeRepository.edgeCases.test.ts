@@ -161,6 +161,24 @@ describe('analyzeRepository on awkward checkouts', () => {
     expect(facts.packageManagers).toEqual([]);
   });
 
+  it('leaves the Go modules of sample repositories under fixtures/ out', async () => {
+    const repo = track(FixtureRepo.create('samples'))
+      .writeJson('package.json', { name: 'portal', scripts: { test: 'jest' } })
+      .write('operator/go.mod', 'module example.com/operator\n\ngo 1.23\n')
+      .write('operator/main.go', 'package main\n')
+      .write(
+        'examples/fixtures/repos/worker/go.mod',
+        'module example.com/worker\n\ngo 1.23\n',
+      )
+      .write('examples/fixtures/repos/worker/main.go', 'package main\n');
+    const facts = await analyzeRepository(repo.root);
+    expect(JSON.stringify(facts)).toContain('example.com/operator');
+    expect(JSON.stringify(facts)).not.toContain('example.com/worker');
+    expect(facts.commands.map(c => c.command)).not.toContain(
+      'cd examples/fixtures/repos/worker && go test ./...',
+    );
+  });
+
   it('counts huge and binary files by size without reading them', async () => {
     const big = 'x'.repeat(3 * 1024 * 1024);
     const repo = track(FixtureRepo.create('huge'))

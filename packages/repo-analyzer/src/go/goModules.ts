@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { Checkout } from '../checkout/Checkout';
+import { isFixturePath } from '../checkout/fixturePaths';
 
 /** A go.mod and what it requires. */
 export interface GoModule {
@@ -9,12 +10,14 @@ export interface GoModule {
   requires: Map<string, { version: string; line: number }>;
 }
 
-/** Reads every go.mod of the checkout. */
+/** Reads every go.mod of the checkout, except those of test fixtures and sample repositories. */
 export function readGoModules(checkout: Checkout): GoModule[] {
   const modules: GoModule[] = [];
   for (const file of checkout.files
     .map(f => f.path)
-    .filter(p => p === 'go.mod' || p.endsWith('/go.mod'))) {
+    .filter(
+      p => (p === 'go.mod' || p.endsWith('/go.mod')) && !isFixturePath(p),
+    )) {
     const text = checkout.readText(file);
     if (text === undefined) continue;
     const path = /^module\s+(\S+)/m.exec(text)?.[1];
