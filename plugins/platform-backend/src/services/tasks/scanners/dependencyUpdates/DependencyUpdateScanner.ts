@@ -22,7 +22,6 @@ import {
   NpmRegistryClient,
 } from '../../../dependencies/npmRegistry/NpmRegistryClient';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
-import { readNpmLockedVersions } from '../../../dependencies/npmManifest/readNpmLockedVersions';
 import { DependencyUpdate } from '../../../dependencies/types';
 import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
 import {
@@ -35,6 +34,7 @@ import {
   ManifestScan,
 } from './findManifestUpdates';
 import { findWorkspaceUpdates, readOptionalFile } from './findWorkspaceUpdates';
+import { readLockedVersions } from './readLockedVersions';
 
 /** Whether a package name is on the ignore list (`left-pad`, `@types/*`). */
 function isIgnored(name: string, ignore: string[]): boolean {
@@ -147,10 +147,7 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
           updates.push(
             ...(await findNpmUpdates(
               packageJson,
-              readNpmLockedVersions(
-                (await read('npm-shrinkwrap.json')) ??
-                  (await read('package-lock.json')),
-              ),
+              await readLockedVersions(read, '', packageJson),
               scan,
               registry,
               caches.npm,

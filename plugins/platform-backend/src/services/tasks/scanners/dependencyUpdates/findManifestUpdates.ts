@@ -48,7 +48,7 @@ async function orMissing<T>(
 
 /**
  * The updates of a package.json: registry `latest` against each movable
- * range and its locked version (from `readNpmLockedVersions`).
+ * range and its locked version (from `readLockedVersions`).
  */
 export async function findNpmUpdates(
   text: string,

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { readNpmLockedVersions } from '../../../dependencies/npmManifest/readNpmLockedVersions';
 import { findNpmWorkspaces } from '../../../dependencies/npmWorkspaces/findNpmWorkspaces';
 import { readNpmWorkspacePatterns } from '../../../dependencies/npmWorkspaces/readNpmWorkspacePatterns';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../../dependencies/npmRegistry/NpmRegistryClient';
 import { DependencyUpdate } from '../../../dependencies/types';
 import { findNpmUpdates, ManifestScan } from './findManifestUpdates';
+import { readLockedVersions } from './readLockedVersions';
 
 /** A file's text, or undefined when it does not exist. */
 export function readOptionalFile(path: string): Promise<string | undefined> {
@@ -29,8 +29,8 @@ export interface WorkspaceUpdates {
  * The npm updates of a checkout whose root package.json (or
  * pnpm-workspace.yaml) declares workspaces: the root's and every
  * workspace's package.json, resolved against the root lockfile (a
- * workspace's own nested entries first), skipping dependencies on another
- * workspace. Each update names its workspace folder and the root whose
+ * package-lock.json's nested entries of the workspace first, or the
+ * yarn.lock), skipping dependencies on another workspace. Each update names its workspace folder and the root whose
  * lockfile is refreshed. A checkout without workspaces gives `undefined`.
  */
 export async function findWorkspaceUpdates(
@@ -47,8 +47,6 @@ export async function findWorkspaceUpdates(
   });
   if (rootManifest === undefined || patterns.length === 0) return undefined;
   const workspaces = await findNpmWorkspaces(checkoutDir, patterns);
-  const lockfile =
-    (await read('npm-shrinkwrap.json')) ?? (await read('package-lock.json'));
   const folders = ['', ...workspaces.folders];
   const updates: DependencyUpdate[] = [];
   for (const folder of folders) {
@@ -56,7 +54,7 @@ export async function findWorkspaceUpdates(
     if (manifest === undefined) continue;
     const found = await findNpmUpdates(
       manifest,
-      readNpmLockedVersions(lockfile, folder),
+      await readLockedVersions(read, folder, manifest),
       {
         ...scan,
         directory: folder,
