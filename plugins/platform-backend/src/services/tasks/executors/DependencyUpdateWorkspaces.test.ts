@@ -1,12 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
-import { ScmIntegrations } from '@backstage/integration';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  GithubAdvisoryClient,
-  GithubPullRequestPublisher,
-} from '@catalyst/plugin-platform-node';
+  dependencyUpdateServices,
+  sourceComponent,
+} from '../../../__testUtils__/dependencyUpdateServices';
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,23 +15,8 @@ import {
   startTestNpmRegistry,
   TestNpmRegistry,
 } from '../../../__testUtils__/verdaccioRegistry';
-import { NpmRegistryClient } from '../../dependencies/npmRegistry/NpmRegistryClient';
-import { DependencyUpdateScanner } from '../scanners/dependencyUpdates/DependencyUpdateScanner';
-import { DependencyUpdateExecutor } from './DependencyUpdateExecutor';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
 
 jest.setTimeout(180_000);
-
-const component = (name: string, sourceLocation: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { 'backstage.io/source-location': sourceLocation },
-  },
-  spec: { type: 'library', lifecycle: 'production', owner: 'team-a' },
-});
 
 type Lockfile = {
   packages: Record<
@@ -82,42 +62,15 @@ describe('dependency updates in npm workspaces', () => {
   afterEach(() => fs.rm(workDir, { recursive: true, force: true }));
 
   function services() {
-    const integrations = ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: { github: [simulator.integrationConfig()] },
-      }),
-    );
-    const checkouts = new TemporaryCheckouts({
-      integrations,
-      workingDirectory: workDir,
+    return dependencyUpdateServices({
+      simulator,
+      registryUrl: registry.url,
+      workDir,
+      entities: [
+        sourceComponent('monorepo', `url:${repositoryUrl}/tree/main/`),
+        sourceComponent('a', `url:${repositoryUrl}/tree/main/packages/a/`),
+      ],
     });
-    return {
-      scanner: new DependencyUpdateScanner(
-        { frequency: { hours: 24 }, timeout: { minutes: 5 } },
-        {
-          // Only the root and one workspace are catalog components.
-          catalog: catalogServiceMock({
-            entities: [
-              component('monorepo', `url:${repositoryUrl}/tree/main/`),
-              component('a', `url:${repositoryUrl}/tree/main/packages/a/`),
-            ],
-          }),
-          auth: mockServices.auth(),
-          integrations,
-          checkouts,
-          registry: new NpmRegistryClient({ registryUrl: registry.url }),
-          advisories: new GithubAdvisoryClient({ integrations }),
-          logger: mockServices.logger.mock(),
-          grouping: 'per-dependency',
-          ignore: [],
-        },
-      ),
-      executor: new DependencyUpdateExecutor({
-        checkouts,
-        publisher: new GithubPullRequestPublisher({ integrations }),
-        npmRegistry: registry.url,
-      }),
-    };
   }
 
   const scanContext = {

@@ -1,12 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
-import { ScmIntegrations } from '@backstage/integration';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  GithubAdvisoryClient,
-  GithubPullRequestPublisher,
-} from '@catalyst/plugin-platform-node';
+  dependencyUpdateServices,
+  sourceComponent,
+} from '../../../__testUtils__/dependencyUpdateServices';
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { parseSyml } from '@yarnpkg/parsers';
 import { promises as fs } from 'node:fs';
@@ -24,23 +19,8 @@ import {
   yarnRepository,
   yarnTestEnv,
 } from '../../../__testUtils__/yarnRepository';
-import { NpmRegistryClient } from '../../dependencies/npmRegistry/NpmRegistryClient';
-import { DependencyUpdateScanner } from '../scanners/dependencyUpdates/DependencyUpdateScanner';
-import { DependencyUpdateExecutor } from './DependencyUpdateExecutor';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
 
 jest.setTimeout(180_000);
-
-const component = (sourceLocation: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'web',
-    namespace: 'default',
-    annotations: { 'backstage.io/source-location': sourceLocation },
-  },
-  spec: { type: 'website', lifecycle: 'production', owner: 'team-a' },
-});
 
 type YarnLock = Record<
   string,
@@ -96,38 +76,12 @@ describe('dependency updates in a Yarn 4 repository', () => {
   afterEach(() => fs.rm(workDir, { recursive: true, force: true }));
 
   function services() {
-    const integrations = ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: { github: [simulator.integrationConfig()] },
-      }),
-    );
-    const checkouts = new TemporaryCheckouts({
-      integrations,
-      workingDirectory: workDir,
+    return dependencyUpdateServices({
+      simulator,
+      registryUrl: registry.url,
+      workDir,
+      entities: [sourceComponent('web', `url:${repositoryUrl}/tree/main/`)],
     });
-    return {
-      scanner: new DependencyUpdateScanner(
-        { frequency: { hours: 24 }, timeout: { minutes: 5 } },
-        {
-          catalog: catalogServiceMock({
-            entities: [component(`url:${repositoryUrl}/tree/main/`)],
-          }),
-          auth: mockServices.auth(),
-          integrations,
-          checkouts,
-          registry: new NpmRegistryClient({ registryUrl: registry.url }),
-          advisories: new GithubAdvisoryClient({ integrations }),
-          logger: mockServices.logger.mock(),
-          grouping: 'per-dependency',
-          ignore: [],
-        },
-      ),
-      executor: new DependencyUpdateExecutor({
-        checkouts,
-        publisher: new GithubPullRequestPublisher({ integrations }),
-        npmRegistry: registry.url,
-      }),
-    };
   }
 
   const scanContext = {
