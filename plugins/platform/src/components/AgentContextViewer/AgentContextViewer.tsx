@@ -17,11 +17,8 @@ import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import Tab from '@material-ui/core/Tab';
-import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import { platformApiRef } from '../../api';
 import { useReloadableAsync } from '../../hooks/useReloadableAsync';
 import { AgentContextGenerateButton } from '../AgentContextGenerateButton';
@@ -29,6 +26,7 @@ import { ContextRefreshButton } from '../ContextRefreshButton';
 import { DateTime } from '../DateTime';
 import { AgentContextDiff } from './AgentContextDiff';
 import { AgentContextFacts } from './AgentContextFacts';
+import { CardTab, TabbedCard } from '../TabbedCard';
 
 const SOURCE_TYPES: Record<AgentContextView['source']['type'], string> = {
   directory: 'Local checkout',
@@ -189,7 +187,7 @@ function AgentContextTabs(props: { context: AgentContextView }) {
   const { context } = props;
   const added = context.diff.filter(d => d.type === 'added').length;
   const removed = context.diff.filter(d => d.type === 'removed').length;
-  const tabs: { label: string; content: ReactNode }[] = [
+  const tabs: CardTab[] = [
     {
       label: 'Rendered',
       content: <MarkdownContent content={context.content} dialect="gfm" />,
@@ -236,24 +234,5 @@ function AgentContextTabs(props: { context: AgentContextView }) {
       ),
     });
   }
-  const [selected, setSelected] = useState(0);
-  const index = Math.min(selected, tabs.length - 1);
-  return (
-    <InfoCard noPadding>
-      <Tabs
-        value={index}
-        onChange={(_, next) => setSelected(next)}
-        indicatorColor="primary"
-        variant="scrollable"
-        aria-label="Agent context views"
-      >
-        {tabs.map(tab => (
-          <Tab key={tab.label} label={tab.label} />
-        ))}
-      </Tabs>
-      <Box p={2} role="tabpanel" aria-label={tabs[index].label}>
-        {tabs[index].content}
-      </Box>
-    </InfoCard>
-  );
+  return <TabbedCard label="Agent context views" tabs={tabs} />;
 }

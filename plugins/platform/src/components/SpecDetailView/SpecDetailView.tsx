@@ -10,12 +10,9 @@ import type { SpecDetail } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Link from '@material-ui/core/Link';
-import Tab from '@material-ui/core/Tab';
-import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { platformApiRef, SpecLocator } from '../../api';
 import { useSpecTechDocsLink } from '../../hooks/useSpecLinks';
@@ -28,6 +25,7 @@ import { SpecDiagnostics } from './SpecDiagnostics';
 import { SpecDocuments } from './SpecDocuments';
 import { SpecPullRequests } from './SpecPullRequests';
 import { SpecTraceability } from './SpecTraceability';
+import { CardTab, TabbedCard } from '../TabbedCard';
 
 /**
  * One spec: header with status, completion and links, then tabs for tasks,
@@ -154,7 +152,7 @@ function SpecHeader(props: { spec: SpecDetail }) {
 
 function SpecTabs(props: { spec: SpecDetail }) {
   const { spec } = props;
-  const tabs: { label: string; content: ReactNode }[] = [
+  const tabs: CardTab[] = [
     {
       label: `Tasks (${spec.counts.done} / ${spec.counts.total})`,
       content: <SpecTaskList tasks={spec.tasks} />,
@@ -178,24 +176,5 @@ function SpecTabs(props: { spec: SpecDetail }) {
       content: <SpecDiagnostics diagnostics={spec.diagnostics} />,
     });
   }
-  const [selected, setSelected] = useState(0);
-  const index = Math.min(selected, tabs.length - 1);
-  return (
-    <InfoCard noPadding>
-      <Tabs
-        value={index}
-        onChange={(_, next) => setSelected(next)}
-        indicatorColor="primary"
-        variant="scrollable"
-        aria-label="Spec sections"
-      >
-        {tabs.map(tab => (
-          <Tab key={tab.label} label={tab.label} />
-        ))}
-      </Tabs>
-      <Box p={2} role="tabpanel" aria-label={tabs[index].label}>
-        {tabs[index].content}
-      </Box>
-    </InfoCard>
-  );
+  return <TabbedCard label="Spec sections" tabs={tabs} />;
 }

@@ -1,0 +1,2 @@
+export { TabbedCard } from './TabbedCard';
+export type { CardTab } from './TabbedCard';
