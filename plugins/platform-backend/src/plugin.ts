@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { platformPermissions } from '@catalyst/plugin-platform-common';
@@ -112,6 +115,11 @@ export const platformPlugin = createBackendPlugin({
       async init(deps) {
         const config = readPlatformConfig(deps.config);
         const integrations = ScmIntegrations.fromConfig(deps.config);
+        // One credentials provider, so GitHub App tokens are fetched and cached once.
+        const credentialsProvider =
+          DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+        const github = { integrations, credentialsProvider };
+        const publisher = new GithubPullRequestPublisher(github);
         const db = await connectAndMigrate(deps.database);
         const store = new SpecStore(db);
         const reader = new SpecSourceReader(deps.urlReader, integrations);
@@ -139,11 +147,12 @@ export const platformPlugin = createBackendPlugin({
           checkouts: new ComponentCheckouts({
             urlReader: deps.urlReader,
             integrations,
+            credentialsProvider,
             workingDirectory: config.agentContext.workingDirectory,
             cloneDepth: config.agentContext.cloneDepth,
             history: config.agentContext.readHistory,
           }),
-          publisher: new GithubPullRequestPublisher({ integrations }),
+          publisher,
           integrations,
           catalog: deps.catalog,
           auth: deps.auth,
@@ -172,13 +181,14 @@ export const platformPlugin = createBackendPlugin({
           checkouts: new ComponentCheckouts({
             urlReader: deps.urlReader,
             integrations,
+            credentialsProvider,
             workingDirectory: config.agentContext.workingDirectory,
             // Drift reads files and the checked-out branch; no history needed.
             cloneDepth: 1,
             history: true,
             folderPrefix: 'catalyst-conventions-',
           }),
-          publisher: new GithubPullRequestPublisher({ integrations }),
+          publisher,
           integrations,
           catalog: deps.catalog,
           auth: deps.auth,
@@ -188,14 +198,20 @@ export const platformPlugin = createBackendPlugin({
         const handler = new GithubWebhookHandler({
           store,
           indexer,
-          commits: new GithubPullRequestCommits(integrations),
+          commits: new GithubPullRequestCommits(
+            integrations,
+            credentialsProvider,
+          ),
           conventions: new PullRequestConventionChecker({
             // A repository's component (by github.com/project-slug) brings its own rule rows.
             packs: async repository =>
               conventions.packsFor(
                 await findComponentOfRepository(deps, repository),
               ),
-            client: new GithubPullRequestChecksClient(integrations),
+            client: new GithubPullRequestChecksClient(
+              integrations,
+              credentialsProvider,
+            ),
             store: conventionStore,
             logger: deps.logger,
           }),
@@ -216,9 +232,9 @@ export const platformPlugin = createBackendPlugin({
         taskExecutors.forEach(executor => taskWorker.addExecutor(executor));
         const checkouts = new TemporaryCheckouts({
           integrations,
+          credentialsProvider,
           workingDirectory: config.agentContext.workingDirectory,
         });
-        const publisher = new GithubPullRequestPublisher({ integrations });
         // Built-in executors, unless a module brought its own for the type.
         [
           // convention_fix is the conventions service's executor (added above), which
@@ -226,7 +242,7 @@ export const platformPlugin = createBackendPlugin({
           new LintAutofixExecutor({ checkouts, publisher }),
           new AgentsMdRefreshExecutor({ checkouts, publisher }),
           new FlakyTestReportExecutor({
-            reporter: new GithubIssueReporter({ integrations }),
+            reporter: new GithubIssueReporter(github),
           }),
           new DependencyUpdateExecutor({
             checkouts,
@@ -256,7 +272,7 @@ export const platformPlugin = createBackendPlugin({
         const autoMerge = new AutoMergeRunner({
           merges: new TaskMergeStore(db),
           breakers: taskBreakers,
-          merger: new GithubPullRequestMerger({ integrations }),
+          merger: new GithubPullRequestMerger(github),
           logger: deps.logger,
           options: taskConfig.autoMerge,
           breakerPolicy: taskConfig.breaker,
@@ -293,6 +309,7 @@ export const platformPlugin = createBackendPlugin({
             catalog: deps.catalog,
             auth: deps.auth,
             integrations,
+            credentialsProvider,
             checkouts,
             logger: deps.logger,
           }),

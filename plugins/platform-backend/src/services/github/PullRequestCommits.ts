@@ -1,5 +1,6 @@
 import {
   DefaultGithubCredentialsProvider,
+  GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
@@ -19,10 +20,14 @@ export interface PullRequestCommits {
  * integration for the pull request's host, with its credentials.
  */
 export class GithubPullRequestCommits implements PullRequestCommits {
-  private readonly credentials: DefaultGithubCredentialsProvider;
+  private readonly credentials: GithubCredentialsProvider;
 
-  constructor(private readonly integrations: ScmIntegrationRegistry) {
+  constructor(
+    private readonly integrations: ScmIntegrationRegistry,
+    credentialsProvider?: GithubCredentialsProvider,
+  ) {
     this.credentials =
+      credentialsProvider ??
       DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   }
 

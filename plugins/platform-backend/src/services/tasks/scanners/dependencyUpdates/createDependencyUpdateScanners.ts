@@ -1,5 +1,8 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { GithubAdvisoryClient } from '@catalyst/plugin-platform-node';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
@@ -15,6 +18,7 @@ export function createDependencyUpdateScanners(
     catalog: CatalogService;
     auth: AuthService;
     integrations: ScmIntegrationRegistry;
+    credentialsProvider?: GithubCredentialsProvider;
     checkouts: TemporaryCheckouts;
     logger: LoggerService;
   },
@@ -29,7 +33,11 @@ export function createDependencyUpdateScanners(
         initialDelay: { minutes: 5 },
       },
       {
-        ...deps,
+        catalog: deps.catalog,
+        auth: deps.auth,
+        integrations: deps.integrations,
+        checkouts: deps.checkouts,
+        logger: deps.logger,
         registry: npmRegistry
           ? new NpmRegistryClient({ registryUrl: npmRegistry, timeoutMs })
           : undefined,
@@ -38,6 +46,7 @@ export function createDependencyUpdateScanners(
           : undefined,
         advisories: new GithubAdvisoryClient({
           integrations: deps.integrations,
+          credentialsProvider: deps.credentialsProvider,
         }),
         grouping: config.grouping,
         ignore: config.ignore,
