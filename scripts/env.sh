@@ -90,6 +90,15 @@ catalyst_ensure_techdocs() {
   export PATH="$venv/bin:$PATH"
 }
 
+# Repository tools (linters, formatters, package managers) run inside bubblewrap namespaces.
+catalyst_ensure_bubblewrap() {
+  command -v bwrap >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || catalyst_die "bubblewrap is missing: apt-get install bubblewrap"
+  catalyst_log "installing bubblewrap (apt-get)"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >&2 \
+    || catalyst_die "apt-get install bubblewrap failed"
+}
+
 # Debian's Chromium for the end-to-end tests; Playwright never downloads a browser.
 catalyst_ensure_chromium() {
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0

@@ -54,6 +54,7 @@ catalyst_log "── bootstrap"
 catalyst_bootstrap
 catalyst_ensure_techdocs
 catalyst_ensure_chromium
+catalyst_ensure_bubblewrap
 catalyst_ensure_go
 catalyst_pg_up
 
