@@ -45,6 +45,8 @@ describe('GuardedCheckout', () => {
     expect(checkout.readText('README.md')).toBe('# repo\n');
     expect(checkout.readText('GUIDE.md')).toBe('guide\n');
     expect(checkout.readTextIfExists('missing.md')).toBeUndefined();
+    expect(checkout.exists('docs')).toBe(true);
+    expect(checkout.exists('missing.md')).toBe(false);
   });
 
   it('never follows a symlink out of the checkout', () => {
@@ -61,6 +63,7 @@ describe('GuardedCheckout', () => {
     ]) {
       expect(problemOf(() => checkout.readText(path))).toBe('outside-checkout');
       expect(checkout.isFile(path)).toBe(false);
+      expect(checkout.exists(path)).toBe(false);
     }
     expect(problemOf(() => checkout.readTextIfExists('AGENTS.md'))).toBe(
       'outside-checkout',

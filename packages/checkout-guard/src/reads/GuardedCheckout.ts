@@ -90,6 +90,17 @@ export class GuardedCheckout {
     return real;
   }
 
+  /** Whether `path` is a file or folder inside the checkout; a symlink out counts as absent. */
+  exists(path: string): boolean {
+    try {
+      this.resolve(path);
+      return true;
+    } catch (error) {
+      if (error instanceof CheckoutPathError) return false;
+      throw error;
+    }
+  }
+
   /** Whether `path` is a regular file inside the checkout. */
   isFile(path: string): boolean {
     try {

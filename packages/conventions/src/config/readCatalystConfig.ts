@@ -1,5 +1,4 @@
-import { promises as fs } from 'node:fs';
-import { join as joinPath } from 'node:path';
+import { CheckoutPathError, GuardedCheckout } from '@catalyst/checkout-guard';
 import { Document, isNode, LineCounter, parseDocument } from 'yaml';
 import {
   catalystConfigSchema,
@@ -99,14 +98,25 @@ export function parseCatalystConfig(
 export async function readCatalystConfig(
   repoDir: string,
 ): Promise<CatalystConfigResult> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await fs.readFile(joinPath(repoDir, CATALYST_CONFIG_FILE), 'utf8');
+    text = GuardedCheckout.open(repoDir).readTextIfExists(CATALYST_CONFIG_FILE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { overrides: {}, errors: [], lineOf: () => undefined };
-    }
-    throw error;
+    if (!(error instanceof CheckoutPathError)) throw error;
+    return {
+      overrides: {},
+      errors: [
+        {
+          severity: 'error',
+          file: CATALYST_CONFIG_FILE,
+          message: error.message,
+        },
+      ],
+      lineOf: () => undefined,
+    };
+  }
+  if (text === undefined) {
+    return { overrides: {}, errors: [], lineOf: () => undefined };
   }
   return parseCatalystConfig(text);
 }

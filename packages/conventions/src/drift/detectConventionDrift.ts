@@ -1,7 +1,5 @@
 import { ConventionPack } from '@catalyst/plugin-platform-node';
-import { promises as fs } from 'node:fs';
-import { join as joinPath } from 'node:path';
-import { listCheckoutFiles } from '../checkout/listCheckoutFiles';
+import { CheckoutPathError, GuardedCheckout } from '@catalyst/checkout-guard';
 import { compareFileContent } from '../compare/compareFileContent';
 import {
   CATALYST_CONFIG_FILE,
@@ -102,19 +100,10 @@ export async function loadConventions(
   };
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-async function checkFile(
-  repoDir: string,
+function checkFile(
+  checkout: GuardedCheckout,
   file: EffectiveConventionFile,
-): Promise<DriftReport> {
+): DriftReport {
   const base = {
     kind: 'file' as const,
     name: file.path,
@@ -123,7 +112,18 @@ async function checkFile(
   if (file.overriddenBy) {
     return { ...base, status: 'overridden', evidence: [file.overriddenBy] };
   }
-  const actual = await readIfExists(joinPath(repoDir, file.path));
+  let actual: string | undefined;
+  try {
+    actual = checkout.readTextIfExists(file.path);
+  } catch (error) {
+    if (!(error instanceof CheckoutPathError)) throw error;
+    // The refusal says why; the content is never read, so never shown.
+    return {
+      ...base,
+      status: 'drift',
+      evidence: [`${error.message}: not read`],
+    };
+  }
   if (actual === undefined) {
     return { ...base, status: 'missing', evidence: [`${file.path} not found`] };
   }
@@ -147,23 +147,16 @@ export async function checkResolvedConventions(
   resolved: ResolvedConventions,
   reason: string,
 ): Promise<ConventionsCheck> {
-  let files: Promise<string[]> | undefined;
+  const checkout = GuardedCheckout.open(repoDir);
+  let files: string[] | undefined;
   const context = {
     repoDir,
-    listFiles: () => (files ??= listCheckoutFiles(repoDir, resolved.isIgnored)),
-    exists: async (path: string) => {
-      try {
-        await fs.access(joinPath(repoDir, path));
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    listFiles: async () => (files ??= checkout.listFiles(resolved.isIgnored)),
+    exists: async (path: string) => checkout.exists(path),
   };
-  const reports: DriftReport[] = [];
-  for (const file of resolved.files) {
-    reports.push(await checkFile(repoDir, file));
-  }
+  const reports: DriftReport[] = resolved.files.map(file =>
+    checkFile(checkout, file),
+  );
   for (const rule of resolved.rules) {
     const base = {
       kind: 'rule' as const,

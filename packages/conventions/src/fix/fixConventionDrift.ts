@@ -1,5 +1,6 @@
+import { GuardedCheckout } from '@catalyst/checkout-guard';
 import { promises as fs } from 'node:fs';
-import { dirname, join as joinPath } from 'node:path';
+import { join as joinPath } from 'node:path';
 import {
   checkResolvedConventions,
   DetectConventionDriftOptions,
@@ -32,6 +33,7 @@ export async function fixConventionDrift(
     resolved,
     reason,
   );
+  const checkout = GuardedCheckout.open(options.repoDir);
   const written: string[] = [];
   for (const file of resolved.files) {
     const report = before.reports.find(
@@ -42,10 +44,11 @@ export async function fixConventionDrift(
     if (!needsWrite || file.overriddenBy || resolved.isIgnored(file.path)) {
       continue;
     }
-    const target = joinPath(options.repoDir, file.path);
-    await fs.mkdir(dirname(target), { recursive: true });
-    await fs.writeFile(target, file.content, 'utf8');
-    if (file.executable) await fs.chmod(target, 0o755);
+    // Never through a symlink: a fix writes inside the checkout or not at all.
+    checkout.writeText(file.path, file.content);
+    if (file.executable) {
+      await fs.chmod(joinPath(checkout.root, file.path), 0o755);
+    }
     written.push(file.path);
   }
   return {

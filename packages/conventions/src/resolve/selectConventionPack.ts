@@ -1,6 +1,5 @@
 import { ConventionPack } from '@catalyst/plugin-platform-node';
-import { promises as fs } from 'node:fs';
-import { join as joinPath } from 'node:path';
+import { GuardedCheckout } from '@catalyst/checkout-guard';
 
 /**
  * The pack that applies to a checkout and how it was chosen.
@@ -10,15 +9,6 @@ import { join as joinPath } from 'node:path';
 export interface SelectedConventionPack {
   pack: ConventionPack;
   reason: string;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -42,9 +32,10 @@ export async function selectConventionPack(
     }
     return { pack, reason: `named by ${named.source}` };
   }
+  const checkout = GuardedCheckout.open(repoDir);
   for (const pack of packs) {
     for (const file of pack.detection.anyOfFiles) {
-      if (await exists(joinPath(repoDir, file))) {
+      if (checkout.exists(file)) {
         return { pack, reason: `detected from ${file}` };
       }
     }

@@ -2,21 +2,13 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { analyzeRepository, generateAgentsMd } from '@catalyst/repo-analyzer';
+import { CheckoutPathError, GuardedCheckout } from '@catalyst/checkout-guard';
 import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { examples } from './agentsMdGenerate.examples';
 
 /** The action's id. @public */
 export const AGENTS_MD_GENERATE_ACTION_ID = 'catalyst:agents-md:generate';
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /**
  * `catalyst:agents-md:generate`: analyses the template workspace (or a
@@ -89,7 +81,17 @@ export function createAgentsMdGenerateAction() {
         ctx.logger.warn(`${where}${diagnostic.message}`);
       }
       const file = join(dir, 'AGENTS.md');
-      const existing = await readOptional(file);
+      // The workspace may hold a fetched repository: never read or write through its symlinks.
+      const workspace = GuardedCheckout.open(dir);
+      let existing: string | undefined;
+      try {
+        existing = workspace.readTextIfExists('AGENTS.md');
+      } catch (error) {
+        if (!(error instanceof CheckoutPathError)) throw error;
+        throw new InputError(
+          `${AGENTS_MD_GENERATE_ACTION_ID}: ${error.message}`,
+        );
+      }
       let generated;
       try {
         generated = generateAgentsMd(facts, existing);
@@ -99,7 +101,7 @@ export function createAgentsMdGenerateAction() {
         );
       }
       const changed = existing !== generated.content;
-      if (changed) await fs.writeFile(file, generated.content);
+      if (changed) workspace.writeText('AGENTS.md', generated.content);
       const agentsMdPath = relative(ctx.workspacePath, file)
         .split('\\')
         .join('/');

@@ -5,6 +5,7 @@ import {
   defaultConventionPacks,
   fixConventionDrift,
 } from '@catalyst/conventions';
+import { CheckoutPathError } from '@catalyst/checkout-guard';
 import { examples } from './conventionsFix.examples';
 import { workspaceFolder } from './workspaceFolder';
 
@@ -73,7 +74,10 @@ export function createConventionsFixAction() {
           packId: ctx.input.pack,
         });
       } catch (error) {
-        if (error instanceof ConventionsConfigError) {
+        if (
+          error instanceof ConventionsConfigError ||
+          error instanceof CheckoutPathError
+        ) {
           throw new InputError(
             `${CONVENTIONS_FIX_ACTION_ID}: ${error.message}`,
           );

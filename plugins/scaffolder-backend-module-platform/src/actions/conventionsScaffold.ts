@@ -5,8 +5,7 @@ import {
   defaultConventionPacks,
   fixConventionDrift,
 } from '@catalyst/conventions';
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { CheckoutPathError, GuardedCheckout } from '@catalyst/checkout-guard';
 import { examples } from './conventionsScaffold.examples';
 import { workspaceFolder } from './workspaceFolder';
 
@@ -62,26 +61,26 @@ export function createConventionsScaffoldAction() {
         ctx.workspacePath,
         ctx.input.path ?? '.',
       );
-      const configPath = join(dir, CATALYST_CONFIG);
-      const hasConfig = await fs
-        .access(configPath)
-        .then(() => true)
-        .catch(() => false);
-      if (!hasConfig) {
-        await fs.writeFile(
-          configPath,
-          `conventions:\n  pack: ${ctx.input.pack}\n`,
-        );
-      }
+      const workspace = GuardedCheckout.open(dir);
+      const hasConfig = workspace.exists(CATALYST_CONFIG);
       let result;
       try {
+        if (!hasConfig) {
+          workspace.writeText(
+            CATALYST_CONFIG,
+            `conventions:\n  pack: ${ctx.input.pack}\n`,
+          );
+        }
         result = await fixConventionDrift({
           repoDir: dir,
           packs: defaultConventionPacks,
           packId: ctx.input.pack,
         });
       } catch (error) {
-        if (error instanceof ConventionsConfigError) {
+        if (
+          error instanceof ConventionsConfigError ||
+          error instanceof CheckoutPathError
+        ) {
           throw new InputError(
             `${CONVENTIONS_SCAFFOLD_ACTION_ID}: ${error.message}`,
           );
