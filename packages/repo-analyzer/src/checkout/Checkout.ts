@@ -5,9 +5,10 @@ import {
   readFileSync,
   readlinkSync,
   readSync,
+  realpathSync,
   statSync,
 } from 'node:fs';
-import { basename, join, posix } from 'node:path';
+import { basename, join, posix, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { AnalysisDiagnostic, FactSource } from '../types';
@@ -49,6 +50,7 @@ export class Checkout {
   private readonly maxReadBytes: number;
   private sorted: CheckoutFile[] = [];
   private readonly byDirectory = new Map<string, CheckoutFile[]>();
+  private readonly realRoot: string;
 
   static async open(
     root: string,
@@ -99,6 +101,13 @@ export class Checkout {
     options: CheckoutOptions,
   ) {
     this.maxReadBytes = options.maxReadBytes ?? DEFAULT_MAX_READ_BYTES;
+    this.realRoot = realpathSync(root);
+  }
+
+  // A repository's symlinks are its author's: one that leads outside is never read.
+  private leadsOutside(absolute: string): boolean {
+    const real = realpathSync(absolute);
+    return real !== this.realRoot && !real.startsWith(this.realRoot + sep);
   }
 
   private load(paths: string[]): void {
@@ -111,6 +120,14 @@ export class Checkout {
         const link = lstatSync(absolute);
         if (link.isSymbolicLink()) {
           symlinkTo = readlinkSync(absolute);
+          if (this.leadsOutside(absolute)) {
+            this.diagnostics.push({
+              severity: 'warning',
+              file: path,
+              message: 'symlink leads outside the checkout: skipped',
+            });
+            continue;
+          }
           const target = statSync(absolute);
           if (!target.isFile()) continue;
           size = target.size;
