@@ -22,6 +22,7 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	. "github.com/onsi/gomega/gstruct"
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -134,6 +135,8 @@ var _ = Describe("ObservabilityStack API validation", func() {
 		// A dry run validates and defaults without storing, so nothing downloads the charts.
 		Expect(k8sClient.Create(ctx, sample, client.DryRunAll)).To(Succeed())
 		Expect(sample.Spec.Alertmanager.Receivers).To(HaveLen(2))
+		Expect(sample.Spec.Alertmanager.Receivers[0].Catalyst).NotTo(BeNil())
+		Expect(sample.Spec.Loki.Enabled).To(PointTo(BeFalse()), "the sample installs no Loki")
 		Expect(sample.Spec.GoldenSignalAlerts.For).To(BeEquivalentTo("5m"), "defaults were applied")
 	})
 
