@@ -44,20 +44,13 @@ if .app == null { .app = .kubernetes.container_name }
 // pod logs to it, or no agent when the collector is off.
 func VictoriaLogs(stack *platformv1alpha1.ObservabilityStack) map[string]any {
 	spec := stack.Spec.VictoriaLogs
-	volume := map[string]any{"enabled": spec.Storage.Size != nil}
-	if spec.Storage.Size != nil {
-		volume["size"] = spec.Storage.Size.String()
-		if spec.Storage.StorageClassName != "" {
-			volume["storageClassName"] = spec.Storage.StorageClassName
-		}
-	}
 	return map[string]any{
 		"server": map[string]any{
 			"fullnameOverride": victoriaLogsFullname(stack),
 			"replicaCount":     int64(1),
 			"retentionPeriod":  spec.Retention,
 			"resources":        resourcesValue(spec.Resources),
-			"persistentVolume": volume,
+			"persistentVolume": persistenceValue(spec.Storage, "storageClassName"),
 		},
 		"vector":     collectorValues(spec.Collector),
 		"dashboards": map[string]any{"enabled": false},
