@@ -20,11 +20,13 @@ import "strings"
 
 // listFlag is a comma-separated, repeatable flag. The first use replaces the default list, so
 // an admin can narrow the allowlist as well as widen it; an empty value empties it.
-type listFlag struct{ values *[]string }
+type listFlag struct {
+	values *[]string
+	// given is set by the first use, after which values are appended.
+	given *bool
+}
 
-// set remembers which lists were given on the command line, so that only the first use of a
-// flag replaces its default.
-var set = map[*[]string]bool{}
+func newListFlag(values *[]string) listFlag { return listFlag{values: values, given: new(bool)} }
 
 func (f listFlag) String() string {
 	if f.values == nil {
@@ -34,9 +36,9 @@ func (f listFlag) String() string {
 }
 
 func (f listFlag) Set(value string) error {
-	if !set[f.values] {
+	if !*f.given {
 		*f.values = nil
-		set[f.values] = true
+		*f.given = true
 	}
 	for _, item := range strings.Split(value, ",") {
 		item = strings.TrimSpace(item)

@@ -70,11 +70,11 @@ func main() {
 	flag.BoolVar(&leaderElect, "leader-elect", false, "Elect a leader so that only one replica reconciles.")
 	flag.StringVar(&helmCacheDir, "helm-cache-dir", filepath.Join(os.TempDir(), "catalyst-helm"), "Directory for downloaded charts and registry credentials.")
 	flag.DurationVar(&helmTimeout, "helm-timeout", 5*time.Minute, "Time limit of one Helm install, upgrade or uninstall, hooks included.")
-	flag.Var(listFlag{&chartSources.Repositories}, "allowed-chart-repositories",
+	flag.Var(newListFlag(&chartSources.Repositories), "allowed-chart-repositories",
 		"Comma-separated chart repository URLs an ObservabilityStack may install from (repeatable; the first use replaces the default).")
-	flag.Var(listFlag{&chartSources.OCI}, "allowed-chart-oci-references",
+	flag.Var(newListFlag(&chartSources.OCI), "allowed-chart-oci-references",
 		"Comma-separated OCI chart references, without tag, an ObservabilityStack may install (repeatable; the first use replaces the default).")
-	flag.Var(listFlag{&chartSources.PathRoots}, "allowed-chart-paths",
+	flag.Var(newListFlag(&chartSources.PathRoots), "allowed-chart-paths",
 		"Comma-separated absolute directories whose charts an ObservabilityStack may install by path (none by default).")
 	opts := zap.Options{Development: false}
 	opts.BindFlags(flag.CommandLine)
