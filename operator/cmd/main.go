@@ -37,6 +37,7 @@ import (
 	metricsserver "sigs.k8s.io/controller-runtime/pkg/metrics/server"
 
 	platformv1alpha1 "github.com/catalyst-dev/catalyst/operator/api/v1alpha1"
+	"github.com/catalyst-dev/catalyst/operator/internal/chartsource"
 	"github.com/catalyst-dev/catalyst/operator/internal/controller"
 	"github.com/catalyst-dev/catalyst/operator/internal/helmrelease"
 )
@@ -61,6 +62,7 @@ func main() {
 		helmCacheDir  string
 		helmTimeout   time.Duration
 	)
+	chartSources := chartsource.Default()
 	flag.StringVar(&metricsAddr, "metrics-bind-address", "0", "Address of the metrics endpoint, e.g. :8443 (HTTPS) or :8080 (HTTP); 0 turns it off.")
 	flag.StringVar(&probeAddr, "health-probe-bind-address", ":8081", "Address of the health and readiness probes.")
 	flag.BoolVar(&secureMetrics, "metrics-secure", true, "Serve metrics over HTTPS, to callers the API server authenticates and authorizes.")
@@ -68,6 +70,12 @@ func main() {
 	flag.BoolVar(&leaderElect, "leader-elect", false, "Elect a leader so that only one replica reconciles.")
 	flag.StringVar(&helmCacheDir, "helm-cache-dir", filepath.Join(os.TempDir(), "catalyst-helm"), "Directory for downloaded charts and registry credentials.")
 	flag.DurationVar(&helmTimeout, "helm-timeout", 5*time.Minute, "Time limit of one Helm install, upgrade or uninstall, hooks included.")
+	flag.Var(newListFlag(&chartSources.Repositories), "allowed-chart-repositories",
+		"Comma-separated chart repository URLs an ObservabilityStack may install from (repeatable; the first use replaces the default).")
+	flag.Var(newListFlag(&chartSources.OCI), "allowed-chart-oci-references",
+		"Comma-separated OCI chart references, without tag, an ObservabilityStack may install (repeatable; the first use replaces the default).")
+	flag.Var(newListFlag(&chartSources.PathRoots), "allowed-chart-paths",
+		"Comma-separated absolute directories whose charts an ObservabilityStack may install by path (none by default).")
 	opts := zap.Options{Development: false}
 	opts.BindFlags(flag.CommandLine)
 	flag.Parse()
@@ -101,10 +109,11 @@ func main() {
 		os.Exit(1)
 	}
 	if err := (&controller.ObservabilityStackReconciler{
-		Client:   mgr.GetClient(),
-		Scheme:   mgr.GetScheme(),
-		Recorder: mgr.GetEventRecorder("catalyst-operator"),
-		Releaser: releaser,
+		Client:       mgr.GetClient(),
+		Scheme:       mgr.GetScheme(),
+		Recorder:     mgr.GetEventRecorder("catalyst-operator"),
+		Releaser:     releaser,
+		ChartSources: chartSources,
 	}).SetupWithManager(mgr); err != nil {
 		setupLog.Error(err, "unable to create the controller", "controller", "ObservabilityStack")
 		os.Exit(1)
@@ -119,7 +128,8 @@ func main() {
 		os.Exit(1)
 	}
 
-	setupLog.Info("starting the manager")
+	setupLog.Info("starting the manager", "allowedChartRepositories", chartSources.Repositories,
+		"allowedChartOCIReferences", chartSources.OCI, "allowedChartPaths", chartSources.PathRoots)
 	if err := mgr.Start(ctrl.SetupSignalHandler()); err != nil {
 		setupLog.Error(err, "the manager stopped with an error")
 		os.Exit(1)

@@ -36,8 +36,8 @@ const (
 // PrometheusRules before the resource goes away.
 const ObservabilityStackFinalizer = "platform.catalyst.dev/observabilitystack"
 
-// ObservabilityStackSpec is the wanted Prometheus, Alertmanager and Loki installation and the
-// golden-signal alerts that come with it.
+// ObservabilityStackSpec is the wanted Prometheus, Alertmanager and VictoriaLogs installation
+// and the golden-signal alerts that come with it.
 type ObservabilityStackSpec struct {
 	// Enabled false uninstalls the releases and deletes the rules but keeps this resource.
 	// +kubebuilder:default=true
@@ -54,7 +54,14 @@ type ObservabilityStackSpec struct {
 	// +optional
 	Alertmanager AlertmanagerSpec `json:"alertmanager,omitzero"`
 
-	// Loki configures the Loki release (single binary, filesystem storage).
+	// VictoriaLogs configures the log store (the victoria-logs-single chart) and its collector,
+	// which ships every pod's logs to it.
+	// +kubebuilder:default={}
+	// +optional
+	VictoriaLogs VictoriaLogsSpec `json:"victoriaLogs,omitzero"`
+
+	// Loki is an opt-in alternative log store, off by default. Loki is AGPL-3.0 and is not run
+	// in this project's tests; its chart source must also be in the operator's allowlist.
 	// +kubebuilder:default={}
 	// +optional
 	Loki LokiSpec `json:"loki,omitzero"`
@@ -66,7 +73,9 @@ type ObservabilityStackSpec struct {
 }
 
 // ChartSource says where a Helm chart comes from: exactly one of a chart repository, an OCI
-// reference or a path on the operator's filesystem.
+// reference or a path on the operator's filesystem. The operator installs only sources its
+// allowlist names (--allowed-chart-repositories, --allowed-chart-oci-references,
+// --allowed-chart-paths); any other is refused with the reason ChartSourceNotAllowed.
 // +kubebuilder:validation:XValidation:rule="[has(self.repository), has(self.oci), has(self.path)].filter(x, x).size() == 1",message="set exactly one of repository, oci or path"
 // +kubebuilder:validation:XValidation:rule="!has(self.repository) || has(self.name)",message="name is required with repository"
 type ChartSource struct {
@@ -226,8 +235,8 @@ type AlertmanagerSpec struct {
 // +kubebuilder:validation:Enum=critical;warning;info
 type Severity string
 
-// AlertReceiver is one destination for alerts: exactly one of slack, email or webhook.
-// +kubebuilder:validation:XValidation:rule="[has(self.slack), has(self.email), has(self.webhook)].filter(x, x).size() == 1",message="set exactly one of slack, email or webhook"
+// AlertReceiver is one destination for alerts: exactly one of catalyst, slack, email or webhook.
+// +kubebuilder:validation:XValidation:rule="[has(self.catalyst), has(self.slack), has(self.email), has(self.webhook)].filter(x, x).size() == 1",message="set exactly one of catalyst, slack, email or webhook"
 type AlertReceiver struct {
 	// Name of the receiver in the Alertmanager configuration.
 	// +kubebuilder:validation:Pattern=`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`
@@ -240,6 +249,10 @@ type AlertReceiver struct {
 	// +listType=set
 	// +optional
 	Severities []Severity `json:"severities,omitempty"`
+
+	// Catalyst posts to Catalyst's alert intake with its bearer secret.
+	// +optional
+	Catalyst *CatalystReceiver `json:"catalyst,omitempty"`
 
 	// Slack posts to a channel through an incoming webhook.
 	// +optional
@@ -267,6 +280,27 @@ type SecretKeyReference struct {
 	// +kubebuilder:validation:MaxLength=253
 	// +required
 	Key string `json:"key"`
+}
+
+// CatalystWebhookPath is the route of Catalyst's Alertmanager intake below the backend's base
+// URL (the observability backend plugin's POST /webhooks/alertmanager).
+const CatalystWebhookPath = "/api/observability/webhooks/alertmanager"
+
+// CatalystReceiver sends every alert it accepts to Catalyst's observability backend, which
+// keeps the alert history behind the incident view.
+type CatalystReceiver struct {
+	// URL is the base URL of Catalyst's backend, e.g. http://catalyst-backend.catalyst.svc:7007;
+	// the operator appends /api/observability/webhooks/alertmanager.
+	// +kubebuilder:validation:Pattern=`^https?://[^\s?#]+$`
+	// +kubebuilder:validation:MaxLength=2048
+	// +required
+	URL string `json:"url"`
+
+	// WebhookSecret holds the bearer token the backend expects
+	// (observability.alertmanager.webhookSecret). The Secret is mounted into Alertmanager and
+	// read through credentials_file, so the token never appears in the Helm values.
+	// +required
+	WebhookSecret SecretKeyReference `json:"webhookSecret"`
 }
 
 // SlackReceiver posts alerts to a Slack channel.
@@ -317,12 +351,70 @@ type WebhookReceiver struct {
 	// +kubebuilder:default=true
 	// +optional
 	SendResolved *bool `json:"sendResolved,omitempty"`
+
+	// BearerTokenSecret, when set, holds a token sent as Authorization: Bearer. Like the Slack
+	// URL, it is mounted into Alertmanager and never appears in the Helm values.
+	// +optional
+	BearerTokenSecret *SecretKeyReference `json:"bearerTokenSecret,omitempty"`
 }
 
-// LokiSpec configures the Loki release.
-type LokiSpec struct {
-	// Enabled installs Loki.
+// VictoriaLogsSpec configures the victoria-logs-single release: one VictoriaLogs server and a
+// log collector (the chart's Vector agent, a DaemonSet) that ships every pod's logs with
+// namespace, pod, container and app as stream fields.
+type VictoriaLogsSpec struct {
+	// Enabled installs VictoriaLogs.
 	// +kubebuilder:default=true
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// Chart is the victoria-logs-single chart to install.
+	// +kubebuilder:default={repository:"https://victoriametrics.github.io/helm-charts",name:"victoria-logs-single",version:"0.13.9"}
+	// +optional
+	Chart ChartSource `json:"chart,omitzero"`
+
+	// Retention is how long log entries are kept (VictoriaLogs' -retentionPeriod in days,
+	// weeks or years: its minimum is one day).
+	// +kubebuilder:validation:Pattern=`^[0-9]+(d|w|y)$`
+	// +kubebuilder:validation:MaxLength=16
+	// +kubebuilder:default="7d"
+	// +optional
+	Retention string `json:"retention,omitempty"`
+
+	// Resources of the VictoriaLogs container. A memory limit is required.
+	// +kubebuilder:validation:XValidation:rule="has(self.limits) && 'memory' in self.limits",message="limits.memory is required: without it VictoriaLogs can exhaust its node"
+	// +kubebuilder:default={requests:{cpu:"100m",memory:"256Mi"},limits:{memory:"1Gi"}}
+	// +optional
+	Resources corev1.ResourceRequirements `json:"resources,omitzero"`
+
+	// Storage of the log data.
+	// +kubebuilder:default={size:"10Gi"}
+	// +optional
+	Storage StorageSpec `json:"storage,omitzero"`
+
+	// Collector configures the log collector that runs on every node.
+	// +kubebuilder:default={}
+	// +optional
+	Collector LogCollectorSpec `json:"collector,omitzero"`
+}
+
+// LogCollectorSpec configures the chart's Vector agent.
+type LogCollectorSpec struct {
+	// Enabled runs the collector. Without it VictoriaLogs only holds what is sent to it.
+	// +kubebuilder:default=true
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// Resources of each collector pod. A memory limit is required.
+	// +kubebuilder:validation:XValidation:rule="has(self.limits) && 'memory' in self.limits",message="limits.memory is required: without it the collector can exhaust its node"
+	// +kubebuilder:default={requests:{cpu:"50m",memory:"64Mi"},limits:{memory:"256Mi"}}
+	// +optional
+	Resources corev1.ResourceRequirements `json:"resources,omitzero"`
+}
+
+// LokiSpec configures the opt-in Loki release.
+type LokiSpec struct {
+	// Enabled installs Loki. Off by default: VictoriaLogs is the log store Catalyst ships.
+	// +kubebuilder:default=false
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
 
@@ -395,6 +487,20 @@ type GoldenSignalAlertsSpec struct {
 	// +kubebuilder:default=true
 	// +optional
 	TrafficAnomalyEnabled *bool `json:"trafficAnomalyEnabled,omitempty"`
+
+	// SaturationEnabled adds alerts for containers using more than SaturationPercent of
+	// their CPU or memory limit (cAdvisor's usage against the container's limit).
+	// +kubebuilder:default=true
+	// +optional
+	SaturationEnabled *bool `json:"saturationEnabled,omitempty"`
+
+	// SaturationPercent is the share of a container's CPU or memory limit above which the
+	// saturation alerts fire.
+	// +kubebuilder:validation:Minimum=1
+	// +kubebuilder:validation:Maximum=100
+	// +kubebuilder:default=90
+	// +optional
+	SaturationPercent int32 `json:"saturationPercent,omitempty"`
 
 	// For is how long a condition must hold before its alert fires.
 	// +kubebuilder:default="5m"
@@ -505,7 +611,11 @@ type ObservabilityStackStatus struct {
 	// +optional
 	Prometheus *ReleaseStatus `json:"prometheus,omitempty"`
 
-	// Loki is the Loki release.
+	// VictoriaLogs is the victoria-logs-single release.
+	// +optional
+	VictoriaLogs *ReleaseStatus `json:"victoriaLogs,omitempty"`
+
+	// Loki is the opt-in Loki release.
 	// +optional
 	Loki *ReleaseStatus `json:"loki,omitempty"`
 
@@ -529,12 +639,16 @@ type EndpointsStatus struct {
 	// +optional
 	Alertmanager string `json:"alertmanager,omitempty"`
 
-	// Loki is the base URL of the Loki HTTP API.
+	// VictoriaLogs is the base URL of the VictoriaLogs HTTP API (LogsQL queries).
+	// +optional
+	VictoriaLogs string `json:"victoriaLogs,omitempty"`
+
+	// Loki is the base URL of the Loki HTTP API, when the opt-in Loki is installed.
 	// +optional
 	Loki string `json:"loki,omitempty"`
 }
 
-// ObservabilityStack installs Prometheus, Alertmanager and Loki with Helm in its namespace and
+// ObservabilityStack installs Prometheus, Alertmanager and VictoriaLogs with Helm in its namespace and
 // renders golden-signal alerts for the namespaces it watches.
 //
 // It is namespaced: the Helm releases, their storage Secrets and the PrometheusRules all live
@@ -546,7 +660,8 @@ type EndpointsStatus struct {
 // +kubebuilder:resource:scope=Namespaced,shortName=obs,categories=catalyst
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=`.status.conditions[?(@.type=="Ready")].status`
 // +kubebuilder:printcolumn:name="Prometheus",type=string,JSONPath=`.status.prometheus.chartVersion`,description="kube-prometheus-stack chart version"
-// +kubebuilder:printcolumn:name="Loki",type=string,JSONPath=`.status.loki.chartVersion`,description="Loki chart version"
+// +kubebuilder:printcolumn:name="Logs",type=string,JSONPath=`.status.victoriaLogs.chartVersion`,description="victoria-logs-single chart version"
+// +kubebuilder:printcolumn:name="Loki",type=string,JSONPath=`.status.loki.chartVersion`,description="Loki chart version (opt-in)",priority=1
 // +kubebuilder:printcolumn:name="Reason",type=string,JSONPath=`.status.conditions[?(@.type=="Ready")].reason`,priority=1
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=`.metadata.creationTimestamp`
 // +kubebuilder:validation:XValidation:rule="size(self.metadata.name) <= 26",message="metadata.name may be at most 26 characters: kube-prometheus-stack cuts longer names"

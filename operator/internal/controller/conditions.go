@@ -48,6 +48,9 @@ const (
 	ReasonRulesCRDMissing       = "PrometheusRuleCRDMissing"
 	ReasonRulesApplyFailed      = "PrometheusRuleApplyFailed"
 	ReasonRulesDeleteFailed     = "PrometheusRuleDeleteFailed"
+	// ReasonChartSourceNotAllowed: a chart source outside the operator's allowlist. Nothing is
+	// installed and the stack is not retried until its spec changes.
+	ReasonChartSourceNotAllowed = "ChartSourceNotAllowed"
 )
 
 // reasonedError is a failed reconcile step outside Helm, carrying its condition reason.
@@ -119,7 +122,7 @@ func setProgressing(stack *platformv1alpha1.ObservabilityStack, reason, message 
 
 func readySummary(status platformv1alpha1.ObservabilityStackStatus) string {
 	var parts []string
-	for _, release := range []*platformv1alpha1.ReleaseStatus{status.Prometheus, status.Loki} {
+	for _, release := range []*platformv1alpha1.ReleaseStatus{status.Prometheus, status.VictoriaLogs, status.Loki} {
 		if release != nil {
 			parts = append(parts, fmt.Sprintf("%s %s (revision %d)", release.Chart, release.ChartVersion, release.Revision))
 		}

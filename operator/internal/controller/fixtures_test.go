@@ -56,8 +56,9 @@ func newStack(namespace, name string) *platformv1alpha1.ObservabilityStack {
 	return &platformv1alpha1.ObservabilityStack{
 		ObjectMeta: metav1.ObjectMeta{Namespace: namespace, Name: name},
 		Spec: platformv1alpha1.ObservabilityStackSpec{
-			Prometheus: platformv1alpha1.PrometheusSpec{Chart: fixtureChart("kube-prometheus-stack")},
-			Loki:       platformv1alpha1.LokiSpec{Chart: fixtureChart("loki")},
+			Prometheus:   platformv1alpha1.PrometheusSpec{Chart: fixtureChart("kube-prometheus-stack")},
+			VictoriaLogs: platformv1alpha1.VictoriaLogsSpec{Chart: fixtureChart("victoria-logs-single")},
+			Loki:         platformv1alpha1.LokiSpec{Chart: fixtureChart("loki")},
 		},
 	}
 }

@@ -34,8 +34,10 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/handler"
 	logf "sigs.k8s.io/controller-runtime/pkg/log"
 	"sigs.k8s.io/controller-runtime/pkg/predicate"
+	"sigs.k8s.io/controller-runtime/pkg/reconcile"
 
 	platformv1alpha1 "github.com/catalyst-dev/catalyst/operator/api/v1alpha1"
+	"github.com/catalyst-dev/catalyst/operator/internal/chartsource"
 	"github.com/catalyst-dev/catalyst/operator/internal/helmrelease"
 )
 
@@ -49,6 +51,8 @@ type ObservabilityStackReconciler struct {
 	Scheme   *runtime.Scheme
 	Recorder events.EventRecorder
 	Releaser *helmrelease.Releaser
+	// ChartSources is the operator's allowlist; a stack naming any other source is refused.
+	ChartSources chartsource.Allowlist
 
 	// rules watches PrometheusRules once their CRD is served; see watchRulesOnce.
 	rules rulesWatch
@@ -62,6 +66,8 @@ type rulesWatch struct {
 	watching   atomic.Bool
 }
 
+// The ClusterRole (config/rbac/role.yaml) is generated from the markers below; the operator's
+// README explains each rule. The operator's own work:
 // +kubebuilder:rbac:groups=platform.catalyst.dev,resources=observabilitystacks,verbs=get;list;watch;update;patch
 // +kubebuilder:rbac:groups=platform.catalyst.dev,resources=observabilitystacks/status,verbs=get;update;patch
 // +kubebuilder:rbac:groups=platform.catalyst.dev,resources=observabilitystacks/finalizers,verbs=update
@@ -69,18 +75,23 @@ type rulesWatch struct {
 // +kubebuilder:rbac:groups="",resources=namespaces,verbs=get;list;watch
 // +kubebuilder:rbac:groups=events.k8s.io,resources=events,verbs=create;patch
 
-// Helm creates whatever kube-prometheus-stack and Loki render, and keeps its releases in Secrets.
-// +kubebuilder:rbac:groups="",resources=secrets;configmaps;services;serviceaccounts;persistentvolumeclaims,verbs=get;list;watch;create;update;patch;delete
-// +kubebuilder:rbac:groups="",resources=endpoints;pods,verbs=get;list;watch
-// +kubebuilder:rbac:groups=apps,resources=deployments;statefulsets;daemonsets,verbs=get;list;watch;create;update;patch;delete
-// +kubebuilder:rbac:groups=batch,resources=jobs,verbs=get;list;watch;create;update;patch;delete
-// +kubebuilder:rbac:groups=policy,resources=poddisruptionbudgets,verbs=get;list;watch;create;update;patch;delete
-// +kubebuilder:rbac:groups=networking.k8s.io,resources=ingresses;networkpolicies,verbs=get;list;watch;create;update;patch;delete
-// +kubebuilder:rbac:groups=autoscaling,resources=horizontalpodautoscalers,verbs=get;list;watch;create;update;patch;delete
-// +kubebuilder:rbac:groups=rbac.authorization.k8s.io,resources=roles;rolebindings;clusterroles;clusterrolebindings,verbs=get;list;watch;create;update;patch;delete;bind;escalate
-// +kubebuilder:rbac:groups=admissionregistration.k8s.io,resources=mutatingwebhookconfigurations;validatingwebhookconfigurations,verbs=get;list;watch;create;update;patch;delete
-// +kubebuilder:rbac:groups=apiextensions.k8s.io,resources=customresourcedefinitions,verbs=get;list;watch;create;update;patch
-// +kubebuilder:rbac:groups=monitoring.coreos.com,resources=alertmanagers;alertmanagerconfigs;prometheuses;prometheusagents;servicemonitors;podmonitors;probes;scrapeconfigs;thanosrulers,verbs=get;list;watch;create;update;patch;delete
+// What Helm creates for the allowed charts (kube-prometheus-stack with its admission webhooks
+// off, victoria-logs-single with its Vector agent, opt-in Loki) with the values the operator
+// computes. Helm reads an object before it patches it and finds its release records (Secrets)
+// by label, hence get and list; it never watches.
+// +kubebuilder:rbac:groups="",resources=secrets;configmaps;services;serviceaccounts,verbs=get;list;create;update;patch;delete
+// +kubebuilder:rbac:groups=apps,resources=deployments;statefulsets;daemonsets,verbs=get;create;update;patch;delete
+// +kubebuilder:rbac:groups=apiextensions.k8s.io,resources=customresourcedefinitions,verbs=get;list;watch;create
+// +kubebuilder:rbac:groups=monitoring.coreos.com,resources=prometheuses;alertmanagers;servicemonitors;podmonitors,verbs=get;create;update;patch;delete
+
+// kube-prometheus-stack gives prometheus-operator and Prometheus, and the Vector chart its
+// agent, ClusterRoles and ClusterRoleBindings. Kubernetes lets a subject create a role only
+// with permissions it holds itself, or with escalate, and bind one only likewise, or with
+// bind. prometheus-operator's role includes every verb on every Secret and ConfigMap in the
+// cluster, so the alternative to escalate and bind is the operator holding exactly that.
+// The allowlist of chart sources and the operator-computed values decide what gets bound.
+// +kubebuilder:rbac:groups=rbac.authorization.k8s.io,resources=clusterroles;clusterrolebindings;roles;rolebindings,verbs=get;create;update;patch;delete
+// +kubebuilder:rbac:groups=rbac.authorization.k8s.io,resources=clusterroles;roles,verbs=bind;escalate
 
 // Reconcile brings the releases and rules of one ObservabilityStack in line with its spec.
 func (r *ObservabilityStackReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
@@ -111,6 +122,10 @@ func (r *ObservabilityStackReconciler) Reconcile(ctx context.Context, req ctrl.R
 			return requeueOnConflict(ctx, updateErr, "writing the status")
 		}
 		logf.FromContext(ctx).Error(updateErr, "writing the status of a failed reconcile")
+	}
+	if failureReason(err) == ReasonChartSourceNotAllowed {
+		// Retrying cannot help; a change of the spec starts a new reconcile.
+		return ctrl.Result{}, reconcile.TerminalError(err)
 	}
 	return ctrl.Result{}, err
 }

@@ -46,8 +46,13 @@ const (
 )
 
 var _ = Describe("ObservabilityStack controller", func() {
-	It("installs both releases with the values the spec implies", func() {
+	It("installs kube-prometheus-stack and VictoriaLogs with the values the spec implies", func() {
 		namespace := newNamespace(nil)
+		const webhookToken = "catalyst-webhook-token-never-rendered"
+		Expect(k8sClient.Create(ctx, &corev1.Secret{
+			ObjectMeta: metav1.ObjectMeta{Namespace: namespace, Name: "catalyst-alertmanager-webhook"},
+			StringData: map[string]string{"token": webhookToken},
+		})).To(Succeed())
 		stack := newStack(namespace, "full")
 		stack.Spec.Prometheus.Retention = "21d"
 		stack.Spec.Prometheus.Replicas = 2
@@ -66,9 +71,12 @@ var _ = Describe("ObservabilityStack controller", func() {
 				},
 			},
 			{Name: "team-mail", Email: &platformv1alpha1.EmailReceiver{To: "team@example.com", From: "alerts@example.com", Smarthost: "smtp.example.com:587"}},
-			{Name: "catalyst", Webhook: &platformv1alpha1.WebhookReceiver{URL: "http://catalyst-backend.catalyst.svc:7007/api/observability/alerts"}},
+			{Name: "catalyst", Catalyst: &platformv1alpha1.CatalystReceiver{
+				URL:           "http://catalyst-backend.catalyst.svc:7007",
+				WebhookSecret: platformv1alpha1.SecretKeyReference{Name: "catalyst-alertmanager-webhook", Key: "token"},
+			}},
 		}
-		stack.Spec.Loki.Retention = "72h"
+		stack.Spec.VictoriaLogs.Retention = "3w"
 		Expect(k8sClient.Create(ctx, stack)).To(Succeed())
 
 		ready := waitReady(stack)
@@ -82,15 +90,19 @@ var _ = Describe("ObservabilityStack controller", func() {
 			"Status":       Equal("deployed"),
 			"ValuesHash":   HaveLen(32),
 		})))
-		Expect(ready.Status.Loki).To(PointTo(MatchFields(IgnoreExtras, Fields{
-			"ReleaseName": Equal("full-loki"), "Chart": Equal("loki"), "Revision": BeEquivalentTo(1), "Status": Equal("deployed"),
+		Expect(ready.Status.VictoriaLogs).To(PointTo(MatchFields(IgnoreExtras, Fields{
+			"ReleaseName": Equal("full-logs"), "Chart": Equal("victoria-logs-single"), "Revision": BeEquivalentTo(1), "Status": Equal("deployed"),
 		})))
+		Expect(ready.Status.Loki).To(BeNil(), "Loki is opt-in")
+		last, err := releaser.Get(namespace, "full-loki")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(last).To(BeNil())
 		Expect(ready.Status.Endpoints).To(Equal(&platformv1alpha1.EndpointsStatus{
 			Prometheus:   "http://full-prometheus." + namespace + ".svc:9090",
 			Alertmanager: "http://full-alertmanager." + namespace + ".svc:9093",
-			Loki:         "http://full-loki." + namespace + ".svc:3100",
+			VictoriaLogs: "http://full-logs." + namespace + ".svc:9428",
 		}))
-		for _, service := range []string{"full-prometheus", "full-alertmanager", "full-loki"} {
+		for _, service := range []string{"full-prometheus", "full-alertmanager", "full-logs"} {
 			Expect(k8sClient.Get(ctx, key(namespace, service), &corev1.Service{})).To(Succeed(), "service %s behind an endpoint", service)
 		}
 
@@ -120,7 +132,7 @@ var _ = Describe("ObservabilityStack controller", func() {
 		By("leaving the optional components off")
 		components := &corev1.ConfigMap{}
 		Expect(k8sClient.Get(ctx, key(namespace, "full-components"), components)).To(Succeed())
-		Expect(components.Data).To(HaveLen(10))
+		Expect(components.Data).To(HaveLen(12))
 		for component, enabled := range components.Data {
 			Expect(enabled).To(Equal("false"), "component %s", component)
 		}
@@ -129,7 +141,7 @@ var _ = Describe("ObservabilityStack controller", func() {
 		Expect(operator.Spec.Template.Spec.Containers[0].Args).To(Equal([]string{"--namespaces=" + namespace}))
 		Expect(operator.Spec.Template.Spec.Containers[0].Resources.Limits.Memory().String()).To(Equal("256Mi"))
 
-		By("configuring Alertmanager's receivers")
+		By("configuring Alertmanager's receivers, Catalyst's with the intake route and the mounted token")
 		alertmanagerConfig := &corev1.Secret{}
 		Expect(k8sClient.Get(ctx, key(namespace, "alertmanager-full-alertmanager"), alertmanagerConfig)).To(Succeed())
 		var config struct {
@@ -158,45 +170,78 @@ var _ = Describe("ObservabilityStack controller", func() {
 		Expect(receivers["oncall"]["slack_configs"]).To(ConsistOf(HaveKeyWithValue("api_url_file", "/etc/alertmanager/secrets/slack-webhook/url")))
 		Expect(receivers["team-mail"]["email_configs"]).To(ConsistOf(And(
 			HaveKeyWithValue("to", "team@example.com"), HaveKeyWithValue("smarthost", "smtp.example.com:587"), HaveKeyWithValue("require_tls", true))))
-		Expect(receivers["catalyst"]["webhook_configs"]).To(ConsistOf(
-			HaveKeyWithValue("url", "http://catalyst-backend.catalyst.svc:7007/api/observability/alerts")))
+		Expect(receivers["catalyst"]["webhook_configs"]).To(ConsistOf(map[string]any{
+			"url":           "http://catalyst-backend.catalyst.svc:7007/api/observability/webhooks/alertmanager",
+			"send_resolved": true,
+			"http_config": map[string]any{"authorization": map[string]any{
+				"type":             "Bearer",
+				"credentials_file": "/etc/alertmanager/secrets/catalyst-alertmanager-webhook/token",
+			}},
+		}))
+		Expect(config.Route.Routes[2].Receiver).To(Equal("catalyst"))
+		Expect(config.Route.Routes[2].Matchers).To(BeEmpty(), "Catalyst gets every alert")
 		alertmanager := &appsv1.StatefulSet{}
 		Expect(k8sClient.Get(ctx, key(namespace, "full-alertmanager"), alertmanager)).To(Succeed())
-		Expect(alertmanager.Spec.Template.Spec.Volumes).To(ConsistOf(HaveField("Secret.SecretName", "slack-webhook")))
+		Expect(alertmanager.Spec.Template.Spec.Volumes).To(ConsistOf(
+			HaveField("Secret.SecretName", "slack-webhook"), HaveField("Secret.SecretName", "catalyst-alertmanager-webhook")))
+		Expect(alertmanager.Spec.Template.Spec.Containers[0].VolumeMounts).To(ContainElement(And(
+			HaveField("Name", "secret-catalyst-alertmanager-webhook"),
+			HaveField("MountPath", "/etc/alertmanager/secrets/catalyst-alertmanager-webhook"))))
 		Expect(alertmanager.Spec.Template.Spec.Containers[0].Resources.Limits.Memory().String()).To(Equal("128Mi"))
+		Expect(string(alertmanagerConfig.Data["alertmanager.yaml"])).NotTo(ContainSubstring(webhookToken))
+		release, err := releaser.Get(namespace, "full-prometheus")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(release.Manifest).NotTo(ContainSubstring(webhookToken))
+		renderedValues, err := json.Marshal(release.Config)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(string(renderedValues)).NotTo(ContainSubstring(webhookToken))
 
-		By("running Loki as one binary with the spec's retention")
-		loki := &appsv1.StatefulSet{}
-		Expect(k8sClient.Get(ctx, key(namespace, "full-loki"), loki)).To(Succeed())
-		Expect(*loki.Spec.Replicas).To(BeEquivalentTo(1))
-		Expect(loki.Spec.Template.Spec.Containers[0].Resources.Limits.Memory().String()).To(Equal("1Gi"))
-		Expect(loki.Spec.VolumeClaimTemplates[0].Spec.Resources.Requests.Storage().String()).To(Equal("10Gi"))
-		lokiConfig := &corev1.ConfigMap{}
-		Expect(k8sClient.Get(ctx, key(namespace, "full-loki"), lokiConfig)).To(Succeed())
-		var rendered struct {
-			AuthEnabled  bool `json:"auth_enabled"`
-			LimitsConfig struct {
-				RetentionPeriod string `json:"retention_period"`
-			} `json:"limits_config"`
-			Compactor struct {
-				RetentionEnabled bool `json:"retention_enabled"`
-			} `json:"compactor"`
-			Common struct {
-				ReplicationFactor int `json:"replication_factor"`
-			} `json:"common"`
-		}
-		Expect(yaml.Unmarshal([]byte(lokiConfig.Data["config.yaml"]), &rendered)).To(Succeed())
-		Expect(rendered.AuthEnabled).To(BeFalse())
-		Expect(rendered.LimitsConfig.RetentionPeriod).To(Equal("72h"))
-		Expect(rendered.Compactor.RetentionEnabled).To(BeTrue())
-		Expect(rendered.Common.ReplicationFactor).To(Equal(1))
-		lokiComponents := &corev1.ConfigMap{}
-		Expect(k8sClient.Get(ctx, key(namespace, "full-loki-components"), lokiComponents)).To(Succeed())
-		Expect(lokiComponents.Data).To(Equal(map[string]string{
-			"backendReplicas": "0", "readReplicas": "0", "writeReplicas": "0",
-			"chunksCache": "false", "resultsCache": "false", "lokiCanary": "false",
-			"gateway": "false", "minio": "false", "test": "false",
+		By("running one VictoriaLogs server with the spec's retention, limits and volume")
+		logs := &appsv1.StatefulSet{}
+		Expect(k8sClient.Get(ctx, key(namespace, "full-logs"), logs)).To(Succeed())
+		Expect(*logs.Spec.Replicas).To(BeEquivalentTo(1))
+		server := logs.Spec.Template.Spec.Containers[0]
+		Expect(server.Args).To(ContainElement("--retentionPeriod=3w"))
+		Expect(server.Resources.Requests.Cpu().String()).To(Equal("100m"))
+		Expect(server.Resources.Limits.Memory().String()).To(Equal("1Gi"))
+		Expect(logs.Spec.VolumeClaimTemplates[0].Spec.Resources.Requests.Storage().String()).To(Equal("10Gi"))
+		logComponents := &corev1.ConfigMap{}
+		Expect(k8sClient.Get(ctx, key(namespace, "full-logs-components"), logComponents)).To(Succeed())
+		Expect(logComponents.Data).To(Equal(map[string]string{
+			"vector": "true", "dashboards": "false", "ingress": "false",
+			"serviceMonitor": "false", "podDisruptionBudget": "false", "networkPolicy": "false",
 		}))
+
+		By("shipping pod logs with namespace, pod, container and app as stream fields")
+		collector := &appsv1.DaemonSet{}
+		Expect(k8sClient.Get(ctx, key(namespace, "full-logs-vector"), collector)).To(Succeed())
+		Expect(collector.Spec.Template.Spec.Containers[0].Resources.Limits.Memory().String()).To(Equal("256Mi"))
+		vectorConfig := &corev1.ConfigMap{}
+		Expect(k8sClient.Get(ctx, key(namespace, "vector-vl-config"), vectorConfig)).To(Succeed())
+		var pipeline struct {
+			Sources    map[string]struct{ Type string }
+			Transforms map[string]struct {
+				Inputs []string
+				Source string
+			}
+			Sinks map[string]struct {
+				Type      string
+				Inputs    []string
+				Endpoints []string
+				Request   struct{ Headers map[string]string }
+			}
+		}
+		Expect(yaml.Unmarshal([]byte(vectorConfig.Data["full-logs-vector.yaml"]), &pipeline)).To(Succeed())
+		Expect(pipeline.Sources["k8s"].Type).To(Equal("kubernetes_logs"))
+		Expect(pipeline.Transforms["parser"].Inputs).To(Equal([]string{"k8s"}))
+		Expect(pipeline.Transforms["parser"].Source).To(And(
+			ContainSubstring(".namespace = .kubernetes.pod_namespace"), ContainSubstring(".pod = .kubernetes.pod_name"),
+			ContainSubstring(".container = .kubernetes.container_name"), ContainSubstring(".app = ")))
+		sink := pipeline.Sinks["vlogs"]
+		Expect(sink.Type).To(Equal("elasticsearch"))
+		Expect(sink.Inputs).To(Equal([]string{"parser"}))
+		Expect(sink.Endpoints).To(Equal([]string{"http://full-logs." + namespace + ".svc:9428/insert/elasticsearch"}))
+		Expect(sink.Request.Headers).To(HaveKeyWithValue("VL-Stream-Fields", "namespace,pod,container,app"))
 
 		By("recording an event per install")
 		Eventually(func(g Gomega) {
@@ -208,7 +253,7 @@ var _ = Describe("ObservabilityStack controller", func() {
 					notes = append(notes, event.Note)
 				}
 			}
-			g.Expect(notes).To(ConsistOf(ContainSubstring("full-prometheus"), ContainSubstring("full-loki")))
+			g.Expect(notes).To(ConsistOf(ContainSubstring("full-prometheus"), ContainSubstring("full-logs")))
 		}).WithTimeout(timeout).Should(Succeed())
 	})
 
@@ -231,7 +276,7 @@ var _ = Describe("ObservabilityStack controller", func() {
 		}).WithTimeout(timeout).WithPolling(interval).Should(Succeed())
 		Expect(condition(after, platformv1alpha1.ConditionReady).Status).To(Equal(metav1.ConditionTrue))
 		Expect(after.Status.Prometheus.ValuesHash).NotTo(Equal(before.Status.Prometheus.ValuesHash))
-		Expect(after.Status.Loki.Revision).To(BeEquivalentTo(1), "Loki's values did not change")
+		Expect(after.Status.VictoriaLogs.Revision).To(BeEquivalentTo(1), "VictoriaLogs' values did not change")
 
 		prometheus := &appsv1.StatefulSet{}
 		Expect(k8sClient.Get(ctx, key(namespace, "upgrade-prometheus"), prometheus)).To(Succeed())
@@ -263,11 +308,11 @@ var _ = Describe("ObservabilityStack controller", func() {
 		after := getStack(stack)
 		Expect(after.ResourceVersion).To(Equal(before.ResourceVersion), "no write to the stack or its status")
 		Expect(after.Status.Prometheus.Revision).To(BeEquivalentTo(1))
-		Expect(after.Status.Loki.Revision).To(BeEquivalentTo(1))
+		Expect(after.Status.VictoriaLogs.Revision).To(BeEquivalentTo(1))
 		ruleAfter := newPrometheusRule()
 		Expect(k8sClient.Get(ctx, ruleKey, ruleAfter)).To(Succeed())
 		Expect(ruleAfter.GetResourceVersion()).To(Equal(ruleBefore.GetResourceVersion()), "the rule was applied unchanged")
-		for _, name := range []string{"steady-prometheus", "steady-loki"} {
+		for _, name := range []string{"steady-prometheus", "steady-logs"} {
 			last, err := releaser.Get(namespace, name)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(last.Version).To(Equal(1), "release %s", name)
@@ -295,7 +340,7 @@ var _ = Describe("ObservabilityStack controller", func() {
 			return apierrors.IsNotFound(k8sClient.Get(ctx, client.ObjectKeyFromObject(stack), &platformv1alpha1.ObservabilityStack{}))
 		}).WithTimeout(timeout).Should(BeTrue())
 
-		for _, name := range []string{"doomed-prometheus", "doomed-loki"} {
+		for _, name := range []string{"doomed-prometheus", "doomed-logs"} {
 			last, err := releaser.Get(namespace, name)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(last).To(BeNil(), "release %s", name)
@@ -319,9 +364,39 @@ var _ = Describe("ObservabilityStack controller", func() {
 		disabled := waitForCondition(stack, platformv1alpha1.ConditionReady, metav1.ConditionFalse)
 		Expect(condition(disabled, platformv1alpha1.ConditionReady).Reason).To(Equal(ReasonDisabled))
 		Expect(disabled.Status.Prometheus).To(BeNil())
-		Expect(disabled.Status.Loki).To(BeNil())
+		Expect(disabled.Status.VictoriaLogs).To(BeNil())
 		Expect(disabled.Status.GoldenSignalRules).To(BeNil())
 		last, err := releaser.Get(namespace, "paused-prometheus")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(last).To(BeNil())
+	})
+
+	It("installs Loki only when asked for, and uninstalls it when the ask is withdrawn", func() {
+		namespace := newNamespace(nil)
+		stack := newStack(namespace, "optin")
+		stack.Spec.Loki.Enabled = enabledFlag(true)
+		stack.Spec.Loki.Retention = "72h"
+		Expect(k8sClient.Create(ctx, stack)).To(Succeed())
+		ready := waitReady(stack)
+		Expect(ready.Status.Loki).To(PointTo(MatchFields(IgnoreExtras, Fields{
+			"ReleaseName": Equal("optin-loki"), "Chart": Equal("loki"), "Status": Equal("deployed"),
+		})))
+		Expect(ready.Status.Endpoints.Loki).To(Equal("http://optin-loki." + namespace + ".svc:3100"))
+		loki := &appsv1.StatefulSet{}
+		Expect(k8sClient.Get(ctx, key(namespace, "optin-loki"), loki)).To(Succeed())
+		Expect(loki.Spec.Template.Spec.Containers[0].Resources.Limits.Memory().String()).To(Equal("1Gi"))
+		lokiConfig := &corev1.ConfigMap{}
+		Expect(k8sClient.Get(ctx, key(namespace, "optin-loki"), lokiConfig)).To(Succeed())
+		Expect(lokiConfig.Data["config.yaml"]).To(ContainSubstring("retention_period: 72h"))
+
+		updateStack(stack, func(s *platformv1alpha1.ObservabilityStack) { s.Spec.Loki.Enabled = enabledFlag(false) })
+		Eventually(func(g Gomega) {
+			current := getStack(stack)
+			g.Expect(current.Status.ObservedGeneration).To(Equal(current.Generation))
+			g.Expect(current.Status.Loki).To(BeNil())
+			g.Expect(current.Status.Endpoints.Loki).To(BeEmpty())
+		}).WithTimeout(timeout).WithPolling(interval).Should(Succeed())
+		last, err := releaser.Get(namespace, "optin-loki")
 		Expect(err).NotTo(HaveOccurred())
 		Expect(last).To(BeNil())
 	})
@@ -329,12 +404,14 @@ var _ = Describe("ObservabilityStack controller", func() {
 	It("reports a chart path that does not exist in the Degraded condition", func() {
 		namespace := newNamespace(nil)
 		stack := newStack(namespace, "missing")
-		stack.Spec.Loki.Chart.Path = "/nonexistent/charts/loki"
+		// Inside the allowed chart directory, so that the allowlist lets it through to Helm.
+		missing := fixtureChart("nonexistent").Path
+		stack.Spec.VictoriaLogs.Chart.Path = missing
 		Expect(k8sClient.Create(ctx, stack)).To(Succeed())
 
 		degraded := waitForCondition(stack, platformv1alpha1.ConditionDegraded, metav1.ConditionTrue)
 		Expect(condition(degraded, platformv1alpha1.ConditionDegraded).Reason).To(Equal(helmrelease.ReasonChartUnavailable))
-		Expect(condition(degraded, platformv1alpha1.ConditionDegraded).Message).To(ContainSubstring("/nonexistent/charts/loki"))
+		Expect(condition(degraded, platformv1alpha1.ConditionDegraded).Message).To(ContainSubstring(missing))
 		Expect(condition(degraded, platformv1alpha1.ConditionReady).Status).To(Equal(metav1.ConditionFalse))
 		Expect(condition(degraded, platformv1alpha1.ConditionReady).Reason).To(Equal(helmrelease.ReasonChartUnavailable))
 		Expect(degraded.Status.Prometheus).NotTo(BeNil(), "the release before the failing one was installed")
@@ -343,6 +420,7 @@ var _ = Describe("ObservabilityStack controller", func() {
 	It("reports a chart whose template fails in the Degraded condition, and recovers once fixed", func() {
 		namespace := newNamespace(nil)
 		stack := newStack(namespace, "broken")
+		stack.Spec.Loki.Enabled = enabledFlag(true)
 		stack.Spec.Loki.Chart = fixtureChart("failing-loki")
 		Expect(k8sClient.Create(ctx, stack)).To(Succeed())
 
@@ -395,7 +473,7 @@ var _ = Describe("ObservabilityStack controller", func() {
 		Expect(rule.GetManagedFields()).To(ContainElement(And(
 			HaveField("Manager", string(FieldOwner)), HaveField("Operation", metav1.ManagedFieldsOperationApply))))
 		alerts := alertExpressions(rule)
-		Expect(alerts).To(HaveLen(2))
+		Expect(alerts).To(HaveLen(4))
 		Expect(alerts[goldensignals.HighLatencyAlert]).To(And(
 			HavePrefix("histogram_quantile(0.95, "),
 			ContainSubstring(`http_request_duration_seconds_bucket{namespace="team-a"}`),
@@ -403,6 +481,15 @@ var _ = Describe("ObservabilityStack controller", func() {
 		Expect(alerts[goldensignals.HighErrorRateAlert]).To(And(
 			ContainSubstring(`http_requests_total{namespace="team-a",code=~"5.."}`),
 			HaveSuffix("> 2.5")))
+		By("including CPU and memory saturation against the containers' limits by default")
+		Expect(alerts[goldensignals.CPUSaturationAlert]).To(And(
+			ContainSubstring(`rate(container_cpu_usage_seconds_total{namespace="team-a",container!="",container!="POD"}[5m])`),
+			ContainSubstring(`(container_spec_cpu_quota{namespace="team-a",container!="",container!="POD"} > 0) / container_spec_cpu_period{`),
+			HaveSuffix("> 90")))
+		Expect(alerts[goldensignals.MemorySaturationAlert]).To(And(
+			ContainSubstring(`container_memory_working_set_bytes{namespace="team-a",container!="",container!="POD"}`),
+			ContainSubstring(`(container_spec_memory_limit_bytes{namespace="team-a",container!="",container!="POD"} > 0)`),
+			HaveSuffix("> 90")))
 
 		By("following a change of thresholds and namespaces")
 		updateStack(stack, func(s *platformv1alpha1.ObservabilityStack) {

@@ -28,41 +28,75 @@ import (
 	"github.com/catalyst-dev/catalyst/operator/internal/stackvalues"
 )
 
+// stackRelease is one Helm release of a stack: the spec field naming its chart, whether the
+// spec wants it, and where its status goes.
+type stackRelease struct {
+	field     string
+	enabled   bool
+	release   helmrelease.Release
+	setStatus func(*platformv1alpha1.ReleaseStatus)
+}
+
+// stackReleases lists the releases of a stack in install order.
+func stackReleases(stack *platformv1alpha1.ObservabilityStack) []stackRelease {
+	release := func(name, chartName string, chart platformv1alpha1.ChartSource, values map[string]any) helmrelease.Release {
+		return helmrelease.Release{Namespace: stack.Namespace, Name: name, ChartName: chartName, Chart: chart, Values: values}
+	}
+	return []stackRelease{
+		{
+			field:   "spec.prometheus.chart",
+			enabled: true,
+			release: release(stackvalues.PrometheusReleaseName(stack), stackvalues.KubePrometheusStackChart,
+				stack.Spec.Prometheus.Chart, stackvalues.KubePrometheusStack(stack)),
+			setStatus: func(s *platformv1alpha1.ReleaseStatus) { stack.Status.Prometheus = s },
+		},
+		{
+			field:   "spec.victoriaLogs.chart",
+			enabled: stackvalues.VictoriaLogsEnabled(stack),
+			release: release(stackvalues.VictoriaLogsReleaseName(stack), stackvalues.VictoriaLogsChart,
+				stack.Spec.VictoriaLogs.Chart, stackvalues.VictoriaLogs(stack)),
+			setStatus: func(s *platformv1alpha1.ReleaseStatus) { stack.Status.VictoriaLogs = s },
+		},
+		{
+			field:   "spec.loki.chart",
+			enabled: stackvalues.LokiEnabled(stack),
+			release: release(stackvalues.LokiReleaseName(stack), stackvalues.LokiChart,
+				stack.Spec.Loki.Chart, stackvalues.Loki(stack)),
+			setStatus: func(s *platformv1alpha1.ReleaseStatus) { stack.Status.Loki = s },
+		},
+	}
+}
+
 // reconcileStack installs or upgrades the releases, applies the rules and records the result
-// in the stack's status. A disabled stack is torn down instead.
+// in the stack's status. A disabled stack is torn down instead. Every chart source is checked
+// against the allowlist before anything is installed, so a refused stack installs nothing.
 func (r *ObservabilityStackReconciler) reconcileStack(ctx context.Context, run *stackRun) error {
 	stack := run.stack
 	if !stackvalues.StackEnabled(stack) {
 		return r.teardown(ctx, run)
 	}
-
-	prometheus, err := r.ensureRelease(ctx, run, helmrelease.Release{
-		Namespace: stack.Namespace,
-		Name:      stackvalues.PrometheusReleaseName(stack),
-		Chart:     stack.Spec.Prometheus.Chart,
-		Values:    stackvalues.KubePrometheusStack(stack),
-	})
-	if err != nil {
-		return err
+	releases := stackReleases(stack)
+	for _, release := range releases {
+		if !release.enabled {
+			continue
+		}
+		if err := r.ChartSources.Check(release.field, release.release.Chart, release.release.ChartName); err != nil {
+			return withReason(ReasonChartSourceNotAllowed, err)
+		}
 	}
-	stack.Status.Prometheus = &prometheus
-
-	if stackvalues.LokiEnabled(stack) {
-		loki, err := r.ensureRelease(ctx, run, helmrelease.Release{
-			Namespace: stack.Namespace,
-			Name:      stackvalues.LokiReleaseName(stack),
-			Chart:     stack.Spec.Loki.Chart,
-			Values:    stackvalues.Loki(stack),
-		})
+	for _, release := range releases {
+		if !release.enabled {
+			if err := r.uninstall(stack, release.release.Name); err != nil {
+				return err
+			}
+			release.setStatus(nil)
+			continue
+		}
+		status, err := r.ensureRelease(ctx, run, release.release)
 		if err != nil {
 			return err
 		}
-		stack.Status.Loki = &loki
-	} else {
-		if err := r.uninstall(stack, stackvalues.LokiReleaseName(stack)); err != nil {
-			return err
-		}
-		stack.Status.Loki = nil
+		release.setStatus(&status)
 	}
 
 	if err := r.reconcileRules(ctx, stack); err != nil {
@@ -101,20 +135,21 @@ func (r *ObservabilityStackReconciler) ensureRelease(ctx context.Context, run *s
 	return result.Status, nil
 }
 
-// teardown removes the rules and both releases and clears what the status said about them.
+// teardown removes the rules and every release and clears what the status said about them.
 func (r *ObservabilityStackReconciler) teardown(ctx context.Context, run *stackRun) error {
 	stack := run.stack
 	if err := r.deleteRules(ctx, stack, nil); err != nil {
 		return err
 	}
 	stack.Status.GoldenSignalRules = nil
-	for _, name := range []string{stackvalues.LokiReleaseName(stack), stackvalues.PrometheusReleaseName(stack)} {
-		if err := r.uninstall(stack, name); err != nil {
+	releases := stackReleases(stack)
+	// Reverse install order: kube-prometheus-stack, which brings the CRDs, goes last.
+	for i := len(releases) - 1; i >= 0; i-- {
+		if err := r.uninstall(stack, releases[i].release.Name); err != nil {
 			return err
 		}
+		releases[i].setStatus(nil)
 	}
-	stack.Status.Prometheus = nil
-	stack.Status.Loki = nil
 	stack.Status.Endpoints = nil
 	return nil
 }

@@ -35,6 +35,7 @@ import (
 	metricsserver "sigs.k8s.io/controller-runtime/pkg/metrics/server"
 
 	platformv1alpha1 "github.com/catalyst-dev/catalyst/operator/api/v1alpha1"
+	"github.com/catalyst-dev/catalyst/operator/internal/chartsource"
 	"github.com/catalyst-dev/catalyst/operator/internal/helmrelease"
 )
 
@@ -85,11 +86,15 @@ var _ = BeforeSuite(func() {
 	Expect(err).NotTo(HaveOccurred())
 	releaser, err = helmrelease.NewReleaser(cfg, filepath.Join(GinkgoT().TempDir(), "helm"), time.Minute, ctrl.Log.WithName("helm"))
 	Expect(err).NotTo(HaveOccurred())
+	chartRoot, err := filepath.Abs(filepath.Join("..", "..", "test", "charts"))
+	Expect(err).NotTo(HaveOccurred())
 	reconciler = &ObservabilityStackReconciler{
 		Client:   mgr.GetClient(),
 		Scheme:   mgr.GetScheme(),
 		Recorder: mgr.GetEventRecorder("catalyst-operator"),
 		Releaser: releaser,
+		// The fixture charts are the only charts a test cluster can reach.
+		ChartSources: chartsource.Allowlist{PathRoots: []string{chartRoot}},
 	}
 	Expect(reconciler.SetupWithManager(mgr)).To(Succeed())
 	go func() {

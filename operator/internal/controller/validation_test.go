@@ -22,6 +22,7 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	. "github.com/onsi/gomega/gstruct"
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -92,7 +93,23 @@ var _ = Describe("ObservabilityStack API validation", func() {
 				Webhook: &platformv1alpha1.WebhookReceiver{URL: "http://hook.example.com"},
 				Email:   &platformv1alpha1.EmailReceiver{To: "a@example.com", From: "b@example.com", Smarthost: "smtp.example.com:25"},
 			}}
-		}, "set exactly one of slack, email or webhook"),
+		}, "set exactly one of catalyst, slack, email or webhook"),
+		Entry("a Catalyst receiver without its webhook secret", func(s *platformv1alpha1.ObservabilityStack) {
+			s.Spec.Alertmanager.Receivers = []platformv1alpha1.AlertReceiver{{
+				Name: "catalyst", Catalyst: &platformv1alpha1.CatalystReceiver{URL: "http://catalyst.example.com"},
+			}}
+		}, "webhookSecret"),
+		Entry("VictoriaLogs without a memory limit", func(s *platformv1alpha1.ObservabilityStack) {
+			s.Spec.VictoriaLogs.Resources = corev1.ResourceRequirements{
+				Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("100m")},
+			}
+		}, "limits.memory is required"),
+		Entry("a VictoriaLogs retention in hours", func(s *platformv1alpha1.ObservabilityStack) {
+			s.Spec.VictoriaLogs.Retention = "48h"
+		}, "spec.victoriaLogs.retention"),
+		Entry("a saturation threshold above 100 percent", func(s *platformv1alpha1.ObservabilityStack) {
+			s.Spec.GoldenSignalAlerts.SaturationPercent = 120
+		}, "saturationPercent"),
 		Entry("a receiver named like the blackhole receiver", func(s *platformv1alpha1.ObservabilityStack) {
 			s.Spec.Alertmanager.Receivers = []platformv1alpha1.AlertReceiver{{
 				Name: "null", Webhook: &platformv1alpha1.WebhookReceiver{URL: "http://hook.example.com"},
@@ -118,6 +135,8 @@ var _ = Describe("ObservabilityStack API validation", func() {
 		// A dry run validates and defaults without storing, so nothing downloads the charts.
 		Expect(k8sClient.Create(ctx, sample, client.DryRunAll)).To(Succeed())
 		Expect(sample.Spec.Alertmanager.Receivers).To(HaveLen(2))
+		Expect(sample.Spec.Alertmanager.Receivers[0].Catalyst).NotTo(BeNil())
+		Expect(sample.Spec.Loki.Enabled).To(PointTo(BeFalse()), "the sample installs no Loki")
 		Expect(sample.Spec.GoldenSignalAlerts.For).To(BeEquivalentTo("5m"), "defaults were applied")
 	})
 
@@ -133,6 +152,15 @@ var _ = Describe("ObservabilityStack API validation", func() {
 		Expect(spec.Prometheus.Chart).To(Equal(platformv1alpha1.ChartSource{
 			Repository: "https://prometheus-community.github.io/helm-charts", Name: "kube-prometheus-stack", Version: "81.6.2",
 		}))
+		Expect(spec.VictoriaLogs.Chart).To(Equal(platformv1alpha1.ChartSource{
+			Repository: "https://victoriametrics.github.io/helm-charts", Name: "victoria-logs-single", Version: "0.13.9",
+		}))
+		Expect(*spec.VictoriaLogs.Enabled).To(BeTrue())
+		Expect(spec.VictoriaLogs.Retention).To(Equal("7d"))
+		Expect(spec.VictoriaLogs.Resources.Limits.Memory().String()).To(Equal("1Gi"))
+		Expect(spec.VictoriaLogs.Storage.Size.String()).To(Equal("10Gi"))
+		Expect(*spec.VictoriaLogs.Collector.Enabled).To(BeTrue())
+		Expect(spec.VictoriaLogs.Collector.Resources.Limits.Memory().String()).To(Equal("256Mi"))
 		Expect(spec.Loki.Chart.Name).To(Equal("loki"))
 		Expect(spec.Prometheus.Retention).To(BeEquivalentTo("15d"))
 		Expect(spec.Prometheus.Replicas).To(BeEquivalentTo(1))
@@ -141,7 +169,7 @@ var _ = Describe("ObservabilityStack API validation", func() {
 		Expect(spec.Prometheus.Components).To(Equal(platformv1alpha1.PrometheusComponents{}))
 		Expect(*spec.Alertmanager.Enabled).To(BeTrue())
 		Expect(spec.Alertmanager.Resources.Limits.Memory().String()).To(Equal("128Mi"))
-		Expect(*spec.Loki.Enabled).To(BeTrue())
+		Expect(*spec.Loki.Enabled).To(BeFalse(), "Loki is opt-in")
 		Expect(spec.Loki.Retention).To(BeEquivalentTo("7d"))
 		Expect(spec.Loki.Storage.Size.String()).To(Equal("10Gi"))
 		golden := spec.GoldenSignalAlerts
@@ -150,6 +178,8 @@ var _ = Describe("ObservabilityStack API validation", func() {
 		Expect(golden.LatencyPercentile).To(BeEquivalentTo(99))
 		Expect(golden.ErrorRatePercent).To(Equal("1"))
 		Expect(*golden.TrafficAnomalyEnabled).To(BeTrue())
+		Expect(*golden.SaturationEnabled).To(BeTrue())
+		Expect(golden.SaturationPercent).To(BeEquivalentTo(90))
 		Expect(golden.For).To(BeEquivalentTo("5m"))
 		Expect(golden.Metrics).To(Equal(platformv1alpha1.GoldenSignalMetrics{
 			RequestsTotal: "http_requests_total", RequestDurationBucket: "http_request_duration_seconds_bucket", StatusCodeLabel: "code",

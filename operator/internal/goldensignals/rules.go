@@ -25,9 +25,11 @@ import (
 
 // Alert names, stable so that silences and Catalyst's alert history keep matching.
 const (
-	HighLatencyAlert    = "CatalystHighLatency"
-	HighErrorRateAlert  = "CatalystHighErrorRate"
-	TrafficAnomalyAlert = "CatalystTrafficAnomaly"
+	HighLatencyAlert      = "CatalystHighLatency"
+	HighErrorRateAlert    = "CatalystHighErrorRate"
+	TrafficAnomalyAlert   = "CatalystTrafficAnomaly"
+	CPUSaturationAlert    = "CatalystCPUSaturation"
+	MemorySaturationAlert = "CatalystMemorySaturation"
 )
 
 // trafficAnomalyStddevs is how far from its one-day mean a request rate must move to be an
@@ -76,7 +78,33 @@ func alertRules(spec platformv1alpha1.GoldenSignalAlertsSpec, namespace string) 
 				fmt.Sprintf("The request rate is {{ $value | humanize }} req/s away from its one-day mean, more than %d standard deviations.", trafficAnomalyStddevs)),
 		)
 	}
+	if enabledOrDefault(spec.SaturationEnabled) {
+		rules = append(rules, saturationRules(namespace, spec.SaturationPercent, forDuration)...)
+	}
 	return rules, nil
+}
+
+// saturationRules compare each container's usage with its limit, both from the kubelet's
+// cAdvisor metrics: CPU cores used against quota/period, working-set memory against the
+// memory limit. Containers without a limit have no quota series (or a zero limit) and are
+// left out rather than divided by zero.
+func saturationRules(namespace string, percent int32, forDuration string) []any {
+	containers := fmt.Sprintf(`namespace=%q,container!="",container!="POD"`, namespace)
+	byContainer := "sum by (namespace, pod, container) "
+	cpuUsed := fmt.Sprintf("%s(rate(container_cpu_usage_seconds_total{%s}[%s]))", byContainer, containers, rateWindow)
+	cpuLimit := fmt.Sprintf("%s((container_spec_cpu_quota{%[2]s} > 0) / container_spec_cpu_period{%[2]s})", byContainer, containers)
+	memoryUsed := fmt.Sprintf("%s(container_memory_working_set_bytes{%s})", byContainer, containers)
+	memoryLimit := fmt.Sprintf("%s(container_spec_memory_limit_bytes{%s} > 0)", byContainer, containers)
+	return []any{
+		alert(CPUSaturationAlert, forDuration, "warning",
+			fmt.Sprintf("100 * %s / %s > %d", cpuUsed, cpuLimit, percent),
+			fmt.Sprintf("{{ $labels.container }} in {{ $labels.namespace }}/{{ $labels.pod }} uses more than %d%% of its CPU limit", percent),
+			"CPU use has been {{ $value | humanize }}% of the limit for "+forDuration+"; the container is being throttled."),
+		alert(MemorySaturationAlert, forDuration, "warning",
+			fmt.Sprintf("100 * %s / %s > %d", memoryUsed, memoryLimit, percent),
+			fmt.Sprintf("{{ $labels.container }} in {{ $labels.namespace }}/{{ $labels.pod }} uses more than %d%% of its memory limit", percent),
+			"Working-set memory has been {{ $value | humanize }}% of the limit for "+forDuration+"; the container is close to being OOM-killed."),
+	}
 }
 
 // requestRateRecord follows Prometheus' level:metric:operations naming for recording rules.

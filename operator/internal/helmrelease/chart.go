@@ -30,8 +30,8 @@ import (
 )
 
 // loadChart fetches the chart a source names (repository and OCI charts land in the cache
-// directory) and checks that it is the name and version the spec asked for.
-func (r *Releaser) loadChart(source platformv1alpha1.ChartSource) (*chart.Chart, error) {
+// directory) and checks that it is the chart the release installs, in the spec's version.
+func (r *Releaser) loadChart(source platformv1alpha1.ChartSource, chartName string) (*chart.Chart, error) {
 	location, err := r.locateChart(source)
 	if err != nil {
 		return nil, err
@@ -40,8 +40,8 @@ func (r *Releaser) loadChart(source platformv1alpha1.ChartSource) (*chart.Chart,
 	if err != nil {
 		return nil, fmt.Errorf("loading chart %s: %w", location, err)
 	}
-	if source.Name != "" && loaded.Metadata.Name != source.Name {
-		return nil, fmt.Errorf("chart at %s is named %q, the spec asks for %q", location, loaded.Metadata.Name, source.Name)
+	if loaded.Metadata.Name != chartName {
+		return nil, fmt.Errorf("chart at %s is named %q, this release installs %q", location, loaded.Metadata.Name, chartName)
 	}
 	if normalizeVersion(loaded.Metadata.Version) != normalizeVersion(source.Version) {
 		return nil, fmt.Errorf("chart at %s has version %s, the spec asks for %s", location, loaded.Metadata.Version, source.Version)

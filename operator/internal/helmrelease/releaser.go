@@ -61,10 +61,12 @@ const (
 	ActionUpgrade Action = "Upgrade"
 )
 
-// Release is one wanted Helm release.
+// Release is one wanted Helm release. ChartName is the chart the release must install,
+// whatever the source: a source holding another chart is refused.
 type Release struct {
 	Namespace string
 	Name      string
+	ChartName string
 	Chart     platformv1alpha1.ChartSource
 	Values    map[string]any
 }
@@ -138,7 +140,7 @@ func (r *Releaser) Ensure(ctx context.Context, want Release, before func(Action)
 			return Result{}, stepError(want.Name, ReasonReleaseUnknown, fmt.Errorf("settling interrupted revision %d: %w", last.Version, err))
 		}
 	}
-	loaded, err := r.loadChart(want.Chart)
+	loaded, err := r.loadChart(want.Chart, want.ChartName)
 	if err != nil {
 		return Result{}, stepError(want.Name, ReasonChartUnavailable, err)
 	}

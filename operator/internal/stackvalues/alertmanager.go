@@ -87,11 +87,17 @@ func alertmanagerConfig(receivers []platformv1alpha1.AlertReceiver) map[string]a
 func receiverConfig(receiver platformv1alpha1.AlertReceiver) map[string]any {
 	config := map[string]any{"name": receiver.Name}
 	switch {
+	case receiver.Catalyst != nil:
+		config["webhook_configs"] = []any{map[string]any{
+			"url":           strings.TrimRight(receiver.Catalyst.URL, "/") + platformv1alpha1.CatalystWebhookPath,
+			"send_resolved": true,
+			"http_config":   bearerFromFile(receiver.Catalyst.WebhookSecret),
+		}}
 	case receiver.Slack != nil:
 		config["slack_configs"] = []any{map[string]any{
 			"channel": receiver.Slack.Channel,
 			// A file reference keeps the webhook URL out of the Helm release.
-			"api_url_file":  path.Join(alertmanagerSecretsDir, receiver.Slack.APIURLSecret.Name, receiver.Slack.APIURLSecret.Key),
+			"api_url_file":  mountedSecretFile(receiver.Slack.APIURLSecret),
 			"send_resolved": true,
 		}}
 	case receiver.Email != nil:
@@ -103,20 +109,44 @@ func receiverConfig(receiver platformv1alpha1.AlertReceiver) map[string]any {
 			"send_resolved": true,
 		}}
 	case receiver.Webhook != nil:
-		config["webhook_configs"] = []any{map[string]any{
+		webhook := map[string]any{
 			"url":           receiver.Webhook.URL,
 			"send_resolved": enabled(receiver.Webhook.SendResolved),
-		}}
+		}
+		if receiver.Webhook.BearerTokenSecret != nil {
+			webhook["http_config"] = bearerFromFile(*receiver.Webhook.BearerTokenSecret)
+		}
+		config["webhook_configs"] = []any{webhook}
 	}
 	return config
+}
+
+// bearerFromFile makes Alertmanager send the Secret's value as a bearer token. The Secret is
+// mounted through alertmanagerSpec.secrets and read with credentials_file, so the token is
+// in neither the Helm values nor the generated Alertmanager configuration.
+func bearerFromFile(secret platformv1alpha1.SecretKeyReference) map[string]any {
+	return map[string]any{"authorization": map[string]any{
+		"type":             "Bearer",
+		"credentials_file": mountedSecretFile(secret),
+	}}
+}
+
+// mountedSecretFile is where prometheus-operator mounts one key of a listed Secret.
+func mountedSecretFile(secret platformv1alpha1.SecretKeyReference) string {
+	return path.Join(alertmanagerSecretsDir, secret.Name, secret.Key)
 }
 
 // receiverSecrets are the Secrets Alertmanager must mount, each once, in a stable order.
 func receiverSecrets(receivers []platformv1alpha1.AlertReceiver) []any {
 	var names []string
 	for _, receiver := range receivers {
-		if receiver.Slack != nil {
+		switch {
+		case receiver.Catalyst != nil:
+			names = append(names, receiver.Catalyst.WebhookSecret.Name)
+		case receiver.Slack != nil:
 			names = append(names, receiver.Slack.APIURLSecret.Name)
+		case receiver.Webhook != nil && receiver.Webhook.BearerTokenSecret != nil:
+			names = append(names, receiver.Webhook.BearerTokenSecret.Name)
 		}
 	}
 	slices.Sort(names)

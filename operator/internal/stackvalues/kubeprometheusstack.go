@@ -70,8 +70,16 @@ func KubePrometheusStack(stack *platformv1alpha1.ObservabilityStack) map[string]
 		"kubeProxy":             controlPlane(),
 		"kubeEtcd":              controlPlane(),
 		"coreDns":               controlPlane(),
+		// The saturation alerts read cAdvisor's container metrics through the kubelet
+		// ServiceMonitor (the chart's default, stated so that it stays on).
+		"kubelet": map[string]any{"enabled": true, "serviceMonitor": map[string]any{"cAdvisor": true}},
 		"prometheusOperator": map[string]any{
 			"resources": prometheusOperatorResources(),
+			// The admission webhooks need webhook configurations, certificate Jobs and their
+			// Secrets: rights the operator does not hold. The operator's TLS uses the same
+			// certificates. Rules are validated by Prometheus when it loads them instead.
+			"admissionWebhooks": map[string]any{"enabled": false},
+			"tls":               map[string]any{"enabled": false},
 			// One operator per stack: it must not reconcile other tenants' Prometheus objects.
 			"namespaces": map[string]any{"releaseNamespace": true},
 		},

@@ -28,13 +28,6 @@ const lokiSchemaStart = "2024-04-01"
 // compactor enforcing the retention, and the caches, canary, gateway and scalable targets off.
 func Loki(stack *platformv1alpha1.ObservabilityStack) map[string]any {
 	spec := stack.Spec.Loki
-	persistence := map[string]any{"enabled": spec.Storage.Size != nil}
-	if spec.Storage.Size != nil {
-		persistence["size"] = spec.Storage.Size.String()
-		if spec.Storage.StorageClassName != "" {
-			persistence["storageClass"] = spec.Storage.StorageClassName
-		}
-	}
 	// Fresh maps each time: Helm merges chart defaults into the values maps in place.
 	off := func() map[string]any { return map[string]any{"enabled": false} }
 	none := func() map[string]any { return map[string]any{"replicas": int64(0)} }
@@ -62,7 +55,7 @@ func Loki(stack *platformv1alpha1.ObservabilityStack) map[string]any {
 		"singleBinary": map[string]any{
 			"replicas":    int64(spec.Replicas),
 			"resources":   resourcesValue(spec.Resources),
-			"persistence": persistence,
+			"persistence": persistenceValue(spec.Storage, "storageClass"),
 		},
 		"backend":      none(),
 		"read":         none(),

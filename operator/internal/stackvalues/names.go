@@ -24,20 +24,35 @@ import (
 	platformv1alpha1 "github.com/catalyst-dev/catalyst/operator/api/v1alpha1"
 )
 
+// The charts each release installs; a source holding another chart is refused.
+const (
+	KubePrometheusStackChart = "kube-prometheus-stack"
+	VictoriaLogsChart        = "victoria-logs-single"
+	LokiChart                = "loki"
+)
+
 // PrometheusReleaseName is the kube-prometheus-stack release of a stack.
 func PrometheusReleaseName(stack *platformv1alpha1.ObservabilityStack) string {
 	return stack.Name + "-prometheus"
 }
 
-// LokiReleaseName is the Loki release of a stack.
+// VictoriaLogsReleaseName is the victoria-logs-single release of a stack.
+func VictoriaLogsReleaseName(stack *platformv1alpha1.ObservabilityStack) string {
+	return stack.Name + "-logs"
+}
+
+// LokiReleaseName is the opt-in Loki release of a stack.
 func LokiReleaseName(stack *platformv1alpha1.ObservabilityStack) string {
 	return stack.Name + "-loki"
 }
 
-// Both charts derive their object names from fullnameOverride; pinning it keeps the service
+// The charts derive their object names from fullnameOverride; pinning it keeps the service
 // names below predictable instead of depending on each chart's truncation rules.
 func prometheusFullname(stack *platformv1alpha1.ObservabilityStack) string { return stack.Name }
-func lokiFullname(stack *platformv1alpha1.ObservabilityStack) string       { return stack.Name + "-loki" }
+func victoriaLogsFullname(stack *platformv1alpha1.ObservabilityStack) string {
+	return stack.Name + "-logs"
+}
+func lokiFullname(stack *platformv1alpha1.ObservabilityStack) string { return stack.Name + "-loki" }
 
 // Endpoints are the in-cluster URLs of the services the releases create.
 func Endpoints(stack *platformv1alpha1.ObservabilityStack) platformv1alpha1.EndpointsStatus {
@@ -50,6 +65,9 @@ func Endpoints(stack *platformv1alpha1.ObservabilityStack) platformv1alpha1.Endp
 	if AlertmanagerEnabled(stack) {
 		endpoints.Alertmanager = svc(prometheusFullname(stack)+"-alertmanager", 9093)
 	}
+	if VictoriaLogsEnabled(stack) {
+		endpoints.VictoriaLogs = svc(victoriaLogsFullname(stack), 9428)
+	}
 	if LokiEnabled(stack) {
 		endpoints.Loki = svc(lokiFullname(stack), 3100)
 	}
@@ -61,9 +79,15 @@ func StackEnabled(stack *platformv1alpha1.ObservabilityStack) bool {
 	return enabled(stack.Spec.Enabled)
 }
 
-// LokiEnabled reports whether the Loki release should exist.
+// VictoriaLogsEnabled reports whether the victoria-logs-single release should exist.
+func VictoriaLogsEnabled(stack *platformv1alpha1.ObservabilityStack) bool {
+	return enabled(stack.Spec.VictoriaLogs.Enabled)
+}
+
+// LokiEnabled reports whether the opt-in Loki release should exist. Unlike the other switches
+// it is off when unset.
 func LokiEnabled(stack *platformv1alpha1.ObservabilityStack) bool {
-	return enabled(stack.Spec.Loki.Enabled)
+	return stack.Spec.Loki.Enabled != nil && *stack.Spec.Loki.Enabled
 }
 
 // AlertmanagerEnabled reports whether kube-prometheus-stack should run Alertmanager.

@@ -60,3 +60,16 @@ func volumeClaimTemplateValue(storage platformv1alpha1.StorageSpec) map[string]a
 	}
 	return map[string]any{"volumeClaimTemplate": map[string]any{"spec": spec}}
 }
+
+// persistenceValue is a chart's own persistence block (enabled, size and a storage class under
+// the key the chart names it), as opposed to a prometheus-operator volumeClaimTemplate.
+func persistenceValue(storage platformv1alpha1.StorageSpec, classKey string) map[string]any {
+	value := map[string]any{"enabled": storage.Size != nil}
+	if storage.Size != nil {
+		value["size"] = storage.Size.String()
+		if storage.StorageClassName != "" {
+			value[classKey] = storage.StorageClassName
+		}
+	}
+	return value
+}

@@ -18,6 +18,9 @@ package stackvalues
 
 import (
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -26,6 +29,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/utils/ptr"
+	"sigs.k8s.io/yaml"
 
 	platformv1alpha1 "github.com/catalyst-dev/catalyst/operator/api/v1alpha1"
 )
@@ -52,6 +56,14 @@ func stack() *platformv1alpha1.ObservabilityStack {
 				Receivers: []platformv1alpha1.AlertReceiver{
 					{Name: "b-slack", Slack: &platformv1alpha1.SlackReceiver{Channel: "#b", APIURLSecret: platformv1alpha1.SecretKeyReference{Name: "slack", Key: "b"}}},
 					{Name: "a-slack", Severities: []platformv1alpha1.Severity{"warning", "critical"}, Slack: &platformv1alpha1.SlackReceiver{Channel: "#a", APIURLSecret: platformv1alpha1.SecretKeyReference{Name: "slack", Key: "a"}}},
+				},
+			},
+			VictoriaLogs: platformv1alpha1.VictoriaLogsSpec{
+				Retention: "14d",
+				Resources: corev1.ResourceRequirements{Limits: corev1.ResourceList{corev1.ResourceMemory: resource.MustParse("2Gi")}},
+				Storage:   platformv1alpha1.StorageSpec{Size: &size, StorageClassName: "ssd"},
+				Collector: platformv1alpha1.LogCollectorSpec{
+					Resources: corev1.ResourceRequirements{Limits: corev1.ResourceList{corev1.ResourceMemory: resource.MustParse("300Mi")}},
 				},
 			},
 			Loki: platformv1alpha1.LokiSpec{Retention: "14d", Replicas: 1},
@@ -108,11 +120,21 @@ func TestKubePrometheusStackSwitchesOnlyRequestedComponentsOn(t *testing.T) {
 	want := map[string]bool{
 		"grafana.enabled": false, "nodeExporter.enabled": true, "kubeStateMetrics.enabled": false,
 		"defaultRules.create": false, "kubeEtcd.enabled": false, "kubeScheduler.enabled": false,
+		"kubelet.enabled": true,
 	}
 	for dotted, enabled := range want {
 		component, key, _ := strings.Cut(dotted, ".")
 		if got := lookup(t, values, component, key); got != enabled {
 			t.Errorf("%s = %v, want %v", dotted, got, enabled)
+		}
+	}
+}
+
+func TestKubePrometheusStackNeedsNoAdmissionWebhooks(t *testing.T) {
+	values := KubePrometheusStack(stack())
+	for _, key := range []string{"admissionWebhooks", "tls"} {
+		if got := lookup(t, values, "prometheusOperator", key, "enabled"); got != false {
+			t.Errorf("prometheusOperator.%s.enabled = %v", key, got)
 		}
 	}
 }
@@ -159,7 +181,7 @@ func TestAlertmanagerCanBeSwitchedOff(t *testing.T) {
 	}
 }
 
-func TestLokiRunsOneBinaryWithTheSpecsRetention(t *testing.T) {
+func TestOptInLokiRunsOneBinaryWithTheSpecsRetention(t *testing.T) {
 	values := Loki(stack())
 	if got := lookup(t, values, "deploymentMode"); got != "SingleBinary" {
 		t.Errorf("deploymentMode = %v", got)
@@ -205,9 +227,146 @@ func TestEndpointsNameTheChartsServices(t *testing.T) {
 	want := platformv1alpha1.EndpointsStatus{
 		Prometheus:   "http://main-prometheus.observability.svc:9090",
 		Alertmanager: "http://main-alertmanager.observability.svc:9093",
-		Loki:         "http://main-loki.observability.svc:3100",
+		VictoriaLogs: "http://main-logs.observability.svc:9428",
 	}
 	if got != want {
 		t.Errorf("Endpoints() = %#v, want %#v", got, want)
+	}
+	s := stack()
+	s.Spec.Loki.Enabled = ptr.To(true)
+	if got := Endpoints(s).Loki; got != "http://main-loki.observability.svc:3100" {
+		t.Errorf("opt-in Loki endpoint = %q", got)
+	}
+}
+
+func TestLokiIsOffUnlessAskedFor(t *testing.T) {
+	s := stack()
+	if LokiEnabled(s) {
+		t.Error("Loki is on without spec.loki.enabled")
+	}
+	s.Spec.Loki.Enabled = ptr.To(true)
+	if !LokiEnabled(s) {
+		t.Error("spec.loki.enabled true leaves Loki off")
+	}
+}
+
+func TestVictoriaLogsServerFollowsTheSpec(t *testing.T) {
+	values := VictoriaLogs(stack())
+	for path, want := range map[string]any{
+		"fullnameOverride": "main-logs",
+		"retentionPeriod":  "14d",
+		"replicaCount":     int64(1),
+	} {
+		if got := lookup(t, values, "server", path); got != want {
+			t.Errorf("server.%s = %#v, want %#v", path, got, want)
+		}
+	}
+	if got := lookup(t, values, "server", "resources"); !reflect.DeepEqual(got, map[string]any{"limits": map[string]any{"memory": "2Gi"}}) {
+		t.Errorf("server.resources = %#v", got)
+	}
+	wantVolume := map[string]any{"enabled": true, "size": "50Gi", "storageClassName": "ssd"}
+	if got := lookup(t, values, "server", "persistentVolume"); !reflect.DeepEqual(got, wantVolume) {
+		t.Errorf("server.persistentVolume = %#v, want %#v", got, wantVolume)
+	}
+	if got := lookup(t, values, "dashboards", "enabled"); got != false {
+		t.Errorf("dashboards.enabled = %v", got)
+	}
+}
+
+func TestTheCollectorShipsPodLogsWithKubernetesStreamFields(t *testing.T) {
+	values := VictoriaLogs(stack())
+	if got := lookup(t, values, "vector", "enabled"); got != true {
+		t.Fatalf("vector.enabled = %v", got)
+	}
+	if got := lookup(t, values, "vector", "resources"); !reflect.DeepEqual(got, map[string]any{"limits": map[string]any{"memory": "300Mi"}}) {
+		t.Errorf("vector.resources = %#v", got)
+	}
+	if got := lookup(t, values, "vector", "customConfig", "sources", "k8s", "type"); got != "kubernetes_logs" {
+		t.Errorf("source type = %v", got)
+	}
+	headers := lookup(t, values, "vector", "customConfig", "sinks", "vlogs", "request", "headers").(map[string]any)
+	if headers["VL-Stream-Fields"] != "namespace,pod,container,app" {
+		t.Errorf("VL-Stream-Fields = %v", headers["VL-Stream-Fields"])
+	}
+	remap := lookup(t, values, "vector", "customConfig", "transforms", "parser", "source").(string)
+	for _, assignment := range []string{
+		".namespace = .kubernetes.pod_namespace", ".pod = .kubernetes.pod_name",
+		".container = .kubernetes.container_name", `.app = .kubernetes.pod_labels."app.kubernetes.io/name"`,
+	} {
+		if !strings.Contains(remap, assignment) {
+			t.Errorf("the remap transform does not set %q:\n%s", assignment, remap)
+		}
+	}
+	s := stack()
+	s.Spec.VictoriaLogs.Collector.Enabled = ptr.To(false)
+	if got := lookup(t, VictoriaLogs(s), "vector"); !reflect.DeepEqual(got, map[string]any{"enabled": false}) {
+		t.Errorf("vector with the collector off = %#v", got)
+	}
+}
+
+func catalystStack() *platformv1alpha1.ObservabilityStack {
+	s := stack()
+	s.Spec.Alertmanager.Receivers = append(s.Spec.Alertmanager.Receivers,
+		platformv1alpha1.AlertReceiver{Name: "catalyst", Catalyst: &platformv1alpha1.CatalystReceiver{
+			URL:           "http://catalyst-backend.catalyst.svc:7007/",
+			WebhookSecret: platformv1alpha1.SecretKeyReference{Name: "catalyst-alertmanager-webhook", Key: "token"},
+		}},
+		platformv1alpha1.AlertReceiver{Name: "hook", Webhook: &platformv1alpha1.WebhookReceiver{
+			URL:               "https://hooks.example.com/alerts",
+			BearerTokenSecret: &platformv1alpha1.SecretKeyReference{Name: "hook-token", Key: "bearer"},
+		}})
+	return s
+}
+
+func TestCatalystReceiverPostsToTheIntakeRouteWithTheMountedSecret(t *testing.T) {
+	values := KubePrometheusStack(catalystStack())
+	receivers := map[string]map[string]any{}
+	for _, receiver := range lookup(t, values, "alertmanager", "config", "receivers").([]any) {
+		receivers[receiver.(map[string]any)["name"].(string)] = receiver.(map[string]any)
+	}
+	catalyst := receivers["catalyst"]["webhook_configs"].([]any)[0].(map[string]any)
+	want := map[string]any{
+		"url":           "http://catalyst-backend.catalyst.svc:7007/api/observability/webhooks/alertmanager",
+		"send_resolved": true,
+		"http_config": map[string]any{"authorization": map[string]any{
+			"type":             "Bearer",
+			"credentials_file": "/etc/alertmanager/secrets/catalyst-alertmanager-webhook/token",
+		}},
+	}
+	if !reflect.DeepEqual(catalyst, want) {
+		t.Errorf("catalyst webhook = %#v\nwant %#v", catalyst, want)
+	}
+	hook := receivers["hook"]["webhook_configs"].([]any)[0].(map[string]any)
+	if got := lookup(t, hook, "http_config", "authorization", "credentials_file"); got != "/etc/alertmanager/secrets/hook-token/bearer" {
+		t.Errorf("webhook credentials_file = %v", got)
+	}
+	secrets := lookup(t, values, "alertmanager", "alertmanagerSpec", "secrets")
+	if !reflect.DeepEqual(secrets, []any{"catalyst-alertmanager-webhook", "hook-token", "slack"}) {
+		t.Errorf("secrets = %#v", secrets)
+	}
+}
+
+// TestRenderedAlertmanagerConfigLoadsInAlertmanager checks the configuration with amtool,
+// which parses it with Alertmanager's own loader (Debian's prometheus-alertmanager package;
+// ../scripts/observability.sh install puts it on PATH).
+func TestRenderedAlertmanagerConfigLoadsInAlertmanager(t *testing.T) {
+	amtool := os.Getenv("AMTOOL")
+	if amtool == "" {
+		found, err := exec.LookPath("amtool")
+		if err != nil {
+			t.Fatal("amtool is needed: run ../scripts/observability.sh install (or apt-get install prometheus-alertmanager), or set AMTOOL")
+		}
+		amtool = found
+	}
+	config, err := yaml.Marshal(lookup(t, KubePrometheusStack(catalystStack()), "alertmanager", "config"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "alertmanager.yaml")
+	if err := os.WriteFile(file, config, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(amtool, "check-config", file).CombinedOutput(); err != nil {
+		t.Fatalf("amtool check-config: %v\n%s\n--- config:\n%s", err, out, config)
 	}
 }
