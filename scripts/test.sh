@@ -55,6 +55,8 @@ catalyst_bootstrap
 catalyst_ensure_techdocs
 catalyst_ensure_chromium
 catalyst_ensure_bubblewrap
+# Prometheus, promtool, Alertmanager and amtool: the observability and operator tests run them.
+bash "$CATALYST_ROOT/scripts/observability.sh" install || catalyst_die "could not install Prometheus and Alertmanager"
 catalyst_ensure_go
 catalyst_pg_up
 
