@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 
-export * from './matchers';
-export * from './scoping';
+export * from './queryScoping';
 export * from './permissions';
 export * from './api';

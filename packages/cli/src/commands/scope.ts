@@ -4,7 +4,7 @@ import {
   parseLabelMatcher,
   scopeLogQL,
   scopePromQL,
-} from '@catalyst/plugin-observability-common';
+} from '@catalyst/plugin-observability-common/scoping';
 import { Argument, Command } from 'commander';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';

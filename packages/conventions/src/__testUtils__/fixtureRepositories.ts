@@ -1,4 +1,4 @@
-import { ConventionPack } from '@catalyst/plugin-platform-node';
+import { ConventionPack } from '../packs/types';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join as joinPath } from 'node:path';

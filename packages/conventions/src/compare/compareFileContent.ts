@@ -1,4 +1,4 @@
-import { ConventionStandardFile } from '@catalyst/plugin-platform-node';
+import { ConventionStandardFile } from '../packs/types';
 import { parseStructured } from './parseStructured';
 import {
   describeDifference,

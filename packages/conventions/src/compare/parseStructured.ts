@@ -1,4 +1,4 @@
-import { ConventionFileFormat } from '@catalyst/plugin-platform-node';
+import { ConventionFileFormat } from '../packs/types';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 

@@ -1,5 +1,5 @@
-import { ConventionPack } from '@catalyst/plugin-platform-node';
 import { CheckoutPathError, GuardedCheckout } from '@catalyst/checkout-guard';
+import { ConventionPack } from '../packs/types';
 import { compareFileContent } from '../compare/compareFileContent';
 import {
   CATALYST_CONFIG_FILE,

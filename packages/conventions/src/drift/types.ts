@@ -1,4 +1,4 @@
-import { ConventionRuleType } from '@catalyst/plugin-platform-node';
+import { ConventionRuleType } from '../packs/types';
 import { ConventionDiagnostic } from '../config/readCatalystConfig';
 
 /**

@@ -1,7 +1,4 @@
-import {
-  ConventionRule,
-  ConventionStandardFile,
-} from '@catalyst/plugin-platform-node';
+import { ConventionRule, ConventionStandardFile } from './types';
 
 /**
  * Conventional-commit types accepted by every pack's hooks and checks.

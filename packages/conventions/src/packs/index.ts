@@ -1,9 +1,10 @@
-import { ConventionPack } from '@catalyst/plugin-platform-node';
+import { ConventionPack } from './types';
 import { goConventionPack } from './goPack';
 import { pythonConventionPack } from './pythonPack';
 import { rubyConventionPack } from './rubyPack';
 import { typescriptConventionPack } from './typescriptPack';
 
+export * from './types';
 export { conventionalCommitTypes } from './collaborationStandards';
 export { goConventionPack } from './goPack';
 export { pythonConventionPack } from './pythonPack';

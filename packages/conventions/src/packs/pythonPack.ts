@@ -1,4 +1,4 @@
-import { ConventionPack } from '@catalyst/plugin-platform-node';
+import { ConventionPack } from './types';
 import {
   branchNamingRule,
   codeOwners,

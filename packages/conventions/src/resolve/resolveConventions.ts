@@ -3,7 +3,7 @@ import {
   ConventionPack,
   ConventionRule,
   ConventionStandardFile,
-} from '@catalyst/plugin-platform-node';
+} from '../packs/types';
 import ignore from 'ignore';
 import { ConventionsOverrides } from '../config/catalystConfigSchema';
 import {

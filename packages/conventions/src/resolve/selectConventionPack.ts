@@ -1,5 +1,5 @@
-import { ConventionPack } from '@catalyst/plugin-platform-node';
 import { GuardedCheckout } from '@catalyst/checkout-guard';
+import { ConventionPack } from '../packs/types';
 
 /**
  * The pack that applies to a checkout and how it was chosen.

@@ -1,5 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import { ConventionPack } from './types';
+import type { ConventionPack } from '@catalyst/conventions';
 
 /**
  * Lets modules contribute convention packs to the platform plugin.

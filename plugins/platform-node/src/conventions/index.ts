@@ -1,2 +1,10 @@
-export * from './types';
+export type {
+  ConventionEcosystemDetection,
+  ConventionFileFormat,
+  ConventionJsonValue,
+  ConventionPack,
+  ConventionRule,
+  ConventionRuleType,
+  ConventionStandardFile,
+} from '@catalyst/conventions';
 export * from './conventionPacksExtensionPoint';
