@@ -18,7 +18,7 @@ const { GithubPullRequestPublisher } = require(join(
 ));
 const { GithubSimulator } = require(join(
   repoRoot,
-  'plugins/platform-node/src/github/testUtils',
+  'packages/github-simulator/src',
 ));
 const { defaultConventionPacks } = require(join(
   repoRoot,

@@ -1,4 +1,4 @@
-import { BareRepository } from '@catalyst/plugin-platform-node/testUtils';
+import { BareRepository } from '@catalyst/github-simulator';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,7 +5,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { defaultConventionPacks } from '@catalyst/conventions';
 import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { Knex } from 'knex';
 import { tmpdir } from 'node:os';
 import { ConventionStatusStore } from '../database/ConventionStatusStore';

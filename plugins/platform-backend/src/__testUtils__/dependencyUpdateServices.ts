@@ -7,7 +7,7 @@ import {
   GithubAdvisoryClient,
   GithubPullRequestPublisher,
 } from '@catalyst/plugin-platform-node';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { NpmRegistryClient } from '../services/dependencies/npmRegistry/NpmRegistryClient';
 import { DependencyUpdateExecutor } from '../services/tasks/executors/DependencyUpdateExecutor';
 import { TemporaryCheckouts } from '../services/tasks/executors/TemporaryCheckouts';

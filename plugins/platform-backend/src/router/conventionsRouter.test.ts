@@ -1,7 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import request from 'supertest';
 import {
   createLocalRepository,

@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { GithubAdvisoryClient } from './GithubAdvisoryClient';
 import { GithubAuthError } from './GithubApiError';
-import { GithubSimulator } from './testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 
 describe('GithubAdvisoryClient', () => {
   let simulator: GithubSimulator;

@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { GithubSimulator } from './testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { GithubIssueReporter } from './GithubIssueReporter';
 
 describe('GithubIssueReporter', () => {

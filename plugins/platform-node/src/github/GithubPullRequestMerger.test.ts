@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
-import { GithubSimulator } from './testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { GithubPullRequestMerger } from './GithubPullRequestMerger';
 
 describe('GithubPullRequestMerger', () => {

@@ -5,7 +5,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { defaultConventionPacks } from '@catalyst/conventions';
 import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { tmpdir } from 'node:os';
 import { demoServiceFiles } from '../../__testUtils__/conventionsRepository';
 import { createTaskStores, newTask } from '../../__testUtils__/taskStores';

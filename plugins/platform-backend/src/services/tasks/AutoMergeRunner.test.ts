@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { GithubPullRequestMerger } from '@catalyst/plugin-platform-node';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { Octokit } from '@octokit/rest';
 import { createTaskStores, newTask } from '../../__testUtils__/taskStores';
 import { GITHUB_BREAKER } from '../../database/TaskBreakerStore';

@@ -4,7 +4,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

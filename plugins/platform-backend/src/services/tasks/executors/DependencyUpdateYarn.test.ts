@@ -2,7 +2,7 @@ import {
   dependencyUpdateServices,
   sourceComponent,
 } from '../../../__testUtils__/dependencyUpdateServices';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { parseSyml } from '@yarnpkg/parsers';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';

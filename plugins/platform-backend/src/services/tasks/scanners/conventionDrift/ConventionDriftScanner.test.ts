@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import {
   cleanServiceFiles,
   demoServiceFiles,

@@ -5,7 +5,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { GithubAdvisoryClient } from '@catalyst/plugin-platform-node';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 /**
- * Test utilities of the Catalyst platform node library: a GitHub simulator
- * for tests that open pull requests or clone repositories.
+ * A GitHub simulator for tests and benchmarks that open pull requests or clone
+ * repositories: GitHub's REST API and git over HTTP, served on 127.0.0.1 from
+ * real bare repositories. Dev-only: depend on it as a devDependency.
  *
  * @packageDocumentation
  */
