@@ -156,12 +156,12 @@ export interface Config {
     labelMapping?: {
       /** Prefix for keys without an override, e.g. `label_` for kube-state-metrics. */
       labelNamePrefix?: string;
-      /** Exact key to label name overrides. */
+      /** Exact key to label name overrides; each value must be a Prometheus label name. */
       labelNames?: { [key: string]: string };
     };
     tracing?: {
       /**
-       * Link to traces around an incident. Placeholders: {{traceId}} (one link per trace id
+       * Link (http or https) to traces around an incident. Placeholders: {{traceId}} (one link per trace id
        * found in the error logs), {{start}} / {{end}} (Unix ms), {{startIso}} / {{endIso}},
        * {{entityName}}, {{namespace}}, and {{labels.<name>}} of the alert.
        */

@@ -197,6 +197,18 @@ describe('readObservabilityConfig', () => {
       { labelMapping: { labelNamePrefix: 'label-' } },
       /labelNamePrefix must be a label name prefix/,
     ],
+    [
+      { labelMapping: { labelNames: { team: 'team-name' } } },
+      /labelNames.team is not a valid label name: 'team-name'/,
+    ],
+    [
+      { tracing: { urlTemplate: 'data:text/html,{{traceId}}' } },
+      /urlTemplate must be an http or https URL/,
+    ],
+    [
+      { tracing: { urlTemplate: 'traces/{{traceId}}' } },
+      /urlTemplate is not a URL/,
+    ],
   ])('refuses nonsense: %j', (observability, message) => {
     expect(() => read(observability)).toThrow(message);
   });

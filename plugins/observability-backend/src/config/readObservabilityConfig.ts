@@ -113,6 +113,13 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
   }
 
   const urlTemplate = root?.getOptionalString('tracing.urlTemplate');
+  if (urlTemplate !== undefined) {
+    // The incident view renders it as a link: only http(s), whatever the placeholders become.
+    checkUrl(
+      urlTemplate.replace(/\{\{\s*[\w.]+\s*\}\}/g, 'x'),
+      'observability.tracing.urlTemplate',
+    );
+  }
 
   return {
     prometheus,
@@ -152,15 +159,25 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
     },
     labelMapping: {
       labelNamePrefix,
-      labelNames: labelNames
-        ? Object.fromEntries(
-            labelNames.keys().map(k => [k, labelNames.getString(k)]),
-          )
-        : undefined,
+      labelNames: labelNames ? readLabelNames(labelNames) : undefined,
     },
     tracing: { urlTemplate },
     kubernetes: readKubernetesConfig(root),
   };
+}
+
+function readLabelNames(labelNames: Config): Record<string, string> {
+  return Object.fromEntries(
+    labelNames.keys().map(key => {
+      const name = labelNames.getString(key);
+      if (!isValidLabelName(name)) {
+        throw new Error(
+          `observability.labelMapping.labelNames.${key} is not a valid label name: '${name}'`,
+        );
+      }
+      return [key, name];
+    }),
+  );
 }
 
 /** A Kubernetes namespace name (RFC 1123 label). */
