@@ -120,7 +120,7 @@ describe('planRelease', () => {
       'fix:utils:unicode no longer throws:40',
       'feat:utils:encode unicode:40',
     ]);
-    r.commit('chore: release 3.0.0\n\nRelease-As: 3.0.0');
+    r.commit('chore: pin the next version\n\nRelease-As: 3.0.0');
     expect((await planRelease({ dir: r.dir })).nextVersion).toBe('3.0.0');
   });
 
@@ -247,6 +247,66 @@ describe('planRelease', () => {
       source: 'package.json#release',
     });
     expect(plan.nextTag).toBe('release-3.1.1');
+  });
+
+  it('leaves out release commits and shows what the release type shows', async () => {
+    const r = repo();
+    r.commit('chore: init', {
+      '.github/release-please.yml': 'releaseType: python\n',
+    });
+    r.tag('v1.0.0');
+    const docs = r.commit('docs: explain retries (#3)');
+    r.commit('chore(main): release 1.0.1 (#4)');
+    const plan = await planRelease({ dir: r.dir });
+    expect(plan.entries.map(e => e.hash)).toEqual([docs]);
+    expect(plan.nextVersion).toBe('1.0.1');
+    expect(plan.markdown).toContain('### Documentation');
+    r.commit('chore: node release', {
+      '.github/release-please.yml': 'releaseType: node\n',
+    });
+    expect((await planRelease({ dir: r.dir })).entries).toEqual([]);
+  });
+
+  it('releases breaking changes of a v1 Go module as minor until its path has /v2', async () => {
+    const r = repo();
+    r.commit('chore: init', {
+      'go.mod': 'module github.com/acme/sdk\n\ngo 1.22\n',
+    });
+    r.tag('v1.4.0');
+    r.commit('feat!: new client API');
+    const plan = await planRelease({ dir: r.dir });
+    expect(plan.nextVersion).toBe('1.5.0');
+    expect(plan.reason).toBe(
+      "minor: breaking changes, but a Go module's major release needs a new module path (/v2)",
+    );
+    r.commit('chore: v2 path', {
+      'go.mod': 'module github.com/acme/sdk/v2\n\ngo 1.22\n',
+    });
+    expect((await planRelease({ dir: r.dir })).nextVersion).toBe('2.0.0');
+  });
+
+  it('writes conventional-changelog sections for standard-version repositories', async () => {
+    const r = repo();
+    r.commit('chore: init', {
+      'package.json': JSON.stringify({
+        name: 'sv',
+        version: '2.0.0',
+        devDependencies: { 'standard-version': '^9' },
+      }),
+    });
+    r.tag('v2.0.0');
+    r.commit('docs: typo');
+    r.commit('feat(cli): flag\n\nBREAKING CHANGE: --old is gone');
+    const plan = await planRelease({ dir: r.dir, date: '2024-03-01' });
+    expect(plan.config.tool).toBe('conventional-changelog');
+    expect(plan.entries.map(e => e.type)).toEqual(['feat']);
+    expect(plan.markdown.split('\n').slice(0, 5)).toEqual([
+      '# 3.0.0 (2024-03-01)',
+      '',
+      '### BREAKING CHANGES',
+      '',
+      '* **cli:** --old is gone',
+    ]);
   });
 
   it('says why when nothing is releasable', async () => {

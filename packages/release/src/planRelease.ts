@@ -126,8 +126,12 @@ export async function planRelease(
     pkg = found;
   }
   const configured = config.packages.find(p => p.path === pkg.path);
-  const rules = { ...config.rules, ...configured?.rules };
   const sections = configured?.sections ?? config.sections;
+  const rules = { ...config.rules, ...configured?.rules };
+  if (config.tool === 'release-please') {
+    // release-please proposes a patch for any change its changelog shows.
+    rules.patchTypes = sections.filter(s => !s.hidden).map(s => s.type);
+  }
 
   const tags = (await repo.tags(options.from ?? toHash))
     .map(parseReleaseTag)
@@ -173,7 +177,12 @@ export async function planRelease(
 
   const previousVersion =
     previous?.version ?? config.manifest[pkg.path] ?? undefined;
-  const bump = computeBump(allEntries, rules);
+  let bump = computeBump(allEntries, rules);
+  const goMajorBlocked =
+    bump === 'major' &&
+    previousVersion !== undefined &&
+    !(await goModuleAllowsMajor(read, pkg, previousVersion));
+  if (goMajorBlocked) bump = 'minor';
   const releaseAs = allEntries.find(e => e.releaseAs)?.releaseAs;
   const next = previousVersion
     ? nextVersion(previousVersion, bump, rules, releaseAs)
@@ -197,7 +206,8 @@ export async function planRelease(
     {
       repositoryUrl: repositoryWebUrl(await repo.originUrl()),
       kind:
-        config.tool === 'semantic-release'
+        config.tool === 'semantic-release' ||
+        config.tool === 'conventional-changelog'
           ? 'conventional-changelog'
           : config.tool === 'changesets'
           ? 'changesets'
@@ -225,19 +235,44 @@ export async function planRelease(
     nextVersion: next.version,
     nextTag,
     bump: next.bump,
-    reason: explain(
-      next.bump,
-      allEntries,
-      previousVersion,
-      next.version,
-      releaseAs,
-    ),
+    reason: goMajorBlocked
+      ? `minor: breaking changes, but a Go module's major release needs a new module path (/v${
+          semverMajor(previousVersion!) + 1
+        })`
+      : explain(
+          next.bump,
+          allEntries,
+          previousVersion,
+          next.version,
+          releaseAs,
+        ),
     entries,
     allEntries,
     markdown,
     style,
     changelogPath,
   };
+}
+
+function semverMajor(version: string): number {
+  return Number(version.split('.')[0]);
+}
+
+/**
+ * A Go module at v1 or later can only release a new major version once its module
+ * path ends in the new `/vN`; until then breaking changes release as minor.
+ */
+async function goModuleAllowsMajor(
+  read: (path: string) => Promise<string | undefined>,
+  pkg: ReleasePackage,
+  previousVersion: string,
+): Promise<boolean> {
+  const major = semverMajor(previousVersion);
+  if (major < 1) return true;
+  const gomod = await read(pkg.path === '.' ? 'go.mod' : `${pkg.path}/go.mod`);
+  const module = gomod && /^module\s+(\S+)/m.exec(gomod)?.[1];
+  if (!module) return true;
+  return module.endsWith(`/v${major + 1}`);
 }
 
 function explain(

@@ -6,6 +6,9 @@ const SUBJECT_PR = /\(#(\d+)\)\s*$/;
 const OVERRIDE = /BEGIN_COMMIT_OVERRIDE\s*\n([\s\S]*?)\nEND_COMMIT_OVERRIDE/;
 const HEADER = /^[a-z]+(?:\([^)]*\))?!?: \S/;
 const MAX_COMMITS = 20_000;
+// A release tool's own release commit is never a change of the release.
+const RELEASE_COMMIT =
+  /^(?:chore(?:\([^)]*\))?!?: release\b|Version Packages\b)/i;
 
 /**
  * How several changes in one commit message are read.
@@ -85,7 +88,8 @@ export async function readReleaseEntries(
   }
   const entriesOf = new Map<string, ReleaseEntry[]>();
   for (const commit of commits) {
-    if (commit.parents.length > 1) continue;
+    if (commit.parents.length > 1 || RELEASE_COMMIT.test(commit.message))
+      continue;
     const ownPr = SUBJECT_PR.exec(commit.message.split('\n')[0]);
     const pr = ownPr ? Number(ownPr[1]) : prOf.get(commit.hash);
     const parsed = splitCommitMessage(commit.message, splitting)

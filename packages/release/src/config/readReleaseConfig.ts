@@ -21,6 +21,7 @@ export type ChangelogSection = {
 export type ReleaseTool =
   | 'release-please'
   | 'semantic-release'
+  | 'conventional-changelog'
   | 'changesets'
   | 'none';
 
@@ -60,7 +61,7 @@ export type ReleaseConfig = {
 };
 
 /**
- * release-please's default sections.
+ * release-please's default sections (node, go, rust, simple and most release types).
  *
  * @public
  */
@@ -68,9 +69,8 @@ export const releasePleaseSections: ChangelogSection[] = [
   { type: 'feat', section: 'Features' },
   { type: 'fix', section: 'Bug Fixes' },
   { type: 'perf', section: 'Performance Improvements' },
-  { type: 'deps', section: 'Dependencies' },
   { type: 'revert', section: 'Reverts' },
-  { type: 'docs', section: 'Documentation' },
+  { type: 'docs', section: 'Documentation', hidden: true },
   { type: 'style', section: 'Styles', hidden: true },
   { type: 'chore', section: 'Miscellaneous Chores', hidden: true },
   { type: 'refactor', section: 'Code Refactoring', hidden: true },
@@ -78,6 +78,33 @@ export const releasePleaseSections: ChangelogSection[] = [
   { type: 'build', section: 'Build System', hidden: true },
   { type: 'ci', section: 'Continuous Integration', hidden: true },
 ];
+
+/**
+ * The sections release-please's python, java and R release types use: dependencies and
+ * documentation are shown.
+ *
+ * @public
+ */
+export const releasePleaseExtendedSections: ChangelogSection[] = [
+  { type: 'feat', section: 'Features' },
+  { type: 'fix', section: 'Bug Fixes' },
+  { type: 'perf', section: 'Performance Improvements' },
+  { type: 'deps', section: 'Dependencies' },
+  { type: 'revert', section: 'Reverts' },
+  { type: 'docs', section: 'Documentation' },
+  ...releasePleaseSections.filter(s => s.hidden && s.type !== 'docs'),
+];
+
+function pleaseSections(options: Json): ChangelogSection[] {
+  const type = options['release-type'] ?? options.releaseType;
+  return (
+    sectionsFrom(options['changelog-sections']) ??
+    (typeof type === 'string' &&
+    /^(python|java|java-.*|maven|r|ruby-yoshi)$/.test(type)
+      ? releasePleaseExtendedSections
+      : releasePleaseSections)
+  );
+}
 
 /**
  * conventional-changelog's (semantic-release's) default sections.
@@ -167,15 +194,14 @@ async function readReleasePlease(
             ? options['changelog-path']
             : undefined,
         rules: pleaseRules(options),
-        sections: sectionsFrom(options['changelog-sections']),
+        sections: pleaseSections(options),
       });
     }
     return {
       tool: 'release-please',
       source: 'release-please-config.json',
       rules: { ...pleaseDefaults, ...pleaseRules(config) },
-      sections:
-        sectionsFrom(config['changelog-sections']) ?? releasePleaseSections,
+      sections: pleaseSections(config),
       multipleChangesPerCommit: true,
       packages,
       manifest: isObject(manifest)
@@ -199,7 +225,7 @@ async function readReleasePlease(
         ...pleaseDefaults,
         ...pleaseRules(isObject(options) ? options : {}),
       },
-      sections: releasePleaseSections,
+      sections: pleaseSections(isObject(options) ? options : {}),
       multipleChangesPerCommit: true,
       packages: [],
       manifest: {},
@@ -284,6 +310,25 @@ async function readSemanticRelease(
   if (isObject(pkg) && isObject(pkg.release)) {
     return semanticReleaseConfig(pkg.release, 'package.json#release');
   }
+  // standard-version and commit-and-tag-version write conventional-changelog sections too.
+  for (const path of ['.versionrc', '.versionrc.json']) {
+    if ((await read(path)) !== undefined) {
+      return {
+        ...semanticReleaseConfig({}, path),
+        tool: 'conventional-changelog',
+      };
+    }
+  }
+  const devDependencies =
+    isObject(pkg) && isObject(pkg.devDependencies) ? pkg.devDependencies : {};
+  for (const tool of ['standard-version', 'commit-and-tag-version']) {
+    if (tool in devDependencies || (isObject(pkg) && isObject(pkg[tool]))) {
+      return {
+        ...semanticReleaseConfig({}, `package.json (${tool})`),
+        tool: 'conventional-changelog',
+      };
+    }
+  }
   return undefined;
 }
 
@@ -310,7 +355,8 @@ async function readChangesetsConfig(
  * Reads the repository's own release configuration (release-please manifest
  * configuration or `.github/release-please.yml`, semantic-release
  * `.releaserc*` / `release.config.*` / package.json `release`, changesets
- * `.changeset/config.json`); Catalyst's defaults when there is none.
+ * `.changeset/config.json`; standard-version's `.versionrc`); Catalyst's
+ * defaults when there is none.
  *
  * @public
  */
