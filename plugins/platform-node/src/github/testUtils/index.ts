@@ -21,4 +21,5 @@ export type {
   StoredCheckRun,
   StoredIssue,
   StoredPullRequest,
+  StoredRelease,
 } from './githubSchemas';
