@@ -658,7 +658,11 @@ export function contentDirectory(
   }));
 }
 
-/** A release as the simulator keeps it. */
+/**
+ * A release as the simulator keeps it.
+ *
+ * @public
+ */
 export interface StoredRelease {
   id: number;
   tagName: string;
