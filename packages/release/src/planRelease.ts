@@ -78,6 +78,12 @@ export class ReleasePlanError extends Error {
   name = 'ReleasePlanError';
 }
 
+const STYLE_OF_TOOL: Record<string, ChangelogStyle['kind'] | undefined> = {
+  'semantic-release': 'conventional-changelog',
+  'conventional-changelog': 'conventional-changelog',
+  changesets: 'changesets',
+};
+
 function componentNames(pkg: ReleasePackage, configured?: string): string[] {
   const names = [
     pkg.name,
@@ -188,14 +194,14 @@ export async function planRelease(
     ? nextVersion(previousVersion, bump, rules, releaseAs)
     : { version: releaseAs ?? pkg.version ?? '1.0.0', bump };
 
-  const tagFormat = configured?.tagTemplate
-    ? { template: configured.tagTemplate }
-    : config.tagTemplate && isRoot
-    ? { template: config.tagTemplate }
-    : inferTagFormat(
-        tags,
-        previous?.component ?? (isRoot ? undefined : names[0]),
-      );
+  let tagFormat = inferTagFormat(
+    tags,
+    previous?.component ?? (isRoot ? undefined : names[0]),
+  );
+  if (configured?.tagTemplate) tagFormat = { template: configured.tagTemplate };
+  else if (config.tagTemplate && isRoot) {
+    tagFormat = { template: config.tagTemplate };
+  }
   const nextTag = formatReleaseTag(tagFormat, next.version);
 
   const changelogPath =
@@ -205,13 +211,7 @@ export async function planRelease(
     (await read(changelogPath)) ?? (await read('CHANGELOG.md')),
     {
       repositoryUrl: repositoryWebUrl(await repo.originUrl()),
-      kind:
-        config.tool === 'semantic-release' ||
-        config.tool === 'conventional-changelog'
-          ? 'conventional-changelog'
-          : config.tool === 'changesets'
-          ? 'changesets'
-          : undefined,
+      kind: STYLE_OF_TOOL[config.tool],
     },
   );
   const entries = visibleEntries(allEntries, sections);

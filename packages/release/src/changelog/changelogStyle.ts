@@ -53,11 +53,9 @@ export function detectChangelogStyle(
   const heading = VERSION_HEADING.exec(text);
   const start = heading?.index ?? 0;
   const section = text.slice(start, start + 8000);
-  const bullet: '*' | '-' = /^\* /m.test(section)
-    ? '*'
-    : /^- /m.test(section)
-    ? '-'
-    : fallback.bullet ?? '*';
+  let bullet: '*' | '-' = fallback.bullet ?? '*';
+  if (/^\* /m.test(section)) bullet = '*';
+  else if (/^- /m.test(section)) bullet = '-';
   let kind: ChangelogStyle['kind'] = fallback.kind ?? 'release-please';
   if (/^### (Major|Minor|Patch) Changes/m.test(text)) kind = 'changesets';
   else if (

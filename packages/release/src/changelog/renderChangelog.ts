@@ -77,6 +77,11 @@ function changesetLine(entry: ReleaseEntry, style: ChangelogStyle): string {
   return `${style.bullet} ${lead}${first}${more}`;
 }
 
+function changesetLevel(entry: ReleaseEntry): 'major' | 'minor' | 'patch' {
+  if (entry.breaking) return 'major';
+  return entry.type === 'feat' ? 'minor' : 'patch';
+}
+
 /**
  * Renders one release section of CHANGELOG.md in the repository's style.
  *
@@ -100,13 +105,7 @@ export function renderChangelogSection(
       ['minor', 'Minor Changes'],
       ['patch', 'Patch Changes'],
     ] as const) {
-      const group = entries.filter(e =>
-        level === 'major'
-          ? e.breaking
-          : level === 'minor'
-          ? !e.breaking && e.type === 'feat'
-          : !e.breaking && e.type !== 'feat',
-      );
+      const group = entries.filter(e => changesetLevel(e) === level);
       if (!group.length) continue;
       out.push(
         `### ${title}`,

@@ -159,6 +159,15 @@ function pleaseTag(options: Json, component: string | undefined): string {
     : `${v}\${version}`;
 }
 
+function pleaseComponent(options: Json, path: string): string | undefined {
+  if (typeof options.component === 'string') return options.component;
+  if (path === '.') return undefined;
+  if (typeof options['package-name'] === 'string') {
+    return options['package-name'];
+  }
+  return path.split('/').pop();
+}
+
 // release-please's own defaults when its configuration is present.
 const pleaseDefaults: BumpRules = {
   bumpMinorPreMajor: false,
@@ -177,14 +186,7 @@ async function readReleasePlease(
     const rawPackages = isObject(config.packages) ? config.packages : {};
     for (const [path, value] of Object.entries(rawPackages).slice(0, 1000)) {
       const options = { ...config, ...(isObject(value) ? value : {}) };
-      const component =
-        typeof options.component === 'string'
-          ? options.component
-          : path === '.'
-          ? undefined
-          : typeof options['package-name'] === 'string'
-          ? (options['package-name'] as string)
-          : path.split('/').pop();
+      const component = pleaseComponent(options, path);
       packages.push({
         path,
         component,
