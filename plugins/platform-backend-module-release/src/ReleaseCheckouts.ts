@@ -11,7 +11,11 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const CLONE_TIMEOUT_MS = 10 * 60_000;
 
-/** A full clone (history and tags), removed on close. */
+/**
+ * A full clone (history and tags), removed on close.
+ *
+ * @public
+ */
 export interface ReleaseCheckout {
   dir: string;
   close(): Promise<void>;
@@ -22,6 +26,8 @@ export interface ReleaseCheckout {
  * needs (the last release tag and every commit since). The token reaches git
  * as an HTTP header through GIT_CONFIG_* variables: never in the command
  * line, nor in the clone's configuration.
+ *
+ * @public
  */
 export class ReleaseCheckouts {
   private readonly credentials: GithubCredentialsProvider;

@@ -12,7 +12,11 @@ import { InputError } from '@backstage/errors';
 import { Octokit } from '@octokit/rest';
 import { readReleasePullRequest } from './releasePullRequest';
 
-/** A release the tagger published. */
+/**
+ * A release the tagger published.
+ *
+ * @public
+ */
 export interface PublishedRelease {
   repository: string;
   tag: string;
