@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -11,13 +12,13 @@ import { ReleaseScanner } from './ReleaseScanner';
 
 jest.setTimeout(60_000);
 
-const component = (name: string, slug?: string) => ({
+const component = (name: string, slug?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {
     name,
     namespace: 'default',
-    annotations: slug ? { 'github.com/project-slug': slug } : {},
+    annotations: slug ? { 'github.com/project-slug': slug } : undefined,
   },
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
 });
