@@ -33,6 +33,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // Catalyst: platform backend (specs, webhooks) and its catalog and TechDocs modules
 backend.add(import('@catalyst/plugin-platform-backend'));
+backend.add(import('@catalyst/plugin-platform-backend-module-release'));
 backend.add(import('@catalyst/plugin-catalog-backend-module-specs'));
 backend.add(import('@catalyst/plugin-techdocs-backend-module-specs'));
 backend.add(import('@catalyst/plugin-observability-backend'));

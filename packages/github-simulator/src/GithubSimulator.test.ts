@@ -132,4 +132,50 @@ describe('GithubSimulator', () => {
     });
     expect(run.annotations.map(a => a.message)).toEqual(['a', 'b']);
   });
+
+  it('creates a release and its tag at a commit, finds it by tag and refuses a second one', async () => {
+    const created = await octokit.rest.repos.createRelease({
+      owner: 'acme',
+      repo: 'web',
+      tag_name: 'v1.0.0',
+      target_commitish: first,
+      name: 'v1.0.0',
+      body: '## 1.0.0',
+    });
+    expect(created.status).toBe(201);
+    expect(created.data).toMatchObject({
+      tag_name: 'v1.0.0',
+      body: '## 1.0.0',
+      draft: false,
+    });
+    expect(
+      await simulator.repository('acme/web').resolveRef('refs/tags/v1.0.0'),
+    ).toBe(first);
+    const byTag = await octokit.rest.repos.getReleaseByTag({
+      owner: 'acme',
+      repo: 'web',
+      tag: 'v1.0.0',
+    });
+    expect(byTag.data.id).toBe(created.data.id);
+    const listed = await octokit.rest.repos.listReleases({
+      owner: 'acme',
+      repo: 'web',
+    });
+    expect(listed.data.map(r => r.tag_name)).toEqual(['v1.0.0']);
+    await expect(
+      octokit.rest.repos.createRelease({
+        owner: 'acme',
+        repo: 'web',
+        tag_name: 'v1.0.0',
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      octokit.rest.repos.getReleaseByTag({
+        owner: 'acme',
+        repo: 'web',
+        tag: 'v9.9.9',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(simulator.releases('acme/web')).toHaveLength(1);
+  });
 });

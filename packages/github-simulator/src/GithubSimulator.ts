@@ -28,6 +28,7 @@ import {
   pullRequest,
   pullRequestCommit,
   pullRequestSimple,
+  release,
   RepositoryFacts,
   RequestBodyOf,
   ResponseOf,
@@ -35,6 +36,7 @@ import {
   StoredCheckRun,
   StoredIssue,
   StoredPullRequest,
+  StoredRelease,
   ValidationError,
 } from './githubSchemas';
 import {
@@ -104,6 +106,7 @@ interface SimulatedRepository {
   pulls: StoredPullRequest[];
   checkRuns: StoredCheckRun[];
   issues: StoredIssue[];
+  releases: StoredRelease[];
   /** Writes run one at a time per repository, as on GitHub. */
   writes: Promise<unknown>;
 }
@@ -875,6 +878,88 @@ const ROUTES: Route[] = [
     },
   },
   {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/releases$`),
+    operation: 'repos/create-release',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'repos/create-release'>;
+      if (!input?.tag_name) {
+        return validationFailed([
+          { resource: 'Release', field: 'tag_name', code: 'missing_field' },
+        ]);
+      }
+      if (repo.releases.some(r => r.tagName === input.tag_name)) {
+        return validationFailed([
+          { resource: 'Release', field: 'tag_name', code: 'already_exists' },
+        ]);
+      }
+      const target = input.target_commitish ?? repo.facts.defaultBranch;
+      // As on GitHub, a missing tag is created at the target (a branch or a commit).
+      if (!(await repo.git.resolveRef(`refs/tags/${input.tag_name}`))) {
+        const sha =
+          (await repo.git.resolveRef(`refs/heads/${target}`)) ??
+          ((await repo.git.objectType(target)) === 'commit'
+            ? target
+            : undefined);
+        if (!sha) {
+          return validationFailed([
+            {
+              resource: 'Release',
+              field: 'target_commitish',
+              code: 'invalid',
+            },
+          ]);
+        }
+        await repo.git.updateRef(`refs/tags/${input.tag_name}`, sha, '');
+      }
+      const stored: StoredRelease = {
+        id: this.nextPullId(),
+        tagName: input.tag_name,
+        targetCommitish: target,
+        name: input.name ?? null,
+        body: input.body ?? null,
+        draft: input.draft ?? false,
+        prerelease: input.prerelease ?? false,
+        createdAt: new Date().toISOString().replace(/\.\d{3}/, ''),
+      };
+      repo.releases.push(stored);
+      return reply(
+        'repos/create-release',
+        201,
+        release(this.urls, repo.facts, stored),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/releases$`),
+    operation: 'repos/list-releases',
+    async handle(this: GithubSimulator, { repo, query }) {
+      const newestFirst = [...repo.releases].reverse();
+      return reply(
+        'repos/list-releases',
+        200,
+        page(newestFirst, query).map(r => release(this.urls, repo.facts, r)),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/releases/tags/(.+)$`),
+    operation: 'repos/get-release-by-tag',
+    async handle(this: GithubSimulator, { repo, params: [tag] }) {
+      const stored = repo.releases.find(
+        r => r.tagName === decodeURIComponent(tag),
+      );
+      if (!stored) return notFound();
+      return reply(
+        'repos/get-release-by-tag',
+        200,
+        release(this.urls, repo.facts, stored),
+      );
+    },
+  },
+  {
     method: 'PATCH',
     pattern: new RegExp(`^${REPO}/check-runs/(\\d+)$`),
     operation: 'checks/update',
@@ -1067,6 +1152,7 @@ export class GithubSimulator {
       pulls: [],
       checkRuns: [],
       issues: [],
+      releases: [],
       writes: Promise.resolve(),
     });
     return git;
@@ -1117,6 +1203,11 @@ export class GithubSimulator {
     }
     repo.pulls.push(stored);
     return { ...stored };
+  }
+
+  /** The releases of a repository, oldest first. */
+  releases(fullName: string): StoredRelease[] {
+    return this.mustGet(fullName).releases.map(stored => ({ ...stored }));
   }
 
   /** The issues of a repository (`state=all`). */

@@ -657,3 +657,49 @@ export function contentDirectory(
     ...contentLinks(urls, fullName, ref, entry),
   }));
 }
+
+/**
+ * A release as the simulator keeps it.
+ *
+ * @public
+ */
+export interface StoredRelease {
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  createdAt: string;
+}
+
+/** `POST /repos/{owner}/{repo}/releases`, `GET .../releases`, `GET .../releases/tags/{tag}` */
+export function release(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+  stored: StoredRelease,
+): Schemas['release'] {
+  const fullName = `${repo.owner}/${repo.name}`;
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    id: stored.id,
+    node_id: `RE_${stored.id}`,
+    url: `${api}/releases/${stored.id}`,
+    html_url: `${urls.web}/${fullName}/releases/tag/${stored.tagName}`,
+    assets_url: `${api}/releases/${stored.id}/assets`,
+    upload_url: `${api}/releases/${stored.id}/assets{?name,label}`,
+    tarball_url: `${api}/tarball/${stored.tagName}`,
+    zipball_url: `${api}/zipball/${stored.tagName}`,
+    tag_name: stored.tagName,
+    target_commitish: stored.targetCommitish,
+    name: stored.name,
+    body: stored.body,
+    draft: stored.draft,
+    prerelease: stored.prerelease,
+    created_at: stored.createdAt,
+    published_at: stored.draft ? null : stored.createdAt,
+    author: simpleUser(urls, repo.owner, repo.id + 1000),
+    assets: [],
+  };
+}

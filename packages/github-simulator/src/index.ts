@@ -22,4 +22,5 @@ export type {
   StoredCheckRun,
   StoredIssue,
   StoredPullRequest,
+  StoredRelease,
 } from './githubSchemas';

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAgentsMdCommand } from './agents-md';
+import { registerChangelogCommand } from './changelog';
 import { registerConventionsCommand } from './conventions';
 import { registerScopeCommand } from './scope';
 import { registerSpecsCommand } from './specs';
@@ -10,6 +11,7 @@ import { registerSpecsCommand } from './specs';
  */
 export function registerCommands(program: Command): void {
   registerAgentsMdCommand(program);
+  registerChangelogCommand(program);
   registerConventionsCommand(program);
   registerScopeCommand(program);
   registerSpecsCommand(program);

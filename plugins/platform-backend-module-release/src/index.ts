@@ -1,0 +1,16 @@
+/**
+ * The release agent of the Catalyst platform: release pull requests from the
+ * commit history, then tags and GitHub releases when they are merged.
+ *
+ * @packageDocumentation
+ */
+
+export { platformModuleRelease as default } from './module';
+export { ReleaseExecutor } from './ReleaseExecutor';
+export { ReleaseScanner } from './ReleaseScanner';
+export { ReleaseTagger } from './ReleaseTagger';
+export { ReleaseCheckouts } from './ReleaseCheckouts';
+export type { ReleaseCheckout } from './ReleaseCheckouts';
+export type { PublishedRelease } from './ReleaseTagger';
+export { detectReleaseAutomation } from './detectReleaseAutomation';
+export type { ReleaseAutomation } from './detectReleaseAutomation';
