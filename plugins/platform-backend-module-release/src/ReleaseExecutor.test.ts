@@ -5,7 +5,7 @@ import {
   GithubPullRequestPublisher,
   PlatformTaskExecutionContext,
 } from '@catalyst/plugin-platform-node';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { Octokit } from '@octokit/rest';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
