@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotModifiedError } from '@backstage/errors';
 import {
   PreparerBase,
   PreparerOptions,
@@ -9,6 +10,7 @@ import { isSpecEntity } from '@catalyst/plugin-platform-common';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashSpecFolder } from './specFiles';
 import { writeSpecSite } from './specSite';
 
 // Sites of Spec entities are built in temporary folders that the TechDocs
@@ -20,9 +22,19 @@ const SITE_MAX_AGE_MS = 30 * 60 * 1000;
  * for a `Spec` the prepared folder is the spec folder, which is turned into an
  * MkDocs project in a temporary directory, so specs render without an
  * mkdocs.yml or docs/ folder in the repository.
+ *
+ * A spec site's etag is the content hash of its folder: TechDocs rebuilds it
+ * when the documents change and never otherwise (a `dir` reference gets no
+ * etag from TechDocs, so without this every check would rebuild it).
  */
 export class SpecAwarePreparer implements PreparerBase {
   private readonly sites = new Map<string, number>();
+  // Per entity: the content hash last returned and the inner preparer's etag
+  // it was read with, so an unchanged remote tree is not downloaded again.
+  private readonly innerEtags = new Map<
+    string,
+    { etag: string; innerEtag: string }
+  >();
 
   constructor(
     private readonly inner: PreparerBase,
@@ -33,25 +45,38 @@ export class SpecAwarePreparer implements PreparerBase {
     entity: Entity,
     options?: PreparerOptions,
   ): Promise<PreparerResponse> {
-    const prepared = await this.inner.prepare(entity, options);
     if (!isSpecEntity(entity)) {
-      return prepared;
+      return this.inner.prepare(entity, options);
     }
-    await this.removeOldSites();
-    const siteDir = await fs.mkdtemp(join(tmpdir(), 'catalyst-spec-site-'));
-    this.sites.set(siteDir, Date.now());
-    await writeSpecSite({
-      specDir: prepared.preparedDir,
-      siteDir,
-      title: entity.metadata.title ?? entity.metadata.name,
+    const ref = stringifyEntityRef(entity);
+    const known = this.innerEtags.get(ref);
+    const prepared = await this.inner.prepare(entity, {
+      ...options,
+      etag: known && options?.etag === known.etag ? known.innerEtag : undefined,
     });
-    if (this.inner.shouldCleanPreparedDirectory()) {
-      await fs.rm(prepared.preparedDir, { recursive: true, force: true });
+    try {
+      const etag = await hashSpecFolder(prepared.preparedDir);
+      if (prepared.etag) {
+        this.innerEtags.set(ref, { etag, innerEtag: prepared.etag });
+      }
+      if (etag === options?.etag) {
+        throw new NotModifiedError(`The documents of ${ref} are unchanged`);
+      }
+      await this.removeOldSites();
+      const siteDir = await fs.mkdtemp(join(tmpdir(), 'catalyst-spec-site-'));
+      this.sites.set(siteDir, Date.now());
+      await writeSpecSite({
+        specDir: prepared.preparedDir,
+        siteDir,
+        title: entity.metadata.title ?? entity.metadata.name,
+      });
+      this.logger.debug(`Prepared spec site of ${ref} in ${siteDir}`);
+      return { preparedDir: siteDir, etag };
+    } finally {
+      if (this.inner.shouldCleanPreparedDirectory()) {
+        await fs.rm(prepared.preparedDir, { recursive: true, force: true });
+      }
     }
-    this.logger.debug(
-      `Prepared spec site of ${entity.metadata.name} in ${siteDir}`,
-    );
-    return { preparedDir: siteDir, etag: prepared.etag };
   }
 
   shouldCleanPreparedDirectory(): boolean {
