@@ -16,10 +16,19 @@ import {
   TechdocsGenerator,
   techdocsGeneratorExtensionPoint,
 } from '@backstage/plugin-techdocs-node';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import techdocsModuleSpecs from './index';
+import { hashLocalDocs } from './localDocs';
+import { hashSpecFolder } from './specFiles';
+
+// Polls a condition that a background task makes true.
+async function waitFor(condition: () => boolean) {
+  while (!condition()) {
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
 
 const SPEC = 'default/spec/catalyst-001-login';
 
@@ -87,6 +96,61 @@ async function sync(server: Parameters<typeof request>[0]) {
   return last.data as { updated: boolean };
 }
 
+// The real TechDocs backend with this module, a local publisher and a
+// generator that runs mkdocs and records the etag of every build.
+async function startTechDocs(
+  features: Parameters<typeof startTestBackend>[0]['features'],
+  config: Record<string, unknown> = {},
+) {
+  const builds: string[] = [];
+  const published = createMockDirectory();
+  const countingGenerator = createBackendModule({
+    pluginId: 'techdocs',
+    moduleId: 'counting-generator',
+    register(env) {
+      env.registerInit({
+        deps: {
+          generators: techdocsGeneratorExtensionPoint,
+          config: coreServices.rootConfig,
+          logger: coreServices.logger,
+        },
+        async init({ generators, config: rootConfig, logger }) {
+          const mkdocs = TechdocsGenerator.fromConfig(rootConfig, { logger });
+          const counting: GeneratorBase = {
+            run(options: GeneratorRunOptions) {
+              builds.push(options.etag ?? '');
+              return mkdocs.run(options);
+            },
+          };
+          generators.setTechdocsGenerator(counting);
+        },
+      });
+    },
+  });
+  const backend = await startTestBackend({
+    features: [
+      techdocsPlugin,
+      techdocsModuleSpecs,
+      countingGenerator,
+      ...(features ?? []),
+      mockServices.rootConfig.factory({
+        data: {
+          techdocs: {
+            builder: 'local',
+            generator: { runIn: 'local' },
+            publisher: {
+              type: 'local',
+              local: { publishDirectory: published.path },
+            },
+            ...config,
+          },
+        },
+      }),
+    ],
+  });
+  return { server: backend.server, builds, published: published.path };
+}
+
 describe('SpecAwarePreparer in TechDocs', () => {
   const repo = createMockDirectory({
     content: {
@@ -96,73 +160,27 @@ describe('SpecAwarePreparer in TechDocs', () => {
       'specs/001-login/tasks.md': '# Tasks: Login\n\n- [ ] T001 Do it\n',
     },
   });
-  const published = createMockDirectory();
-
   it('builds a spec site once per content change, whatever the entity state', async () => {
     let entity = specEntity(repo.path, 0);
-    const builds: string[] = [];
-    const countingGenerator = createBackendModule({
-      pluginId: 'techdocs',
-      moduleId: 'counting-generator',
-      register(env) {
-        env.registerInit({
-          deps: {
-            generators: techdocsGeneratorExtensionPoint,
-            config: coreServices.rootConfig,
-            logger: coreServices.logger,
-          },
-          async init({ generators, config, logger }) {
-            const mkdocs = TechdocsGenerator.fromConfig(config, { logger });
-            const counting: GeneratorBase = {
-              run(options: GeneratorRunOptions) {
-                builds.push(options.etag ?? '');
-                return mkdocs.run(options);
-              },
-            };
-            generators.setTechdocsGenerator(counting);
-          },
-        });
-      },
-    });
-    const { server } = await startTestBackend({
-      features: [
-        techdocsPlugin,
-        techdocsModuleSpecs,
-        countingGenerator,
-        catalogServiceMock.mock({
-          getEntityByRef: async () => entity,
-        }).factory,
-        // The entity loader's cache would hide the changed entity state.
-        mockServices.cache.mock().factory,
-        mockServices.rootConfig.factory({
-          data: {
-            techdocs: {
-              builder: 'local',
-              generator: { runIn: 'local' },
-              publisher: {
-                type: 'local',
-                local: { publishDirectory: published.path },
-              },
-            },
-          },
-        }),
-      ],
-    });
+    const { server, builds, published } = await startTechDocs([
+      catalogServiceMock.mock({
+        getEntityByRef: async () => entity,
+      }).factory,
+      // The entity loader's cache would hide the changed entity state.
+      mockServices.cache.mock().factory,
+    ]);
     const metadata = () =>
       JSON.parse(
-        readFileSync(
-          join(published.path, SPEC, 'techdocs_metadata.json'),
-          'utf8',
-        ),
+        readFileSync(join(published, SPEC, 'techdocs_metadata.json'), 'utf8'),
       );
 
     await expect(sync(server)).resolves.toEqual({ updated: true });
     expect(builds).toHaveLength(1);
     const first = metadata();
     expect(first.etag).toBe(builds[0]);
-    expect(
-      readFileSync(join(published.path, SPEC, 'index.html'), 'utf8'),
-    ).toContain('User Story 1 - Sign in');
+    expect(readFileSync(join(published, SPEC, 'index.html'), 'utf8')).toContain(
+      'User Story 1 - Sign in',
+    );
 
     // The catalog keeps processing the entity; its content is the same.
     for (const state of [1, 2, 3]) {
@@ -185,5 +203,78 @@ describe('SpecAwarePreparer in TechDocs', () => {
     entity = specEntity(repo.path, 5);
     await expect(sync(server)).resolves.toEqual({ updated: false });
     expect(builds).toHaveLength(2);
+  });
+
+  it('builds local sites ahead of their first visit', async () => {
+    const local = createMockDirectory({
+      content: {
+        'catalog-info.yaml': 'kind: Component\n',
+        'mkdocs.yml': 'site_name: Catalyst\nplugins:\n  - techdocs-core\n',
+        'docs/index.md': '# Catalyst\n\nThe platform.\n',
+        'specs/001-login/spec.md': '# Feature Specification: Login\n',
+      },
+    });
+    const location = `file:${local.path}/catalog-info.yaml`;
+    const component = (name: string, ref: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        uid: `uid-${name}`,
+        annotations: {
+          'backstage.io/managed-by-location': location,
+          'backstage.io/techdocs-ref': ref,
+        },
+      },
+      spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+    });
+    const { builds, published } = await startTechDocs(
+      [
+        catalogServiceMock.factory({
+          entities: [
+            // TechDocs remembers checks by uid for a minute, across backends.
+            specEntity(local.path, 10),
+            component('catalyst', 'dir:.'),
+            // Built by CI or on its first visit, not here.
+            component('remote', 'url:https://example.com/org/repo/tree/main/'),
+          ],
+        }),
+        // Runs the scheduled prebuild once, at start.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+      ],
+      {
+        specs: {
+          prebuild: {
+            schedule: {
+              frequency: { minutes: 10 },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 0 },
+            },
+          },
+        },
+      },
+    );
+
+    const site = (ref: string) =>
+      join(published, ref, 'search/search_index.json');
+    await waitFor(
+      () =>
+        existsSync(site(SPEC)) &&
+        existsSync(site('default/component/catalyst')),
+    );
+    expect(builds.sort()).toEqual(
+      [
+        await hashLocalDocs(local.path),
+        await hashSpecFolder(join(local.path, 'specs/001-login')),
+      ].sort(),
+    );
+    expect(existsSync(join(published, 'default/component/remote'))).toBe(false);
+    const index = JSON.parse(
+      readFileSync(site('default/component/catalyst'), 'utf8'),
+    );
+    expect(JSON.stringify(index.docs)).toContain('The platform.');
   });
 });

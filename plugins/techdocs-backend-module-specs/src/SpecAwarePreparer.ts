@@ -10,6 +10,7 @@ import { isSpecEntity } from '@catalyst/plugin-platform-common';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashLocalDocs } from './localDocs';
 import { hashSpecFolder } from './specFiles';
 import { writeSpecSite } from './specSite';
 
@@ -25,7 +26,8 @@ const SITE_MAX_AGE_MS = 30 * 60 * 1000;
  *
  * A spec site's etag is the content hash of its folder: TechDocs rebuilds it
  * when the documents change and never otherwise (a `dir` reference gets no
- * etag from TechDocs, so without this every check would rebuild it).
+ * etag from TechDocs, so without this every check would rebuild it). Local
+ * `dir:` docs of other entities get the content hash of their MkDocs project.
  */
 export class SpecAwarePreparer implements PreparerBase {
   private readonly sites = new Map<string, number>();
@@ -46,7 +48,7 @@ export class SpecAwarePreparer implements PreparerBase {
     options?: PreparerOptions,
   ): Promise<PreparerResponse> {
     if (!isSpecEntity(entity)) {
-      return this.inner.prepare(entity, options);
+      return this.prepareOther(entity, options);
     }
     const ref = stringifyEntityRef(entity);
     const known = this.innerEtags.get(ref);
@@ -77,6 +79,29 @@ export class SpecAwarePreparer implements PreparerBase {
         await fs.rm(prepared.preparedDir, { recursive: true, force: true });
       }
     }
+  }
+
+  // Local `dir:` docs get no etag from TechDocs either, so each check would
+  // rebuild them and tell readers a newer version is available; their etag
+  // becomes the content hash of their MkDocs project.
+  private async prepareOther(
+    entity: Entity,
+    options?: PreparerOptions,
+  ): Promise<PreparerResponse> {
+    const prepared = await this.inner.prepare(entity, options);
+    if (prepared.etag || this.inner.shouldCleanPreparedDirectory()) {
+      return prepared;
+    }
+    const etag = await hashLocalDocs(prepared.preparedDir);
+    if (etag === undefined) {
+      return prepared;
+    }
+    if (etag === options?.etag) {
+      throw new NotModifiedError(
+        `The docs of ${stringifyEntityRef(entity)} are unchanged`,
+      );
+    }
+    return { ...prepared, etag };
   }
 
   shouldCleanPreparedDirectory(): boolean {

@@ -56,7 +56,12 @@ export async function listSpecFiles(dir: string): Promise<SpecFile[]> {
  * in, so a site is rebuilt only when its documents change.
  */
 export async function hashSpecFolder(dir: string): Promise<string> {
-  const hash = createHash('sha256').update(SITE_LAYOUT_VERSION);
+  return hashFolder(dir, SITE_LAYOUT_VERSION);
+}
+
+/** A hash of `salt` and the paths and contents of a bounded folder. */
+export async function hashFolder(dir: string, salt: string): Promise<string> {
+  const hash = createHash('sha256').update(salt);
   for (const file of await listSpecFiles(dir)) {
     const content = await fs.readFile(join(dir, file.path));
     hash.update(`\0${file.path}\0${content.length}\0`).update(content);
