@@ -16,7 +16,13 @@ import {
   TechdocsGenerator,
   techdocsGeneratorExtensionPoint,
 } from '@backstage/plugin-techdocs-node';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import techdocsModuleSpecs from './index';
@@ -214,6 +220,14 @@ describe('SpecAwarePreparer in TechDocs', () => {
         'specs/001-login/spec.md': '# Feature Specification: Login\n',
       },
     });
+    // Like this repository's .toolchain/venv: TechDocs refuses to build a
+    // folder with a symlink out of it, so local docs are built from a copy.
+    const outside = createMockDirectory({ content: { python3: 'binary' } });
+    mkdirSync(join(local.path, '.toolchain/bin'), { recursive: true });
+    symlinkSync(
+      join(outside.path, 'python3'),
+      join(local.path, '.toolchain/bin/python'),
+    );
     const location = `file:${local.path}/catalog-info.yaml`;
     const component = (name: string, ref: string): Entity => ({
       apiVersion: 'backstage.io/v1alpha1',

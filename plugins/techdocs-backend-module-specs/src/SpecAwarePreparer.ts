@@ -10,12 +10,13 @@ import { isSpecEntity } from '@catalyst/plugin-platform-common';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashLocalDocs } from './localDocs';
+import { hashLocalDocs, snapshotLocalDocs } from './localDocs';
 import { hashSpecFolder } from './specFiles';
 import { writeSpecSite } from './specSite';
 
-// Sites of Spec entities are built in temporary folders that the TechDocs
-// builder does not clean for `dir` references; old ones are removed here.
+// Sites of Spec entities and local docs are built from temporary folders that
+// the TechDocs builder does not clean for `dir` references; old ones are
+// removed here.
 const SITE_MAX_AGE_MS = 30 * 60 * 1000;
 
 /**
@@ -64,9 +65,7 @@ export class SpecAwarePreparer implements PreparerBase {
       if (etag === options?.etag) {
         throw new NotModifiedError(`The documents of ${ref} are unchanged`);
       }
-      await this.removeOldSites();
-      const siteDir = await fs.mkdtemp(join(tmpdir(), 'catalyst-spec-site-'));
-      this.sites.set(siteDir, Date.now());
+      const siteDir = await this.newSiteDir();
       await writeSpecSite({
         specDir: prepared.preparedDir,
         siteDir,
@@ -82,8 +81,10 @@ export class SpecAwarePreparer implements PreparerBase {
   }
 
   // Local `dir:` docs get no etag from TechDocs either, so each check would
-  // rebuild them and tell readers a newer version is available; their etag
-  // becomes the content hash of their MkDocs project.
+  // rebuild them and tell readers a newer version is available. Their etag
+  // becomes the content hash of their MkDocs project, and TechDocs builds a
+  // copy of that project rather than the whole folder (a repository root
+  // with its tool folders, whose symlinks TechDocs refuses).
   private async prepareOther(
     entity: Entity,
     options?: PreparerOptions,
@@ -101,7 +102,16 @@ export class SpecAwarePreparer implements PreparerBase {
         `The docs of ${stringifyEntityRef(entity)} are unchanged`,
       );
     }
-    return { ...prepared, etag };
+    const siteDir = await this.newSiteDir();
+    await snapshotLocalDocs(prepared.preparedDir, siteDir);
+    return { preparedDir: siteDir, etag };
+  }
+
+  private async newSiteDir(): Promise<string> {
+    await this.removeOldSites();
+    const siteDir = await fs.mkdtemp(join(tmpdir(), 'catalyst-docs-site-'));
+    this.sites.set(siteDir, Date.now());
+    return siteDir;
   }
 
   shouldCleanPreparedDirectory(): boolean {

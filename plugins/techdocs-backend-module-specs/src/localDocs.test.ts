@@ -1,5 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { hashLocalDocs } from './localDocs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashLocalDocs, snapshotLocalDocs } from './localDocs';
 
 describe('hashLocalDocs', () => {
   const project = (content: Record<string, string>) =>
@@ -51,5 +53,36 @@ describe('hashLocalDocs', () => {
         project({ 'mkdocs.yml': 'site_name: A\ndocs_dir: ../../etc\n' }),
       ),
     ).rejects.toThrow(/outside/i);
+  });
+});
+
+describe('snapshotLocalDocs', () => {
+  it('copies mkdocs.yml and docs_dir only, without symlinks', async () => {
+    const outside = createMockDirectory({ content: { python3: 'binary' } });
+    const repo = createMockDirectory({
+      content: {
+        'mkdocs.yml': 'site_name: A\n',
+        'docs/index.md': '# A\n',
+        'docs/guide/setup.md': '# Setup\n',
+        'node_modules/x/index.js': 'x',
+        '.toolchain/venv/bin': {},
+      },
+    });
+    symlinkSync(
+      join(outside.path, 'python3'),
+      join(repo.path, '.toolchain/venv/bin/python'),
+    );
+    symlinkSync(join(outside.path, 'python3'), join(repo.path, 'docs/py.md'));
+    const target = createMockDirectory();
+
+    await snapshotLocalDocs(repo.path, target.path);
+    expect(target.content()).toEqual({
+      'mkdocs.yml': 'site_name: A\n',
+      docs: { 'index.md': '# A\n', guide: { 'setup.md': '# Setup\n' } },
+    });
+    expect(existsSync(join(target.path, 'node_modules'))).toBe(false);
+    expect(readFileSync(join(target.path, 'docs/index.md'), 'utf8')).toBe(
+      '# A\n',
+    );
   });
 });

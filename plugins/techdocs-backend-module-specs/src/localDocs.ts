@@ -1,34 +1,76 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import { hashFolder } from './specFiles';
+import { dirname, join } from 'node:path';
+import { hashFolder, listSpecFiles } from './specFiles';
 
 const MKDOCS_FILES = ['mkdocs.yml', 'mkdocs.yaml'];
+
+/** An MkDocs project on disk: its config file and its docs folder. */
+interface LocalDocsProject {
+  root: string;
+  configFile: string;
+  config: string;
+  docsDir: string;
+}
+
+async function readProject(
+  root: string,
+): Promise<LocalDocsProject | undefined> {
+  for (const configFile of MKDOCS_FILES) {
+    const config = await readOptional(join(root, configFile));
+    if (config !== undefined) {
+      // A line match, not a YAML parse: mkdocs.yml may hold Python tags.
+      const docsDir =
+        config.match(/^docs_dir:\s*['"]?([^'"#\r\n]+?)['"]?\s*(#.*)?$/m)?.[1] ??
+        'docs';
+      resolveSafeChildPath(root, docsDir);
+      return { root, configFile, config, docsDir };
+    }
+  }
+  return undefined;
+}
 
 /**
  * The content hash of an MkDocs project read from disk: its mkdocs.yml and
  * every file of its docs_dir. Undefined when there is no mkdocs.yml; throws
  * when docs_dir leaves the project or is over the size bounds.
- *
- * Files outside docs_dir that a site pulls in (INHERIT, snippets) are not
- * part of the hash.
  */
-export async function hashLocalDocs(dir: string): Promise<string | undefined> {
-  for (const name of MKDOCS_FILES) {
-    const mkdocs = await readOptional(join(dir, name));
-    if (mkdocs !== undefined) {
-      // A line match, not a YAML parse: mkdocs.yml may hold Python tags.
-      const docsDir =
-        mkdocs.match(/^docs_dir:\s*['"]?([^'"#\r\n]+?)['"]?\s*(#.*)?$/m)?.[1] ??
-        'docs';
-      const folderHash = await hashFolder(
-        resolveSafeChildPath(dir, docsDir),
-        `catalyst-local-docs/1\0${name}\0${mkdocs}`,
-      );
-      return folderHash;
-    }
+export async function hashLocalDocs(root: string): Promise<string | undefined> {
+  const project = await readProject(root);
+  return project && hashProject(project);
+}
+
+function hashProject(project: LocalDocsProject): Promise<string> {
+  return hashFolder(
+    resolveSafeChildPath(project.root, project.docsDir),
+    `catalyst-local-docs/1\0${project.configFile}\0${project.config}`,
+  );
+}
+
+/**
+ * Copies an MkDocs project read from disk (mkdocs.yml and docs_dir, nothing
+ * else) to `target`. The copy is what TechDocs builds: it holds no
+ * symlinks, checkouts or tool folders that TechDocs would otherwise scan.
+ * Files outside docs_dir that a site pulls in (INHERIT, snippets) are not
+ * part of it.
+ */
+export async function snapshotLocalDocs(
+  root: string,
+  target: string,
+): Promise<void> {
+  const project = await readProject(root);
+  if (!project) {
+    throw new NotFoundError(`${root} has no mkdocs.yml`);
   }
-  return undefined;
+  const docsRoot = resolveSafeChildPath(root, project.docsDir);
+  const docsTarget = resolveSafeChildPath(target, project.docsDir);
+  await fs.writeFile(join(target, project.configFile), project.config);
+  for (const file of await listSpecFiles(docsRoot)) {
+    const to = join(docsTarget, file.path);
+    await fs.mkdir(dirname(to), { recursive: true });
+    await fs.copyFile(join(docsRoot, file.path), to);
+  }
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
