@@ -1,4 +1,5 @@
 import {
+  SchedulerServiceTaskInvocationDefinition,
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
@@ -28,13 +29,6 @@ import request from 'supertest';
 import techdocsModuleSpecs from './index';
 import { hashLocalDocs } from './localDocs';
 import { hashSpecFolder } from './specFiles';
-
-// Polls a condition that a background task makes true.
-async function waitFor(condition: () => boolean) {
-  while (!condition()) {
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
 
 const SPEC = 'default/spec/catalyst-001-login';
 
@@ -243,6 +237,7 @@ describe('SpecAwarePreparer in TechDocs', () => {
       },
       spec: { type: 'service', lifecycle: 'production', owner: 'team' },
     });
+    const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
     const { builds, published } = await startTechDocs(
       [
         catalogServiceMock.factory({
@@ -254,10 +249,11 @@ describe('SpecAwarePreparer in TechDocs', () => {
             component('remote', 'url:https://example.com/org/repo/tree/main/'),
           ],
         }),
-        // Runs the scheduled prebuild once, at start.
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
+        mockServices.scheduler.mock({
+          async scheduleTask(task) {
+            tasks.push(task);
+          },
+        }).factory,
       ],
       {
         specs: {
@@ -274,11 +270,11 @@ describe('SpecAwarePreparer in TechDocs', () => {
 
     const site = (ref: string) =>
       join(published, ref, 'search/search_index.json');
-    await waitFor(
-      () =>
-        existsSync(site(SPEC)) &&
-        existsSync(site('default/component/catalyst')),
-    );
+    expect(tasks.map(t => t.id)).toEqual(['catalyst-techdocs-prebuild']);
+    await tasks[0].fn(new AbortController().signal);
+
+    expect(existsSync(site(SPEC))).toBe(true);
+    expect(existsSync(site('default/component/catalyst'))).toBe(true);
     expect(builds.sort()).toEqual(
       [
         await hashLocalDocs(local.path),

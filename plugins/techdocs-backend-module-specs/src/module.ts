@@ -31,6 +31,7 @@ export const techdocsModuleSpecs = createBackendModule({
         urlReader: coreServices.urlReader,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
@@ -41,6 +42,7 @@ export const techdocsModuleSpecs = createBackendModule({
         urlReader,
         logger,
         scheduler,
+        lifecycle,
         auth,
         discovery,
         catalog,
@@ -68,12 +70,16 @@ export const techdocsModuleSpecs = createBackendModule({
             discovery,
             logger,
           });
-          await scheduler.scheduleTask({
-            id: 'catalyst-techdocs-prebuild',
-            ...prebuild.schedule,
-            fn: async () => {
-              await prebuilder.run();
-            },
+          // Scheduled once the backend has started: the catalog that lists
+          // the entities is not serving before then.
+          lifecycle.addStartupHook(async () => {
+            await scheduler.scheduleTask({
+              id: 'catalyst-techdocs-prebuild',
+              ...prebuild.schedule,
+              fn: async () => {
+                await prebuilder.run();
+              },
+            });
           });
         }
       },
