@@ -9,7 +9,7 @@ const MAX_FILES = 500;
 const MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 
 // Part of every etag: a change to how sites are laid out rebuilds them once.
-const SITE_LAYOUT_VERSION = 'catalyst-spec-site/2';
+const SITE_LAYOUT_VERSION = 'catalyst-spec-site/3';
 
 /** One file of a spec folder, by its slash-separated path in the folder. */
 export interface SpecFile {

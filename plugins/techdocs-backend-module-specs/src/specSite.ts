@@ -121,6 +121,9 @@ export async function writeSpecSite(options: {
       site_name: title,
       docs_dir: 'docs',
       nav,
+      // No Google Fonts: the reader shows a site once its stylesheets have
+      // loaded, and offline that one never does.
+      theme: { name: 'material', font: false },
       plugins: ['techdocs-core'],
     }),
   );
