@@ -9,7 +9,7 @@ describe('hashLocalDocs', () => {
 
   it('hashes mkdocs.yml and the files of docs_dir, nothing else', async () => {
     const base = {
-      'mkdocs.yml': 'site_name: A\ndocs_dir: pages # the docs\n',
+      'mkdocs.yml': "site_name: A\ndocs_dir: 'pages' # the docs\n",
       'pages/index.md': '# A\n',
     };
     const first = await hashLocalDocs(project(base));

@@ -1,10 +1,11 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashFolder, listSpecFiles } from './specFiles';
 
-const MKDOCS_FILES = ['mkdocs.yml', 'mkdocs.yaml'];
+// In TechDocs' order of preference.
+const MKDOCS_FILES = ['mkdocs.yaml', 'mkdocs.yml'];
 
 /** An MkDocs project on disk: its config file and its docs folder. */
 interface LocalDocsProject {
@@ -18,17 +19,24 @@ async function readProject(
   root: string,
 ): Promise<LocalDocsProject | undefined> {
   for (const configFile of MKDOCS_FILES) {
-    const config = await readOptional(join(root, configFile));
-    if (config !== undefined) {
-      // A line match, not a YAML parse: mkdocs.yml may hold Python tags.
-      const docsDir =
-        config.match(/^docs_dir:\s*['"]?([^'"#\r\n]+?)['"]?\s*(#.*)?$/m)?.[1] ??
-        'docs';
+    if (existsSync(join(root, configFile))) {
+      const config = await fs.readFile(join(root, configFile), 'utf8');
+      const docsDir = readDocsDir(config);
       resolveSafeChildPath(root, docsDir);
       return { root, configFile, config, docsDir };
     }
   }
   return undefined;
+}
+
+// A line match, not a YAML parse: mkdocs.yml may hold Python tags.
+function readDocsDir(config: string): string {
+  const line = config.match(/^docs_dir:(.*)$/m)?.[1] ?? '';
+  const value = line
+    .replace(/\s#.*$/, '')
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2');
+  return value || 'docs';
 }
 
 /**
@@ -70,16 +78,5 @@ export async function snapshotLocalDocs(
     const to = join(docsTarget, file.path);
     await fs.mkdir(dirname(to), { recursive: true });
     await fs.copyFile(join(docsRoot, file.path), to);
-  }
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
   }
 }
