@@ -19,6 +19,7 @@ describe('writeSpecSite', () => {
       'contracts/api.md': '# API\n',
       'contracts/openapi.yaml': 'openapi: 3.0.3\n',
       'checklists/requirements.md': '# Checklist\n\n- [x] CHK001 Clear\n',
+      'notes.md': '# Notes\n',
     },
   });
   const site = createMockDirectory();
@@ -41,12 +42,14 @@ describe('writeSpecSite', () => {
         { Plan: 'plan.md' },
         { Tasks: 'tasks.md' },
         { Research: 'research.md' },
-        { 'research-auth': 'research-auth.md' },
+        { 'Research auth': 'research-auth.md' },
         { 'Data model': 'data-model.md' },
+        { Contracts: ['contracts/api.md', 'contracts/openapi-yaml.md'] },
         { Quickstart: 'quickstart.md' },
-        { checklists: ['checklists/requirements.md'] },
-        { contracts: ['contracts/api.md'] },
+        { Checklists: ['checklists/requirements.md'] },
+        { Other: ['notes.md'] },
       ],
+      theme: { name: 'material', font: false },
       plugins: ['techdocs-core'],
     });
     expect(readFileSync(join(site.path, 'docs/index.md'), 'utf8')).toContain(
@@ -55,6 +58,9 @@ describe('writeSpecSite', () => {
     expect(existsSync(join(site.path, 'docs/contracts/openapi.yaml'))).toBe(
       true,
     );
+    expect(
+      readFileSync(join(site.path, 'docs/contracts/openapi-yaml.md'), 'utf8'),
+    ).toBe('# openapi.yaml\n\n```yaml\nopenapi: 3.0.3\n```\n');
   });
 
   // The project's scripts install mkdocs with mkdocs-techdocs-core into .toolchain/venv.
@@ -75,8 +81,8 @@ describe('writeSpecSite', () => {
     );
     const html = readFileSync(join(out.path, 'site/tasks/index.html'), 'utf8');
     expect(html).toContain('T001 Do it');
-    expect(readFileSync(join(out.path, 'site/index.html'), 'utf8')).toMatch(
-      /<table>/,
-    );
+    const index = readFileSync(join(out.path, 'site/index.html'), 'utf8');
+    expect(index).toMatch(/<table>/);
+    expect(index).not.toContain('fonts.googleapis.com');
   });
 });
