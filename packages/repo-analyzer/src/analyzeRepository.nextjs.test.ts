@@ -269,7 +269,7 @@ describe('analyzeRepository on a Next.js app', () => {
       '- **Commits**: Conventional Commits, `type(scope): summary` (nearly every recent commit); types used: `chore`, `feat`, `fix`; with a scope (`api`, `cart`, `checkout`, `deps`, `ui`).',
     );
     expect(lines.find(l => l.startsWith('- **Branches**'))).toBe(
-      '- **Branches**: name topic branches by kind: `chore/`, `feat/`, `fix/`; keep chore work (dependencies, tooling, formatting) on its own `chore/` branch and pull request, apart from feature work.',
+      '- **Branches**: the default branch is `main`; branch off it; name topic branches by kind: `chore/`, `feat/`, `fix/`; keep chore work (dependencies, tooling, formatting) on its own `chore/` branch and pull request, apart from feature work.',
     );
     // The repository has its own lint script, so no derived eslint --fix second-guesses it.
     expect(content).not.toContain('eslint --fix');

@@ -157,7 +157,7 @@ describe('analyzeRepository on a Rails app', () => {
         '- **Linting**: RuboCop (`.rubocop.yml`, rubocop-rails-omakase): double quotes, line length 120, `# frozen_string_literal: true` at the top of Ruby files. Run `bin/rubocop`.',
         '- **Tests**: RSpec in `spec/` as `*_spec.rb`, using capybara, factory_bot.',
         '- **Generated files**: do not edit by hand: `db/schema.rb`; regenerate with `bin/rails db:migrate` for the schema.',
-        '- **Branches**: name topic branches by kind: `bugfix/`, `feature/`.',
+        '- **Branches**: the default branch is `main`; branch off it; name topic branches by kind: `bugfix/`, `feature/`.',
         '| `app/` | application code: models, views, controllers, jobs |',
         '| `db/` | migrations (`db/migrate/`) and the generated schema |',
       ]),

@@ -3,6 +3,8 @@ import { Checkout, CheckoutOptions } from './checkout/Checkout';
 import { readGithubWorkflows } from './ci/githubWorkflows';
 import { binScriptCommands } from './commands/binScripts';
 import { composeCommands } from './commands/composeServices';
+import { railsCiSteps } from './commands/railsCiSteps';
+import { contributingCommands } from './commands/contributingCommands';
 import { ciCommands, markCommandsRunInCi } from './commands/ciCommands';
 import { makefileCommands } from './commands/makefileTargets';
 import {
@@ -19,6 +21,9 @@ import { readHistory } from './history/readHistory';
 import { jvmEcosystem } from './jvm/jvmEcosystem';
 import { detectLanguages } from './languages/detectLanguages';
 import { describeLayout } from './layout/describeLayout';
+import { findBackingServices } from './layout/backingServices';
+import { readPolicies } from './policy/readPolicies';
+import { findIdioms } from './idioms/findIdioms';
 import { findEnvironmentFiles } from './layout/environmentFiles';
 import { detectFileNaming } from './layout/fileNaming';
 import { readmeSummary } from './layout/readmeSummary';
@@ -215,7 +220,19 @@ export async function analyzeRepository(
     rustEcosystem(checkout, allFiles),
     jvmEcosystem(checkout, allFiles),
   ];
-  const typescript = detectTypeScript(checkout, styleDirs);
+  // Apps in workspaces (a Next.js app in apps/web) carry the settings the code follows.
+  const appDirs = projects
+    .flatMap(p => p.workspaces)
+    .map(w => w.dir)
+    // A docs site is not the app whose code the settings describe.
+    .filter(dir => !/(^|\/)docs?(\/|$)/.test(dir))
+    .filter(dir =>
+      ['next.config.js', 'next.config.mjs', 'next.config.ts'].some(f =>
+        checkout.has(`${dir}/${f}`),
+      ),
+    )
+    .sort();
+  const typescript = detectTypeScript(checkout, [...styleDirs, ...appDirs]);
   const styleTools = [
     ...detectEditorconfig(checkout),
     ...(projects.length > 0
@@ -245,7 +262,15 @@ export async function analyzeRepository(
     ...testing.commands,
     ...toolCommands(styleTools, typescript, projects),
     ...ciCommands(ci),
+    ...railsCiSteps(checkout),
   ]);
+  const collaboration = readCollaboration(checkout);
+  // The contributing guide's commands come after every command with stronger evidence.
+  commands.push(
+    ...contributingCommands(checkout, collaboration.contributing?.file).filter(
+      c => !commands.some(known => known.command === c.command),
+    ),
+  );
   markCommandsRunInCi(commands, ci);
 
   const packages = ecosystems
@@ -265,6 +290,9 @@ export async function analyzeRepository(
     testFrameworks,
   });
   const generatedFiles = findGeneratedFiles(checkout);
+  const policies = readPolicies(checkout);
+  const idioms = findIdioms(checkout);
+  const services = findBackingServices(checkout);
   const diagnostics = [...checkout.diagnostics, ...historyDiagnostics].sort(
     (a, b) =>
       (a.file ?? '').localeCompare(b.file ?? '') ||
@@ -293,12 +321,15 @@ export async function analyzeRepository(
     typescript,
     ci,
     history,
-    collaboration: readCollaboration(checkout),
+    collaboration,
     specs: findSpecs(checkout),
     generatedFiles,
     agentFiles: findAgentFiles(checkout),
     layout,
     environmentFiles: findEnvironmentFiles(checkout),
+    policies,
+    idioms,
+    services,
     fileNaming: projects.length > 0 ? detectFileNaming(checkout) : [],
     diagnostics,
   };

@@ -18,9 +18,11 @@ export type {
 export { buildAgentContext } from './agentsMd/buildAgentContext';
 export {
   renderAgentContext,
+  DEFAULT_AGENTS_MD_MAX_LINES,
   CATALYST_BLOCK_BEGIN,
   CATALYST_BLOCK_END,
 } from './agentsMd/renderAgentContext';
+export type { RenderAgentContextOptions } from './agentsMd/renderAgentContext';
 export { significantFactsHash } from './agentsMd/factsHash';
 export { upsertCatalystBlock } from './agentsMd/managedBlock';
 export { compareAgentsMd } from './agentsMd/compareAgentsMd';

@@ -126,7 +126,9 @@ export type CommandKind =
   | 'generate'
   | 'security'
   | 'services'
-  | 'check';
+  | 'check'
+  /** A script or target whose name says nothing the other kinds cover (`modernize`, `seed`). */
+  | 'other';
 
 /** @public */
 export type CommandOrigin =
@@ -368,6 +370,8 @@ export interface LayoutEntryFact {
 
 /** @public */
 export interface TypeScriptFacts {
+  /** `strictNullChecks` when set on its own (without `strict`). */
+  strictNullChecks?: boolean;
   config: string;
   /** Undefined when it is set in a shared config outside the repository. */
   strict?: boolean;
@@ -397,6 +401,50 @@ export interface FileNamingFact {
 export interface ReleaseToolFact {
   name: 'goreleaser' | 'release-please' | 'semantic-release' | 'changesets';
   config: string;
+  source: FactSource;
+}
+
+/**
+ * A backing service the app and its tests need (a database, a search
+ * engine, a cache), from a compose file or a CI job's service containers.
+ *
+ * @public
+ */
+export interface BackingServiceFact {
+  /** `PostgreSQL`, `OpenSearch`, `Memcached`... */
+  name: string;
+  /** The image's version tag, when it names one (`2.13.0`). */
+  version?: string;
+  /** Where it is declared: a compose file or a CI service container. */
+  declaredIn: 'compose' | 'ci';
+  source: FactSource;
+}
+
+/**
+ * A rule of the project that a file in the repository states: the MSRV,
+ * the security reporting channel, the deploy tool, a build constraint.
+ *
+ * @public
+ */
+export interface PolicyFact {
+  /** `MSRV`, `Security`, `Deploys`, `Build`, `Database`, `Guides`. */
+  topic: string;
+  /** One sentence, as the AGENTS.md block states it. */
+  text: string;
+  source: FactSource;
+}
+
+/**
+ * How a unit of the code is built, as the files show it: where commands
+ * live and their shared constructor, the error class the code throws.
+ *
+ * @public
+ */
+export interface IdiomFact {
+  /** `CLI commands`, `Errors`, `Modules`. */
+  topic: string;
+  /** One sentence, as the AGENTS.md block states it. */
+  text: string;
   source: FactSource;
 }
 
@@ -449,6 +497,12 @@ export interface RepoFacts {
   agentFiles: AgentFileFact[];
   layout: LayoutEntryFact[];
   environmentFiles: EnvironmentFileFact[];
+  /** Databases, search engines, caches and queues the app and its tests need. */
+  services: BackingServiceFact[];
+  /** Project policy stated by files in the repository. */
+  policies: PolicyFact[];
+  /** Code idioms the files show. */
+  idioms: IdiomFact[];
   fileNaming: FileNamingFact[];
   diagnostics: AnalysisDiagnostic[];
 }

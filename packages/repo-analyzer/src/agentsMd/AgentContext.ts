@@ -43,6 +43,10 @@ export interface AgentContext {
   /** Package manager and runtime versions, one sentence. */
   toolchain?: string;
   commands: AgentCommandRow[];
+  /** The repository's other entry points, most useful first. */
+  moreCommands: AgentCommandRow[];
+  /** Services the app and its tests need (databases, search, caches), one sentence. */
+  services?: string;
   /** What CI runs on pull requests, one sentence. */
   ci?: string;
   conventions: AgentConventionLine[];

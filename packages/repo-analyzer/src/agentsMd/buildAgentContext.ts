@@ -1,5 +1,9 @@
 import { RepoFacts } from '../types';
-import { AgentContext, AgentLayoutRow } from './AgentContext';
+import {
+  AgentContext,
+  AgentConventionLine,
+  AgentLayoutRow,
+} from './AgentContext';
 import { describeStyle } from './describeStyle';
 import {
   describeBranchesAndReviews,
@@ -12,7 +16,11 @@ import {
   describeTests,
 } from './describeWork';
 import { primaryEcosystem } from './primaryEcosystem';
-import { describeCi, selectCommands } from './selectCommands';
+import {
+  describeCi,
+  selectCommands,
+  selectMoreCommands,
+} from './selectCommands';
 
 const MAX_PACKAGES = 25;
 const MAX_LAYOUT = 14;
@@ -78,6 +86,64 @@ function describeToolchain(facts: RepoFacts): string | undefined {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
+/** The backing services as one sentence, with where they are declared and how to start them. */
+function describeServices(
+  facts: RepoFacts,
+  start: string | undefined,
+): string | undefined {
+  if (facts.services.length === 0) return undefined;
+  const names = facts.services.map(
+    s => `${s.name}${s.version ? ` ${s.version}` : ''}`,
+  );
+  const files = [...new Set(facts.services.map(s => s.source.file))]
+    .slice(0, 3)
+    .map(f => `\`${f}\``);
+  const list =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  // Service containers of CI say what the tests run against, not what every setup needs.
+  const onlyCi = facts.services.every(s => s.declaredIn === 'ci');
+  return onlyCi
+    ? `CI runs the tests against ${list} (service containers in ${files.join(
+        ', ',
+      )}).`
+    : `The app and its tests use ${list} (${files.join(', ')})${
+        start ? `; start them with \`${start}\`` : ''
+      }.`;
+}
+
+/** How workspace packages are named, when most share a few prefixes (`ruff_*` and `ty_*` crates). */
+function describePackageNaming(
+  facts: RepoFacts,
+): AgentConventionLine | undefined {
+  const packages = facts.workspacePackages;
+  if (packages.length < 6) return undefined;
+  const groups = new Map<string, number>();
+  for (const pkg of packages) {
+    const prefix = /^(@[\w-]+\/)?([a-z0-9]+)([_-])/i.exec(pkg.name);
+    if (prefix) {
+      const key = `${prefix[1] ?? ''}${prefix[2]}${prefix[3]}*`;
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+  }
+  const shared = [...groups.entries()]
+    .filter(([, count]) => count >= 3)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3);
+  const covered = shared.reduce((sum, [, count]) => sum + count, 0);
+  if (shared.length === 0 || covered < packages.length * 0.6) return undefined;
+  const rust =
+    packages.filter(p => p.ecosystem === 'rust').length >=
+    packages.length * 0.8;
+  return {
+    topic: rust ? 'Crate names' : 'Package names',
+    text: `${shared
+      .map(([prefix, count]) => `\`${prefix}\` (${count})`)
+      .join(', ')}; name a new ${rust ? 'crate' : 'package'} the same way.`,
+  };
+}
+
 function describeLayoutRows(facts: RepoFacts): AgentLayoutRow[] {
   const packageDirs = new Set(facts.workspacePackages.map(p => `${p.path}/`));
   const rows = facts.layout
@@ -94,6 +160,8 @@ function describeLayoutRows(facts: RepoFacts): AgentLayoutRow[] {
 
 /** `name: description`, or the description alone when it already names the project. */
 function describeProject(project: RepoFacts['project']): string | undefined {
+  if (project && !project.description && project.source.file === 'go.mod')
+    return `Go module \`${project.name}\`.`;
   if (!project?.description) return undefined;
   const short = project.name.split('/').pop()!.toLowerCase();
   return project.description.toLowerCase().includes(short)
@@ -117,6 +185,7 @@ export function buildAgentContext(facts: RepoFacts): AgentContext {
     ...describeStyle(facts, find('Format'), find('Lint')),
     describeTests(facts),
     describeFileNaming(facts),
+    describePackageNaming(facts),
     describeGenerated(
       facts,
       find('Generate code'),
@@ -137,7 +206,9 @@ export function buildAgentContext(facts: RepoFacts): AgentContext {
   return {
     summary: describeProject(project),
     toolchain: describeToolchain(facts),
+    services: describeServices(facts, find('Start services')),
     commands,
+    moreCommands: selectMoreCommands(facts, commands),
     ci: describeCi(facts),
     conventions,
     layout: describeLayoutRows(facts),

@@ -117,7 +117,16 @@ export function describeStyle(
     );
   }
   const ruff = tools.find(t => t.name === 'ruff');
-  if (ruff) {
+  // Ruff's config alone does not make it the formatter: a project that runs Black formats with Black.
+  const runsBlack = facts.commands.some(c => /\bblack\b/.test(c.command));
+  const runsRuffFormat = facts.commands.some(
+    c =>
+      c.origin !== 'derived' &&
+      /\bruff format\b/.test(`${c.command} ${c.runs ?? ''}`),
+  );
+  if (runsBlack && !runsRuffFormat && !tools.some(t => t.name === 'black'))
+    formatting.push('Black');
+  if (ruff && (runsRuffFormat || !runsBlack)) {
     const layout = ruff.settings
       .filter(s => ['lineLength', 'quotes', 'indent'].includes(s.key))
       .map(describeSetting);
@@ -224,6 +233,8 @@ export function describeStyle(
     const parts: string[] = [];
     if (ts.strict === true) parts.push('strict mode');
     if (ts.strict === false) parts.push('not strict');
+    if (ts.strict !== true && ts.strictNullChecks === true)
+      parts.push('strict null checks');
     if (ts.strict === undefined && ts.extends.length > 0)
       parts.push(`settings from ${ts.extends.map(e => `\`${e}\``).join(', ')}`);
     const aliases = ts.paths

@@ -23,7 +23,7 @@ const FRAMEWORK_NAMES: Record<string, string> = {
 };
 
 const STACK_ROLES =
-  /^(framework|server|ui|ui components|styling|database|validation|api|state|data fetching|auth|authorization|jobs|cli|tui|http|config|logging|routing|i18n|types|monorepo|kubernetes|async runtime|errors|serialization|javascript|backend service|migrations|data|ml|numerics)/;
+  /^(framework|server|ui|ui components|styling|database|validation|forms|api|state|data fetching|auth|authorization|jobs|cli|tui|http|config|logging|routing|i18n|types|monorepo|kubernetes|async runtime|errors|serialization|javascript|backend service|migrations|data|ml|numerics)/;
 
 /** Frameworks and key libraries, with major versions, main ones first. */
 export function describeStack(
@@ -44,6 +44,7 @@ export function describeStack(
     'data fetching',
     'state',
     'validation',
+    'forms',
     'auth',
     'authorization',
     'jobs',
@@ -61,7 +62,7 @@ export function describeStack(
   const items = facts.stack
     .filter(s => STACK_ROLES.test(s.role))
     .sort((a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name))
-    .slice(0, 10)
+    .slice(0, 14)
     .map(s => {
       const detail = /\(/.test(s.role)
         ? ` ${s.role.slice(s.role.indexOf('('))}`
@@ -169,7 +170,12 @@ export function describeGenerated(
     );
   const more = groups.size > 6 ? `, and ${groups.size - 6} more` : '';
   const regenerate: string[] = [];
-  if (generateCommand) regenerate.push(`\`${generateCommand}\``);
+  const isSchema = (path: string) =>
+    /(^|\/)db\/(\w+_)?(schema\.rb|structure\.sql)$/.test(path) ||
+    /(^|\/)migrations\/migration_lock\.toml$/.test(path);
+  // The code generator regenerates code, not a database schema.
+  if (generateCommand && facts.generatedFiles.some(f => !isSchema(f.path)))
+    regenerate.push(`\`${generateCommand}\``);
   if (
     migrateCommand &&
     facts.generatedFiles.some(f =>
@@ -239,18 +245,30 @@ export function describeCommits(
   return { topic: 'Commits', text: `${parts.join('; ')}.` };
 }
 
+/** Branch prefixes that name a kind of work. */
+const BRANCH_KINDS =
+  /^(feat|feature|features|fix|fixes|bugfix|hotfix|bug|chore|chores|docs|doc|refactor|test|tests|ci|perf|build|release|deps|style|security|spike|experiment|maint|maintenance|cleanup|improvement|enhancement)$/;
+
 /** Branch prefixes, squash merges, keeping chores apart, PR template. */
 export function describeBranchesAndReviews(
   facts: RepoFacts,
 ): AgentConventionLine[] {
   const lines: AgentConventionLine[] = [];
   const history = facts.history;
-  const seen = history.branchPrefixes.reduce((sum, p) => sum + p.count, 0);
+  // Only prefixes that name a kind of work: a person's name (`alex/`) or a
+  // tool's default (`codex/`, `dependabot/`) is not a convention to follow.
+  const kinds = history.branchPrefixes.filter(p => BRANCH_KINDS.test(p.name));
+  const seen = kinds.reduce((sum, p) => sum + p.count, 0);
   // One-off prefixes are noise in a long history, not in a short one.
-  const prefixes = history.branchPrefixes.filter(
+  const prefixes = kinds.filter(
     p => p.count >= Math.max(1, Math.ceil(seen * 0.05)),
   );
   const total = prefixes.reduce((sum, p) => sum + p.count, 0);
+  const branch: string[] = [];
+  if (facts.git.defaultBranch)
+    branch.push(
+      `the default branch is \`${facts.git.defaultBranch}\`; branch off it`,
+    );
   if (prefixes.length > 0 && total >= 3) {
     const chore =
       prefixes.some(p => p.name === 'chore') ||
@@ -260,24 +278,24 @@ export function describeBranchesAndReviews(
       .map(p => `\`${p.name}/\``)
       .sort()
       .join(', ');
-    lines.push({
-      topic: 'Branches',
-      text: `name topic branches by kind: ${list}${
+    branch.push(
+      `name topic branches by kind: ${list}${
         chore
           ? '; keep chore work (dependencies, tooling, formatting) on its own `chore/` branch and pull request, apart from feature work'
           : ''
-      }.`,
-    });
+      }`,
+    );
   } else if (
     history.commitsAnalysed >= MIN_SUBJECTS &&
     history.conventionalShare >= CONVENTIONAL_THRESHOLD &&
     history.types.some(t => t.name === 'chore' && t.count >= 2)
   ) {
-    lines.push({
-      topic: 'Branches',
-      text: 'keep chore work (dependencies, tooling, formatting) in its own commits and pull requests, apart from feature work.',
-    });
+    branch.push(
+      'keep chore work (dependencies, tooling, formatting) in its own commits and pull requests, apart from feature work',
+    );
   }
+  if (branch.length > 0)
+    lines.push({ topic: 'Branches', text: `${branch.join('; ')}.` });
   const pr: string[] = [];
   if (
     history.commitsAnalysed >= MIN_SUBJECTS &&
@@ -307,7 +325,14 @@ export function describeBranchesAndReviews(
     pr.push('add a changeset (`.changeset/`) for every user-visible change');
   if (pr.length > 0)
     lines.push({ topic: 'Pull requests', text: `${pr.join('; ')}.` });
-  const hooks = facts.collaboration.commitHooks.filter(h => h.runs.length > 0);
+  // A hook script's shell plumbing (assignments, echo, if/fi, functions) is not what it runs.
+  const isCommand = (line: string) =>
+    !/^([A-Za-z_]\w*=|echo\b|printf\b|if\b|then\b|else\b|elif\b|fi\b|for\b|do\b|done\b|case\b|esac\b|exit\b|return\b|set\b|local\b|export\b|[{}#]|\w+\(\)\s*\{)/.test(
+      line.trim(),
+    );
+  const hooks = facts.collaboration.commitHooks
+    .map(h => ({ ...h, runs: h.runs.filter(isCommand) }))
+    .filter(h => h.runs.length > 0);
   if (hooks.length > 0) {
     const text = hooks
       .slice(0, 3)
@@ -375,9 +400,19 @@ export function describePointers(facts: RepoFacts): AgentConventionLine[] {
       a => !a.path.endsWith('AGENTS.md') && !a.symlinkTo?.endsWith('AGENTS.md'),
     )
     .map(a => `\`${a.path}\``);
+  for (const idiom of facts.idioms)
+    lines.push({ topic: idiom.topic, text: idiom.text });
+  for (const policy of facts.policies.filter(p => p.topic !== 'Guides'))
+    lines.push({ topic: policy.topic, text: policy.text });
+  const projectGuides =
+    facts.policies
+      .find(p => p.topic === 'Guides')
+      ?.text.replace(/\.$/, '')
+      .split(', ') ?? [];
   const guides = [
     facts.collaboration.contributing &&
       `\`${facts.collaboration.contributing.file}\``,
+    ...projectGuides,
     ...nested.slice(0, 5),
     ...others.slice(0, 3),
   ].filter(Boolean);

@@ -3,7 +3,10 @@ import { AgentContext } from './AgentContext';
 import { buildAgentContext } from './buildAgentContext';
 import { significantFactsHash } from './factsHash';
 import { upsertCatalystBlock } from './managedBlock';
-import { renderAgentContext } from './renderAgentContext';
+import {
+  renderAgentContext,
+  RenderAgentContextOptions,
+} from './renderAgentContext';
 
 /**
  * A generated AGENTS.md: the whole file, Catalyst's block, the context it
@@ -27,9 +30,10 @@ export interface GeneratedAgentsMd {
 export function generateAgentsMd(
   facts: RepoFacts,
   existing?: string,
+  options: RenderAgentContextOptions = {},
 ): GeneratedAgentsMd {
   const context = buildAgentContext(facts);
-  const block = renderAgentContext(context);
+  const block = renderAgentContext(context, options);
   return {
     content: upsertCatalystBlock(existing, block),
     block,

@@ -17,18 +17,85 @@ function code(text: string): string {
 }
 
 /**
- * Writes the context as the Markdown of the managed block, markers included.
- * The same context always gives the same text.
+ * Options for {@link renderAgentContext}.
  *
  * @public
  */
-export function renderAgentContext(context: AgentContext): string {
+export interface RenderAgentContextOptions {
+  /**
+   * Most lines the block may have, markers included. Rows are dropped from
+   * the least useful end (packages, layout, more commands, the last
+   * conventions) until the block fits; commands are always kept. Default
+   * {@link DEFAULT_AGENTS_MD_MAX_LINES}.
+   */
+  maxLines?: number;
+}
+
+/**
+ * The default line budget of the block: near what maintainers write by hand
+ * (the median of the files in `bench/agents-md-quality` is about 120 lines).
+ *
+ * @public
+ */
+export const DEFAULT_AGENTS_MD_MAX_LINES = 120;
+
+/**
+ * Writes the context as the Markdown of the managed block, markers included,
+ * within the line budget. The same context always gives the same text.
+ *
+ * @public
+ */
+export function renderAgentContext(
+  context: AgentContext,
+  options: RenderAgentContextOptions = {},
+): string {
+  const maxLines = options.maxLines ?? DEFAULT_AGENTS_MD_MAX_LINES;
+  let fitted = context;
+  let text = renderAll(fitted);
+  while (text.split('\n').length > maxLines) {
+    const smaller = dropLeastUseful(fitted);
+    if (!smaller) break;
+    fitted = smaller;
+    text = renderAll(fitted);
+  }
+  return text;
+}
+
+/** The context without its least useful row, or undefined when only commands are left. */
+function dropLeastUseful(context: AgentContext): AgentContext | undefined {
+  if (context.packages.length > 0)
+    return {
+      ...context,
+      packages: context.packages.slice(0, -1),
+      morePackages: context.morePackages + 1,
+    };
+  if (context.layout.length > 0)
+    return { ...context, layout: context.layout.slice(0, -1) };
+  if (context.moreCommands.length > 0)
+    return { ...context, moreCommands: context.moreCommands.slice(0, -1) };
+  if (context.specs.length > 0)
+    return { ...context, specs: context.specs.slice(0, -1) };
+  if (context.conventions.length > 0)
+    return { ...context, conventions: context.conventions.slice(0, -1) };
+  return undefined;
+}
+
+/** What a listed command does: the repository's words, what it runs, or its task. */
+function moreCommandNote(row: AgentContext['moreCommands'][number]): string {
+  if (row.description) return `: ${row.description}`;
+  if (row.runs) return `: ${code(row.runs)}`;
+  if (row.task === 'Other') return '';
+  return ` (${row.task.toLowerCase()})`;
+}
+
+function renderAll(context: AgentContext): string {
   const out: string[] = [CATALYST_BLOCK_BEGIN, NOTICE, ''];
   if (context.summary)
     out.push(`${context.summary.replace(/\s+/g, ' ').trim()}`, '');
-  if (context.commands.length > 0 || context.toolchain) {
+  if (context.commands.length > 0 || context.toolchain || context.services) {
     out.push('## Commands', '');
     if (context.toolchain) out.push(context.toolchain, '');
+    if (context.services) out.push(context.services, '');
     if (context.commands.length > 0) {
       const withRuns = context.commands.some(c => c.runs || c.description);
       out.push(
@@ -42,6 +109,13 @@ export function renderAgentContext(context: AgentContext): string {
             row.runs ? cell(code(row.runs)) : cell(row.description ?? ''),
           );
         out.push(`| ${cells.join(' | ')} |`);
+      }
+      out.push('');
+    }
+    if (context.moreCommands.length > 0) {
+      out.push('More commands:', '');
+      for (const row of context.moreCommands) {
+        out.push(`- ${code(row.command)}${moreCommandNote(row)}`);
       }
       out.push('');
     }

@@ -51,6 +51,7 @@ const CANONICAL: Record<CommandKind, RegExp> = {
   security: /^(security|brakeman|audit|govulncheck)$/,
   services: /^(services|docker:up|compose:up)$/,
   check: /^(check|ci|verify|validate)(\.sh)?$/,
+  other: /^$/,
 };
 
 const ORIGIN_ORDER: CommandOrigin[] = [
@@ -70,12 +71,33 @@ function isWorkspaceCommand(command: CommandFact): boolean {
   );
 }
 
-function score(command: CommandFact, primary: Ecosystem | undefined): number {
+/** True when a CI line of the same kind runs the derived command's tool (`cargo nextest run ...`). */
+function ciRunsTool(command: CommandFact, ciLines: CommandFact[]): boolean {
+  const tool = command.command.split(/\s+/).slice(0, 2).join(' ');
+  return ciLines.some(
+    c => c.kind === command.kind && c.command.startsWith(tool),
+  );
+}
+
+function score(
+  command: CommandFact,
+  primary: Ecosystem | undefined,
+  ciLines: CommandFact[] = [],
+): number {
   // A CI line carries CI-only flags (`-f github`); the same tool run locally reads better.
   const base: Partial<Record<CommandOrigin, number>> = { derived: 1, ci: 0.8 };
   let value = base[command.origin] ?? 3;
   if (command.name && CANONICAL[command.kind].test(command.name)) value += 1;
   if (command.runInCi) value += 1;
+  // A derived command whose tool CI runs (with flags of its own) is as good as run in CI.
+  else if (command.origin === 'derived' && ciRunsTool(command, ciLines))
+    value += 1;
+  // A CI line that runs only part of the suite (`cargo test --doc`) is not how to run it.
+  if (
+    command.origin === 'ci' &&
+    /\s--doc\b|\s--lib\b|\s-k\s|\s-Z\s|\+nightly/.test(command.command)
+  )
+    value -= 1;
   const ecosystem = commandEcosystem(command.command);
   if (primary && ecosystem === primary) value += 0.5;
   return value;
@@ -85,13 +107,37 @@ function compare(
   a: CommandFact,
   b: CommandFact,
   primary: Ecosystem | undefined,
+  ciLines: CommandFact[] = [],
 ): number {
   return (
-    score(b, primary) - score(a, primary) ||
+    score(b, primary, ciLines) - score(a, primary, ciLines) ||
     ORIGIN_ORDER.indexOf(a.origin) - ORIGIN_ORDER.indexOf(b.origin) ||
     a.command.length - b.command.length ||
     a.command.localeCompare(b.command)
   );
+}
+
+/** Flags that only make sense in CI: annotations, machine formats, redirects, expressions. */
+const CI_ONLY =
+  /\s-f github\b|--format[= ](github|sarif|json)|sarif|>|\$\{\{|--message-format|--color[= ]always/;
+
+/**
+ * A derived command that CI runs with more flags (`cargo clippy ... -- -D
+ * warnings`) is stated as CI runs it, when those flags are not CI-only.
+ */
+function withCiFlags(best: CommandFact, commands: CommandFact[]): CommandFact {
+  if (best.origin !== 'derived') return best;
+  const tokens = best.command.split(/\s+/);
+  const ci = commands.find(
+    c =>
+      c.origin === 'ci' &&
+      c.kind === best.kind &&
+      !CI_ONLY.test(c.command) &&
+      c.command.length <= 120 &&
+      c.command.startsWith(`${tokens[0]} ${tokens[1]} `) &&
+      tokens.every(t => c.command.split(/\s+/).includes(t)),
+  );
+  return ci ? { ...ci, origin: 'derived', runInCi: true } : best;
 }
 
 /** Keeps the `runs` note short and only when it adds something to the command. */
@@ -105,6 +151,9 @@ function runsNote(command: CommandFact): string | undefined {
   )
     return undefined;
   if (runs.startsWith('(depends on')) return undefined;
+  // A recipe's shell plumbing (`set -eu; \`, `unset X; \`) says nothing about what runs.
+  if (/\\$/.test(runs) || /^(set|unset|export|cd|echo)\b/.test(runs))
+    return undefined;
   if (command.command.endsWith(runs)) return undefined;
   return runs;
 }
@@ -148,11 +197,12 @@ export function selectCommands(
   const rootCandidates = candidates.filter(
     c => rootDirs.has(c.directory) && !isSubproject(c),
   );
+  const ciLines = facts.commands.filter(c => c.origin === 'ci');
   const chosen = new Map<CommandKind, CommandFact>();
   for (const [kind, task] of TASKS) {
     let ranked = rootCandidates
       .filter(c => c.kind === kind)
-      .sort((a, b) => compare(a, b, primary));
+      .sort((a, b) => compare(a, b, primary, ciLines));
     if (ranked.length === 0 && (kind === 'dev' || kind === 'build')) {
       // A monorepo without a root dev script: the packages' own are the entry points.
       ranked = facts.commands
@@ -177,6 +227,7 @@ export function selectCommands(
       if (matching) best = matching;
       else if (ecosystem) continue;
     }
+    best = withCiFlags(best, facts.commands);
     chosen.set(kind, best);
     rows.push(row(task, best));
     // A second explicit entry point with the plain name does something else worth knowing.
@@ -212,7 +263,11 @@ export function selectCommands(
 
   // Subprojects: a Go operator or a web app in a folder of its own.
   const subprojects = [
-    ...new Set(candidates.filter(isSubproject).map(c => c.directory)),
+    ...new Set(
+      candidates
+        .filter(c => isSubproject(c) && c.origin !== 'ci')
+        .map(c => c.directory),
+    ),
   ]
     .sort()
     .slice(0, 3);
@@ -228,6 +283,80 @@ export function selectCommands(
     }
   }
   return rows;
+}
+
+/** Most entry points listed beside the chosen ones: past that, a list is noise. */
+const MAX_MORE_COMMANDS = 40;
+
+/** Kinds of derived commands worth listing beside the chosen ones (a second linter, a security scan). */
+const MORE_DERIVED = new Set<CommandKind>([
+  'lint',
+  'security',
+  'typecheck',
+  'other',
+]);
+
+/**
+ * The repository's other entry points, beside the one chosen per task: its
+ * own scripts, targets and tasks (`task modernize`, `pnpm dev:web`), the
+ * steps of Rails' `config/ci.rb`, and a second linter the tools imply.
+ * Those CI runs come first, then those the repository describes.
+ */
+export function selectMoreCommands(
+  facts: RepoFacts,
+  chosen: AgentCommandRow[],
+): AgentCommandRow[] {
+  const shown = new Set(chosen.map(r => normalizedCommand(r.command)));
+  // The scripts of the workspace that holds the app (`apps/web` of a Next.js monorepo) count as the root's.
+  const appDirs = new Set(
+    facts.stack
+      .filter(s => s.role.startsWith('framework'))
+      .map(s => s.source.file ?? '')
+      .filter(file => file.includes('/'))
+      .map(file => file.slice(0, file.lastIndexOf('/'))),
+  );
+  const candidates = facts.commands.filter(
+    c =>
+      ((c.directory === '' && !isWorkspaceCommand(c)) ||
+        (isWorkspaceCommand(c) && appDirs.has(c.directory))) &&
+      !c.command.startsWith('cd ') &&
+      c.kind !== 'test-single' &&
+      c.kind !== 'e2e-single' &&
+      ((c.origin !== 'derived' && c.origin !== 'ci') ||
+        (c.origin === 'ci' && c.source.file === 'config/ci.rb') ||
+        (c.origin === 'derived' &&
+          MORE_DERIVED.has(c.kind) &&
+          !chosen.some(r => r.command.startsWith(c.command)))),
+  );
+  const order = (c: CommandFact) => {
+    const task = TASKS.findIndex(([kind]) => kind === c.kind);
+    return task >= 0 ? task : TASKS.length;
+  };
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      Number(Boolean(b.runInCi)) - Number(Boolean(a.runInCi)) ||
+      Number(Boolean(b.description)) - Number(Boolean(a.description)) ||
+      order(a) - order(b) ||
+      a.command.localeCompare(b.command),
+  );
+  const rows: AgentCommandRow[] = [];
+  for (const command of sorted) {
+    if (rows.length >= MAX_MORE_COMMANDS) break;
+    const key = normalizedCommand(command.command);
+    if (shown.has(key)) continue;
+    shown.add(key);
+    const task = TASKS.find(([kind]) => kind === command.kind)?.[1] ?? 'Other';
+    rows.push(row(task, command));
+  }
+  return rows;
+}
+
+/** A command without the noise that does not change what it runs (`npm run x` is `npm x`). */
+function normalizedCommand(command: string): string {
+  return command
+    .replace(/^(pnpm|yarn|bun) run /, '$1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The commands CI runs on pull requests (or on push when nothing runs on PRs), in order. */

@@ -75,10 +75,19 @@ export function readGithubWorkflows(checkout: Checkout): CiWorkflowFact[] {
           });
         const run = asString(step.run);
         if (!run) continue;
+        // A step that runs in a subfolder runs there, not at the root.
+        const dir = (
+          asString(step['working-directory']) ??
+          asString(asRecord(asRecord(job.defaults)?.run)?.['working-directory'])
+        )
+          ?.replace(/^\.\//, '')
+          .replace(/\/$/, '');
+        if (dir?.includes('${{')) continue;
+        const cd = dir && dir !== '.' ? `cd ${dir} && ` : '';
         for (const command of commandLines(run)) {
           steps.push({
             job: jobName,
-            run: command,
+            run: `${cd}${command}`,
             source: {
               file,
               line: lineOf(command.split(' ').slice(0, 2).join(' ')),

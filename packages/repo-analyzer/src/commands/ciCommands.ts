@@ -38,14 +38,16 @@ export function ciRuns(ciLine: string, command: string): boolean {
 /** What a CI line checks: by its tool, or by the script or target it calls (`pnpm lint`, `make test`). */
 export function ciLineKind(line: string): CommandKind | undefined {
   const byBody = kindFromBody(line);
-  if (byBody) return byBody;
+  // CI never runs a dev server: `npm run dev:build` builds a playground.
+  if (byBody) return byBody === 'dev' ? undefined : byBody;
   const called =
     /^(?:(?:npm|pnpm|yarn|bun) (?:run )?|make |just |task |bin\/|\.\/scripts?\/|scripts?\/)([\w:.-]+)/.exec(
       line,
     )?.[1];
-  return called
+  const kind = called
     ? kindFromName(called.replace(/\.sh$/, '')) ?? kindFromNamePrefix(called)
     : undefined;
+  return kind === 'dev' ? undefined : kind;
 }
 
 /**

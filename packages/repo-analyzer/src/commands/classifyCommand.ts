@@ -141,7 +141,7 @@ const KIND_BY_BODY: [CommandKind, RegExp][] = [
   ],
   [
     'lint',
-    /\beslint\b|\bnext lint\b|\bbiome (lint|check|ci)\b|\boxlint\b|\brubocop\b|\bstandardrb\b|\berb_lint\b|\bgolangci-lint\b|\bgo vet\b|\bstaticcheck\b|\bruff check\b|\bruff\b(?! format)|\bflake8\b|\bpylint\b|\bcargo clippy\b|\bstylelint\b|\bbackstage-cli (package|repo) lint\b/,
+    /\beslint\b|\bnext lint\b|\bbiome (lint|check|ci)\b|\boxlint\b|\brubocop\b|\bstandardrb\b|\berb_lint\b|\bgolangci-lint\b|\bgo vet\b|\bstaticcheck\b|\bruff check\b|(^|[\s;&|]|uv run |uvx |python -m )ruff(?! format)(\s|$)|\bflake8\b|\bpylint\b|\bcargo clippy\b|\bstylelint\b|\bbackstage-cli (package|repo) lint\b/,
   ],
   [
     'test',
@@ -161,6 +161,55 @@ const KIND_BY_BODY: [CommandKind, RegExp][] = [
   ],
 ];
 
+/** Documentation builds and servers: never how to run, build or test the project itself. */
+const DOCS_NAME = /(^|[:_-])docs?([:_-]|$)/;
+const DOCS_BODY =
+  /\b(mkdocs|sphinx-build|sphinx-autobuild|docusaurus|jekyll|mdbook|typedoc)\b/;
+
+/**
+ * A named command's kind once what it says about itself is read: a docs
+ * server is not "run locally", a `deps` target that updates two libraries
+ * is not "install dependencies". Unknown names are `other`.
+ */
+export function refineKind(
+  kind: CommandKind | undefined,
+  name: string,
+  body: string,
+  description?: string,
+): CommandKind {
+  if (!kind) return 'other';
+  // `playwright:install` fetches browsers; `lint:install` fetches a linter: neither runs the check.
+  if (
+    kind !== 'install' &&
+    kind !== 'setup' &&
+    (/(^|[:_-])install([:_-]|$)/.test(name.toLowerCase()) ||
+      /\bplaywright install\b/.test(body))
+  )
+    return 'other';
+  if (
+    (kind === 'dev' || kind === 'build' || kind === 'test') &&
+    (DOCS_NAME.test(name.toLowerCase()) || DOCS_BODY.test(body))
+  )
+    return 'other';
+  if (
+    (kind === 'install' || kind === 'setup') &&
+    /^(update|upgrade|bump)\b/i.test(description ?? '')
+  )
+    return 'other';
+  // `make install` that installs the program itself is not "install dependencies".
+  if (
+    kind === 'install' &&
+    (/\b(go install|cargo install|install -[mD]|python setup\.py install)/.test(
+      body,
+    ) ||
+      /\b(application|binary|binaries|executable|the cli)\b/i.test(
+        description ?? '',
+      ))
+  )
+    return 'other';
+  return kind;
+}
+
 /** The kind of a command given its name (script, target, recipe), if the name says. */
 export function kindFromName(name: string): CommandKind | undefined {
   return KIND_BY_NAME[name.toLowerCase()];
@@ -172,8 +221,13 @@ export function kindFromNamePrefix(name: string): CommandKind | undefined {
   return first !== name.toLowerCase() ? KIND_BY_NAME[first] : undefined;
 }
 
+/** A line that installs a tool (`go install x@latest`, `cargo install`, `pip install ruff`): it checks nothing itself. */
+const TOOL_INSTALL =
+  /^\s*(sudo\s+)?(go install|cargo (binstall|install)|pipx? install|uv tool install|gem install|brew install|apt(-get)? install|npm (i|install) (-g|--global)|yarn global add|rustup component add|curl\b[^|]*\|\s*(ba)?sh)\b/;
+
 /** The kind of a command line (or a script body), if it is one worth telling. */
 export function kindFromBody(body: string): CommandKind | undefined {
+  if (TOOL_INSTALL.test(body) && !body.trim().includes('\n')) return undefined;
   for (const [kind, pattern] of KIND_BY_BODY) {
     if (pattern.test(body)) return kind;
   }

@@ -1,6 +1,6 @@
 import { Checkout } from '../checkout/Checkout';
 import { CommandFact } from '../types';
-import { classifyCommand } from './classifyCommand';
+import { classifyCommand, refineKind } from './classifyCommand';
 
 interface Target {
   name: string;
@@ -101,8 +101,14 @@ export function makefileCommands(checkout: Checkout, dir = ''): CommandFact[] {
     const body = target.recipe
       .filter(r => !r.startsWith('(depends on'))
       .join('\n');
-    const kind = classifyCommand(target.name, body || target.recipe.join('\n'));
-    if (!kind) continue;
+    const kind = refineKind(
+      classifyCommand(target.name, body || target.recipe.join('\n')),
+      target.name,
+      body,
+      target.description,
+    );
+    // An undocumented helper target with no recipe of its own is noise.
+    if (kind === 'other' && !target.description && !body) continue;
     facts.push({
       kind,
       command: `${cd}make ${target.name}`,

@@ -1,7 +1,7 @@
 import { Checkout } from '../checkout/Checkout';
 import { asRecord, asString } from '../checkout/asRecord';
 import { CommandFact } from '../types';
-import { classifyCommand } from './classifyCommand';
+import { classifyCommand, kindFromName, refineKind } from './classifyCommand';
 
 /** `just <recipe>` commands from a justfile. */
 export function justfileCommands(checkout: Checkout): CommandFact[] {
@@ -16,8 +16,12 @@ export function justfileCommands(checkout: Checkout): CommandFact[] {
     const body: string[] = [];
     for (let i = index + 1; i < lines.length && /^\s+\S/.test(lines[i]); i++)
       body.push(lines[i].trim().replace(/^[@-]+/, ''));
-    const kind = classifyCommand(recipe[1], body.join('\n'));
-    if (kind)
+    const kind = refineKind(
+      classifyCommand(recipe[1], body.join('\n')),
+      recipe[1],
+      body.join('\n'),
+    );
+    if (!recipe[1].startsWith('_'))
       facts.push({
         kind,
         command: `just ${recipe[1]}`,
@@ -57,8 +61,13 @@ export function taskfileCommands(checkout: Checkout): CommandFact[] {
           (asString(asRecord(c)?.task) ? `task ${asRecord(c)?.task}` : ''),
       )
       .filter(Boolean);
-    const kind = classifyCommand(name, body.join('\n'));
-    if (!kind) continue;
+    if (asRecord(value)?.internal === true) continue;
+    const kind = refineKind(
+      classifyCommand(name, body.join('\n')),
+      name,
+      body.join('\n'),
+      asString(task?.desc),
+    );
     const line = lines.findIndex(l =>
       new RegExp(
         `^\\s{2,4}['"]?${name.replace(
@@ -81,39 +90,53 @@ export function taskfileCommands(checkout: Checkout): CommandFact[] {
   return facts;
 }
 
-/** `bundle exec rake <task>` commands from a Rakefile's top-level tasks. */
+/** `bundle exec rake <task>` commands from the top-level tasks of a Rakefile and of Rails' `lib/tasks/*.rake`. */
 export function rakefileCommands(checkout: Checkout): CommandFact[] {
-  const text = checkout.readText('Rakefile');
-  if (text === undefined) return [];
+  const files = [
+    ...(checkout.has('Rakefile') ? ['Rakefile'] : []),
+    ...checkout
+      .filesIn('lib/tasks')
+      .map(f => f.path)
+      .filter(p => /^lib\/tasks\/[^/]+\.rake$/.test(p))
+      .sort(),
+  ];
   const rake = checkout.has('bin/rake') ? 'bin/rake' : 'bundle exec rake';
   const facts: CommandFact[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    const task =
-      /^\s*task\s*\(?\s*(?::([a-z_]\w*)|["']([\w:-]+)["']|([a-z_]\w*):)/.exec(
-        line,
-      );
-    const name = task && (task[1] ?? task[2] ?? task[3]);
-    if (!name) return;
-    const defaultDeps =
-      name === 'default'
-        ? /(?:=>|:)\s*\[?([^\]\n]*)/.exec(
-            line.slice(line.indexOf('default') + 7),
-          )?.[1] ?? ''
-        : '';
-    const kind =
-      name === 'default'
-        ? classifyCommand('', defaultDeps.replace(/[:"']/g, ' '))
-        : classifyCommand(name, '');
-    if (kind)
-      facts.push({
-        kind,
-        command: name === 'default' ? rake : `${rake} ${name}`,
-        origin: 'rakefile',
-        name,
-        directory: '',
-        source: { file: 'Rakefile', line: index + 1 },
-      });
-  });
+  for (const file of files) {
+    const text = checkout.readText(file);
+    if (text === undefined) continue;
+    const inRakefile = file === 'Rakefile';
+    text.split('\n').forEach((line, index) => {
+      // In lib/tasks only unindented tasks are top-level (the rest sit in a namespace).
+      const task = (
+        inRakefile
+          ? /^\s*task\s*\(?\s*(?::([a-z_]\w*)|["']([\w:-]+)["']|([a-z_]\w*):)/
+          : /^task\s*\(?\s*(?::([a-z_]\w*)|["']([\w:-]+)["']|([a-z_]\w*):)/
+      ).exec(line);
+      const name = task && (task[1] ?? task[2] ?? task[3]);
+      if (!name || (!inRakefile && name === 'default')) return;
+      const defaultDeps =
+        name === 'default'
+          ? /(?:=>|:)\s*\[?([^\]\n]*)/.exec(
+              line.slice(line.indexOf('default') + 7),
+            )?.[1] ?? ''
+          : '';
+      // A task's name is all there is to go on: in lib/tasks only a name that says it all counts.
+      let kind: CommandFact['kind'] | undefined;
+      if (name === 'default')
+        kind = classifyCommand('', defaultDeps.replace(/[:"']/g, ' '));
+      else if (inRakefile) kind = classifyCommand(name, '');
+      else kind = kindFromName(name);
+      if (kind)
+        facts.push({
+          kind,
+          command: name === 'default' ? rake : `${rake} ${name}`,
+          origin: 'rakefile',
+          name,
+          directory: '',
+          source: { file, line: index + 1 },
+        });
+    });
+  }
   return facts;
 }

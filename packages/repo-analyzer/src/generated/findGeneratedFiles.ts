@@ -1,5 +1,6 @@
 import { Checkout } from '../checkout/Checkout';
 import { isFixturePath } from '../checkout/fixturePaths';
+import { spread } from '../checkout/spread';
 import { languageOf } from '../languages/languageByExtension';
 import { GeneratedFileFact } from '../types';
 
@@ -9,18 +10,42 @@ const COMMENT = /^\s*(\/\/|#|\/\*|\*|--|<!--|"""|'''|;|%)/;
 const LOCKFILE =
   /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Gemfile\.lock|go\.sum|Cargo\.lock|poetry\.lock|uv\.lock|composer\.lock|bun\.lockb?)$/;
 
+/** Most file heads read for markers; past that, a spread sample plus every generated-looking name. */
+const MAX_SCANNED = 20_000;
+/** Names that generators give their output: always read, whatever the sample. */
+const GENERATED_NAME =
+  /(\.pb\.go|\.pb\.gw\.go|_gen\.go|\.gen\.go|_string\.go|_generated\.|\.generated\.|\.gen\.tsx?|_pb2\.py|\.g\.dart|(^|\/)zz_generated\.|(^|\/)generated\/)/;
+
+/**
+ * The files whose heads are read: all of them in a repository of ordinary
+ * size; in a very large one (200,000 files), every file with a generated
+ * name and an evenly spread sample of the rest, so the scan stays bounded.
+ */
+function scanned<T extends { path: string }>(files: T[], max: number): T[] {
+  if (files.length <= max) return files;
+  const named = files.filter(f => GENERATED_NAME.test(f.path));
+  const others = files.filter(f => !GENERATED_NAME.test(f.path));
+  return [...named, ...spread(others, max)];
+}
+
 /**
  * Files that say they are generated ("Code generated ... DO NOT EDIT",
  * "@generated", "auto-generated") in a comment near their top, and paths
  * marked `linguist-generated` in .gitattributes. Only the first kilobyte of a
- * file is read.
+ * file is read, and in a very large repository only a bounded sample (see
+ * `scanned`).
  */
-export function findGeneratedFiles(checkout: Checkout): GeneratedFileFact[] {
+export function findGeneratedFiles(
+  checkout: Checkout,
+  maxScanned = MAX_SCANNED,
+): GeneratedFileFact[] {
   const facts: GeneratedFileFact[] = [];
-  for (const file of checkout.files) {
-    if (LOCKFILE.test(file.path) || isFixturePath(file.path)) continue;
+  const candidates = checkout.files.filter(file => {
+    if (LOCKFILE.test(file.path) || isFixturePath(file.path)) return false;
     const language = languageOf(file.path);
-    if (!language || language[1] === 'prose') continue;
+    return Boolean(language) && language![1] !== 'prose';
+  });
+  for (const file of scanned(candidates, maxScanned)) {
     const head = checkout.readHead(file.path, 1024);
     if (!head) continue;
     const lines = head.split('\n').slice(0, 5);

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { Checkout } from '../checkout/Checkout';
+import { spread } from '../checkout/spread';
 import { EcosystemFacts, emptyEcosystemFacts } from '../EcosystemFacts';
 import { KNOWN_LIBRARIES, majorVersion } from '../stack/knownLibraries';
 import { summarizeTestFiles } from '../testing/summarizeTestFiles';
@@ -13,16 +14,53 @@ const SAMPLED_TEST_FILES = 400;
  * How the Go tests are written, from the first 8 KB of (up to 400) test
  * files: table-driven subtests, parallel tests, an `-update` flag for golden files.
  */
-function goTestPractices(checkout: Checkout, testFiles: string[]): string[] {
-  const sample = testFiles.slice(0, SAMPLED_TEST_FILES);
+/** Golden-file libraries whose tests take `-update` to rewrite the golden files. */
+const GOLDEN_LIBRARIES =
+  /"(github\.com\/charmbracelet\/x\/exp\/golden|gotest\.tools\/v3\/golden|github\.com\/sebdah\/goldie[^"]*)"/;
+
+/** Names of a package's own test helpers: `hugolib.Test`, `iostreams.Test`, `httpmock.Registry`. */
+const HELPER_NAME = /^(Test|New\w*Test\w*|Fake\w*|Mock\w*|Stub\w*|Registry)$/;
+
+/**
+ * How the tests are written: table-driven subtests, `t.Parallel()`, golden
+ * files refreshed with `-update`, and the project's own helpers that many
+ * tests call (a function named `Test` or `Fake...` in one of its packages,
+ * or any function of a test-support package such as `httpmock`).
+ */
+function goTestPractices(
+  checkout: Checkout,
+  testFiles: string[],
+  modulePath: string,
+): string[] {
+  const sample = spread(testFiles, SAMPLED_TEST_FILES);
   let tables = 0;
   let parallel = 0;
   let update = false;
+  const helperFiles = new Map<string, number>();
   for (const file of sample) {
     const head = checkout.readHead(file, 8192) ?? '';
     if (/\[\]struct\s*\{/.test(head) && /\bt\.Run\(/.test(head)) tables++;
     if (/\bt\.Parallel\(\)/.test(head)) parallel++;
-    if (/flag\.Bool\(\s*"update"/.test(head)) update = true;
+    if (/flag\.Bool\(\s*"update"/.test(head) || GOLDEN_LIBRARIES.test(head))
+      update = true;
+    const own = new Map<string, string>();
+    for (const match of head.matchAll(/^\s*(?:(\w+)\s+)?"([^"]+)"\s*$/gm)) {
+      const path = match[2];
+      if (!modulePath || !path.startsWith(`${modulePath}/`)) continue;
+      own.set(match[1] ?? path.split('/').pop()!, path);
+    }
+    const seen = new Set<string>();
+    for (const call of head.matchAll(/\b([a-z]\w*)\.([A-Z]\w*)\(/g)) {
+      const path = own.get(call[1]);
+      if (!path) continue;
+      const testSupport = /(^|\/)(\w*test\w*|\w*mock\w*|\w*fake\w*)$/.test(
+        path,
+      );
+      if (!HELPER_NAME.test(call[2]) && !testSupport) continue;
+      seen.add(`${call[1]}.${call[2]}`);
+    }
+    for (const helper of seen)
+      helperFiles.set(helper, (helperFiles.get(helper) ?? 0) + 1);
   }
   const practices: string[] = [];
   if (sample.length > 0 && tables / sample.length >= 0.3)
@@ -31,6 +69,16 @@ function goTestPractices(checkout: Checkout, testFiles: string[]): string[] {
     practices.push('`t.Parallel()` in tests');
   if (update)
     practices.push('refresh golden files with `go test ./... -update`');
+  const helpers = [...helperFiles.entries()]
+    .filter(([, n]) => n >= Math.max(8, sample.length * 0.08))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3);
+  if (helpers.length > 0)
+    practices.push(
+      `the project's own helpers ${helpers
+        .map(([name]) => `\`${name}\``)
+        .join(', ')} (used across the tests; prefer them to new setup code)`,
+    );
   return practices;
 }
 
@@ -138,7 +186,7 @@ export function goEcosystem(
       e2e: false,
       ...summary,
       practices: [
-        ...goTestPractices(checkout, testFiles),
+        ...goTestPractices(checkout, testFiles, root.path),
         ...summary.practices,
       ],
       helpers: helpers.sort(),

@@ -222,6 +222,13 @@ export function describeLayout(
         if (tests)
           purpose = `${tests.e2e ? 'end-to-end ' : ''}tests (${tests.name})`;
       }
+      if (
+        !purpose &&
+        context.isPython &&
+        path.split('/').length === 3 &&
+        checkout.has(`${path}__init__.py`)
+      )
+        purpose = `the \`${name}\` Python package`;
       if (purpose)
         source = { file: path, note: "the ecosystem's conventional layout" };
     }

@@ -1,5 +1,9 @@
 import { Checkout } from '../checkout/Checkout';
-import { classifyCommand, kindFromName } from '../commands/classifyCommand';
+import {
+  classifyCommand,
+  kindFromName,
+  refineKind,
+} from '../commands/classifyCommand';
 import { CommandFact, CommandKind } from '../types';
 import { NodePackage, NodeProject } from './nodeProjects';
 import {
@@ -56,8 +60,10 @@ function scriptFacts(
           ? undefined
           : 'dev';
     }
-    if (!kind) continue;
-    if (!isRoot && !PACKAGE_KINDS.has(kind)) continue;
+    // A production `start` is left out, not listed as another command.
+    if (name === 'start' && !kind) continue;
+    if (!isRoot && (!kind || !PACKAGE_KINDS.has(kind))) continue;
+    kind = refineKind(kind, name, body);
     facts.push({
       kind,
       command: isRoot

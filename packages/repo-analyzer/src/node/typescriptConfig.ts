@@ -6,6 +6,7 @@ import { lineOf } from '../style/settingsFromText';
 
 interface Options {
   strict?: boolean;
+  strictNullChecks?: boolean;
   paths?: Record<string, unknown>;
   baseUrl?: string;
   strictSource?: number;
@@ -40,6 +41,8 @@ function readOptions(checkout: Checkout, file: string, depth = 0): Options {
     merged.strictSource = lineOf(text, '"strict"');
     merged.file = file;
   }
+  if (typeof options.strictNullChecks === 'boolean')
+    merged.strictNullChecks = options.strictNullChecks;
   if (asRecord(options.paths)) merged.paths = asRecord(options.paths);
   if (asString(options.baseUrl)) merged.baseUrl = options.baseUrl as string;
   return merged;
@@ -53,6 +56,7 @@ export function detectTypeScript(
   checkout: Checkout,
   projectDirs: string[],
 ): TypeScriptFacts | undefined {
+  const found: TypeScriptFacts[] = [];
   for (const dir of projectDirs) {
     const candidates = [
       'tsconfig.json',
@@ -62,7 +66,11 @@ export function detectTypeScript(
     const file = candidates.find(f => checkout.has(f));
     if (!file) continue;
     let options = readOptions(checkout, file);
-    if (options.strict === undefined && !options.paths) {
+    if (
+      options.strict === undefined &&
+      options.strictNullChecks === undefined &&
+      !options.paths
+    ) {
       const app = candidates.slice(1).find(f => checkout.has(f));
       if (app) options = readOptions(checkout, app);
     }
@@ -80,13 +88,21 @@ export function detectTypeScript(
             : p.target,
       }))
       .sort((a, b) => a.alias.localeCompare(b.alias));
-    return {
+    found.push({
       config: file,
       strict: options.strict,
+      strictNullChecks: options.strictNullChecks,
       extends: [...new Set(options.packages ?? [])].sort(),
       paths,
       source: { file: options.file, line: options.strictSource },
-    };
+    });
   }
-  return undefined;
+  // The config with import aliases is the one the code follows (an app's, when the root has none).
+  return (
+    found.find(f => f.paths.length > 0) ??
+    found.find(
+      f => f.strict !== undefined || f.strictNullChecks !== undefined,
+    ) ??
+    found[0]
+  );
 }

@@ -214,6 +214,14 @@ export function pythonEcosystem(
       'factory-boy',
       'syrupy',
       'respx',
+      'inline-snapshot',
+      'pytest-recording',
+      'vcrpy',
+      'dirty-equals',
+      'pytest-httpx',
+      'pytest-xdist',
+      'time-machine',
+      'freezegun',
     ].filter(d => dependencies.has(d));
     facts.testFrameworks.push({
       name: 'pytest',
@@ -360,5 +368,20 @@ export function pythonEcosystem(
       });
     }
   }
+  // Sphinx docs with their own requirements: how to build them, apart from the package.
+  const docsMakefile = checkout.readText('docs/Makefile');
+  if (
+    docsMakefile &&
+    /sphinx-build/.test(docsMakefile) &&
+    checkout.has('docs/requirements.txt')
+  )
+    facts.commands.push({
+      ...command(
+        'other',
+        'pip install -r docs/requirements.txt && make -C docs html',
+        { file: 'docs/Makefile', note: 'Sphinx' },
+      ),
+      description: 'build the docs (Sphinx) into `docs/_build/html`',
+    });
   return facts;
 }

@@ -123,11 +123,18 @@ export function rubyEcosystem(
     'faker',
     'mocha',
     'minitest-reporters',
+    'shoulda-context',
+    'capybara-playwright-driver',
+    'cuprite',
+    'selenium-webdriver',
   ]
     .filter(g => gems.get(g)?.line)
     .map(g => g.replace('_rails', ''));
   if (checkout.hasDirectory('test/fixtures'))
     helpers.push('fixtures (test/fixtures)');
+  for (const support of ['test/support', 'spec/support'])
+    if (checkout.hasDirectory(support))
+      helpers.push(`shared helpers in ${support}/`);
   const rspecSource =
     gemSource('rspec-rails') ??
     gemSource('rspec') ??
@@ -180,10 +187,27 @@ export function rubyEcosystem(
           note: 'rails test runs the test at a file:line',
         }),
       );
-      if (checkout.hasDirectory('test/system'))
+      if (checkout.hasDirectory('test/system')) {
         facts.commands.push(
           command('e2e', `${rails} test:system`, { file: 'test/system' }),
         );
+        // Rails 7.1 added `test:all`: unit and system tests in one run.
+        const [major, minor] = (
+          gems.get('railties')?.locked ??
+          gems.get('rails')?.locked ??
+          ''
+        )
+          .split('.')
+          .map(Number);
+        if (major > 7 || (major === 7 && minor >= 1))
+          facts.commands.push({
+            ...command('other', `${rails} test:all`, {
+              file: 'Gemfile.lock',
+              note: 'railties 7.1 or later',
+            }),
+            description: 'all tests, unit and system',
+          });
+      }
     } else if (checkout.has('Rakefile')) {
       facts.commands.push(
         command('test', 'bundle exec rake test', { file: 'Rakefile' }),

@@ -81,14 +81,40 @@ export function rustEcosystem(
   }
   const testFiles = checkout.files
     .map(f => f.path)
-    .filter(p => /(^|\/)tests\/[^/]+\.rs$/.test(p));
+    .filter(p => /(^|\/)tests\/([\w-]+\/)*[\w-]+\.rs$/.test(p))
+    .filter(p => !/\/(fixtures?|snapshots|data)\//.test(p));
   const summary = summarizeTestFiles(testFiles, allFiles);
+  // The folder that holds most integration tests (`crates/uv/tests/it/`).
+  const byFolder = new Map<string, number>();
+  for (const file of testFiles) {
+    const at = file.lastIndexOf('tests/');
+    const folder = file.slice(0, at + 'tests/'.length);
+    byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
+  }
+  const [mainFolder, mainCount] = [...byFolder.entries()].sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  )[0] ?? ['', 0];
+  const nextestConfig = checkout.first('.config/nextest.toml', '.nextest.toml');
+  // Stated only when one folder holds most of them: otherwise tests go with the crate they test.
+  const practices =
+    mainCount >= 10 && mainCount > testFiles.length / 2
+      ? [
+          `most integration tests live in \`${mainFolder}\` (${mainCount} of ${testFiles.length} files)`,
+        ]
+      : [];
   facts.testFrameworks.push({
     name: 'cargo',
     ecosystem: 'rust',
     directory: '',
     e2e: false,
     ...summary,
+    practices: [
+      ...summary.practices,
+      ...practices,
+      ...(nextestConfig
+        ? [`run with \`cargo nextest run\` (\`${nextestConfig}\`)`]
+        : []),
+    ],
     helpers: facts.stack.filter(s => /tests/.test(s.role)).map(s => s.name),
     source: {
       file: 'Cargo.toml',
@@ -97,14 +123,46 @@ export function rustEcosystem(
   });
   const all = workspace ? ' --workspace' : '';
   facts.commands.push(command('build', `cargo build${all}`, source));
-  facts.commands.push(command('test', `cargo test${all}`, source));
+  // cargo-nextest, when the repository configures it, is how its tests run.
+  const nextest = nextestConfig;
+  const runner = nextest ? 'cargo nextest run' : 'cargo test';
+  const testSource = nextest ? { file: nextest } : source;
+  facts.commands.push(command('test', `${runner}${all}`, testSource));
   facts.commands.push(
     command(
       'test-single',
-      workspace ? 'cargo test -p <crate> test_name' : 'cargo test test_name',
-      { ...source, note: 'cargo test filters tests by name' },
+      workspace ? `${runner} -p <crate> test_name` : `${runner} test_name`,
+      { ...testSource, note: `${runner} filters tests by name` },
     ),
   );
+  // The workspace's main binary: the crate named like the project (its
+  // folder, or the Python package that ships it, as maturin projects do).
+  const pyproject = checkout.has('pyproject.toml')
+    ? checkout.readToml('pyproject.toml')
+    : undefined;
+  const projectNames = new Set(
+    [checkout.name, asString(asRecord(pyproject?.project)?.name)].filter(
+      Boolean,
+    ),
+  );
+  const binary = crates.find(
+    c =>
+      c.dir &&
+      projectNames.has(asString(asRecord(c.manifest.package)?.name) ?? '') &&
+      (checkout.has(`${c.dir}/src/main.rs`) || Array.isArray(c.manifest.bin)),
+  );
+  if (binary)
+    facts.commands.push(
+      command(
+        'dev',
+        `cargo run --bin ${asString(
+          asRecord(binary.manifest.package)?.name,
+        )} --`,
+        {
+          file: binary.file,
+        },
+      ),
+    );
   facts.commands.push(
     command('lint', `cargo clippy${all} --all-targets`, source),
   );

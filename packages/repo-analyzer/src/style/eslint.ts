@@ -59,6 +59,24 @@ function styleSetting(
   return undefined;
 }
 
+/** The messages a `no-restricted-*` rule gives for what it forbids, which are the rule as the team states it. */
+function restrictionMessages(text: string): string[] {
+  const messages = [
+    ...text.matchAll(/\bmessage\s*["']?\s*:\s*(["'`])((?:(?!\1).){8,200})\1/g),
+  ].map(m => m[2].replace(/\s+/g, ' ').trim());
+  return [...new Set(messages)].slice(0, 3);
+}
+
+/** A restriction rule's meaning: its own messages when it has them. */
+function restrictionMeaning(name: string, text: string): string | undefined {
+  if (!/^no-restricted-|\/no-restricted-/.test(name))
+    return RULE_MEANINGS[name];
+  const messages = restrictionMessages(text);
+  return messages.length > 0
+    ? `forbidden (\`${name}\`): ${messages.map(m => `"${m}"`).join('; ')}`
+    : RULE_MEANINGS[name];
+}
+
 function rulesFromObject(
   file: string,
   text: string,
@@ -72,7 +90,7 @@ function rulesFromObject(
     out.push({
       name,
       value: JSON.stringify(value),
-      meaning: RULE_MEANINGS[name],
+      meaning: restrictionMeaning(name, JSON.stringify(value)),
       source,
     });
     const styled = styleSetting(name, value, source);
@@ -107,7 +125,8 @@ function rulesFromCode(
       rules.push({
         name,
         value: raw.replace(/'/g, '"'),
-        meaning: RULE_MEANINGS[name],
+        // Options over several lines: the messages are read from the rest of the config.
+        meaning: restrictionMeaning(name, lines.slice(index).join('\n')),
         source,
       });
       try {

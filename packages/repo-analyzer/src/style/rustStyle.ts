@@ -1,6 +1,50 @@
 import { Checkout } from '../checkout/Checkout';
-import { StyleSetting, StyleToolFact } from '../types';
+import { asRecord, asString } from '../checkout/asRecord';
+import { StyleRule, StyleSetting, StyleToolFact } from '../types';
 import { lineOf, setting } from './settingsFromText';
+
+/** What a lint that warns or denies asks of the code. */
+const LINT_MEANINGS: Record<string, string> = {
+  unsafe_code: 'no `unsafe` code (`unsafe_code`)',
+  unwrap_used: 'no `.unwrap()` (`unwrap_used`)',
+  expect_used: 'no `.expect()` (`expect_used`)',
+  panic: 'no `panic!` (`panic`)',
+  todo: 'no `todo!` (`todo`)',
+  dbg_macro: 'no `dbg!` (`dbg_macro`)',
+  print_stdout: 'no `print!`/`println!` (`print_stdout`)',
+  print_stderr: 'no `eprint!`/`eprintln!` (`print_stderr`)',
+  allow_attributes: '`#[expect]` rather than `#[allow]` (`allow_attributes`)',
+  pedantic: 'Clippy pedantic lints',
+  unreachable_pub:
+    'no `pub` items unreachable from outside the crate (`unreachable_pub`)',
+  missing_docs: 'documented public items (`missing_docs`)',
+};
+
+/** Lints of `[workspace.lints.*]` / `[lints.*]` in Cargo.toml that warn or deny. */
+function cargoLints(checkout: Checkout, cargo: string): StyleRule[] {
+  const manifest = checkout.readToml('Cargo.toml');
+  const lints =
+    asRecord(asRecord(manifest?.workspace)?.lints) ?? asRecord(manifest?.lints);
+  const rules: StyleRule[] = [];
+  for (const table of ['rust', 'clippy']) {
+    for (const [name, value] of Object.entries(
+      asRecord(lints?.[table]) ?? {},
+    )) {
+      const level = asString(value) ?? asString(asRecord(value)?.level);
+      if (!level || level === 'allow') continue;
+      rules.push({
+        name,
+        value: level,
+        meaning: LINT_MEANINGS[name],
+        source: {
+          file: 'Cargo.toml',
+          line: lineOf(cargo, new RegExp(`^${name}\\s*=`)),
+        },
+      });
+    }
+  }
+  return rules;
+}
 
 /** rustfmt (with rustfmt.toml settings) and clippy (clippy.toml or `[lints.clippy]`). */
 export function detectRustStyle(checkout: Checkout): StyleToolFact[] {
@@ -65,7 +109,7 @@ export function detectRustStyle(checkout: Checkout): StyleToolFact[] {
       config: clippy ?? 'Cargo.toml',
       presets: [],
       settings: [],
-      rules: [],
+      rules: cargoLints(checkout, cargo),
       source: clippy
         ? { file: clippy }
         : { file: 'Cargo.toml', line: lintsLine },
