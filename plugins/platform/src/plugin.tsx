@@ -138,9 +138,11 @@ export const entityConventionsContent = EntityContentBlueprint.make({
 /**
  * The Catalyst platform plugin: the spec portfolio, the platform task queue
  * and the conventions overview pages, and the Specs, Agent context,
- * Maintenance and Conventions tabs of components, backed by `/api/platform`.
+ * Maintenance and Conventions tabs of components, backed by `/api/platform`,
+ * on the new frontend system; the default export of
+ * `@catalyst/plugin-platform/alpha`.
  *
- * @public
+ * @alpha
  */
 export const platformPlugin = createFrontendPlugin({
   pluginId: 'platform',

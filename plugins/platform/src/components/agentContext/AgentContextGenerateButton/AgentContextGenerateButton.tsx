@@ -1,8 +1,9 @@
-import { coreApis, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import { agentContextGeneratePermission } from '@catalyst/plugin-platform-common';
 import BuildIcon from '@material-ui/icons/Build';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { platformApiRef } from '../../../api';
+import { useToast } from '../../shared/useToast';
 import { PermissionButton } from '../../shared/PermissionButton';
 
 /**
@@ -15,7 +16,7 @@ export function AgentContextGenerateButton(props: {
 }) {
   const { entityRef, onGenerated } = props;
   const platformApi = useApi(platformApiRef);
-  const toastApi = useApi(coreApis.toast);
+  const toastApi = useToast();
 
   const [{ loading }, generate] = useAsyncFn(async () => {
     try {

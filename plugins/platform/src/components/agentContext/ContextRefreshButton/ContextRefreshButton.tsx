@@ -1,4 +1,4 @@
-import { coreApis, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import {
   AgentContextPullRequest,
   agentContextRefreshPermission,
@@ -8,6 +8,7 @@ import Link from '@material-ui/core/Link';
 import CallSplitIcon from '@material-ui/icons/CallSplit';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { platformApiRef } from '../../../api';
+import { useToast } from '../../shared/useToast';
 import { PermissionButton } from '../../shared/PermissionButton';
 
 /**
@@ -23,7 +24,7 @@ export function ContextRefreshButton(props: {
 }) {
   const { entityRef, onRefreshed } = props;
   const platformApi = useApi(platformApiRef);
-  const toastApi = useApi(coreApis.toast);
+  const toastApi = useToast();
 
   const [{ value, loading }, refresh] = useAsyncFn(async () => {
     try {

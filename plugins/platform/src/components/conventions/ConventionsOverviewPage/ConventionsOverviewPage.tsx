@@ -4,7 +4,8 @@ import {
   ResponseErrorPanel,
   Table,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import type { ConventionComplianceRow } from '@catalyst/plugin-platform-common';
 import Box from '@material-ui/core/Box';
 import type { ReactNode } from 'react';

@@ -1,8 +1,9 @@
-import { coreApis, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import { specRefreshPermission } from '@catalyst/plugin-platform-common';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { platformApiRef } from '../../../api';
+import { useToast } from '../../shared/useToast';
 import { PermissionButton } from '../../shared/PermissionButton';
 
 /**
@@ -15,7 +16,7 @@ export function SpecRefreshButton(props: {
 }) {
   const { entityRef, onRefreshed } = props;
   const platformApi = useApi(platformApiRef);
-  const toastApi = useApi(coreApis.toast);
+  const toastApi = useToast();
 
   const [{ loading }, refresh] = useAsyncFn(async () => {
     try {
