@@ -17,10 +17,12 @@ import {
   SpecsPage,
 } from '@catalyst/plugin-platform';
 import { Navigate, Route } from 'react-router-dom';
+import { apis } from './apis';
 import { entityPage } from './components/EntityPage';
 import { Root } from './components/Root';
 
 const app = createApp({
+  apis,
   // The catalog plugin is listed for its APIs; Catalyst's plugins come in
   // with the extensions mounted below.
   plugins: [catalogPlugin],

@@ -80,7 +80,9 @@ test('the Observability page shows stack health and the metric explorer', async 
 }) => {
   await signInAsGuest(page);
   await openFromSidebar(page, 'Observability');
-  await expect(page.getByText('Observability stacks')).toBeVisible();
+  await expect(
+    page.getByText('Observability stacks', { exact: true }),
+  ).toBeVisible();
   await expect(page.getByText('Instances', { exact: true })).toBeVisible();
   await page.screenshot({
     path: screenshotPath('legacy-observability-stacks'),
@@ -101,7 +103,7 @@ test('a component’s entity page has every Catalyst tab and card', async ({
 }) => {
   await signInAsGuest(page);
   await page.goto(component);
-  await expect(page.getByText('Golden signals')).toBeVisible();
+  await expect(page.getByText('Golden signals', { exact: true })).toBeVisible();
   await expect(page.getByText('Alerts', { exact: true }).first()).toBeVisible();
   await page.screenshot({
     path: screenshotPath('legacy-entity-overview'),
