@@ -103,7 +103,9 @@ test('a component’s entity page has every Catalyst tab and card', async ({
 }) => {
   await signInAsGuest(page);
   await page.goto(component);
-  await expect(page.getByText('Golden signals', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Golden signals', { exact: true }).first(),
+  ).toBeVisible();
   await expect(page.getByText('Alerts', { exact: true }).first()).toBeVisible();
   await page.screenshot({
     path: screenshotPath('legacy-entity-overview'),

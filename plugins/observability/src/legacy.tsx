@@ -38,16 +38,17 @@ export const observabilityPlugin = createPlugin({
  *
  * @public
  */
-export const ObservabilityPage = observabilityPlugin.provide(
-  createRoutableExtension({
-    name: 'ObservabilityPage',
-    mountPoint: observabilityRouteRef,
-    component: () =>
-      import('./components/LegacyObservabilityPage').then(
-        m => m.LegacyObservabilityPage,
-      ),
-  }),
-);
+export const ObservabilityPage: () => JSX.Element | null =
+  observabilityPlugin.provide(
+    createRoutableExtension({
+      name: 'ObservabilityPage',
+      mountPoint: observabilityRouteRef,
+      component: () =>
+        import('./components/LegacyObservabilityPage').then(
+          m => m.LegacyObservabilityPage,
+        ),
+    }),
+  );
 
 /**
  * The Observability content of a component's entity page: golden signals,
@@ -57,17 +58,18 @@ export const ObservabilityPage = observabilityPlugin.provide(
  *
  * @public
  */
-export const EntityObservabilityContent = observabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityObservabilityContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityObservabilityContent').then(
-          m => m.EntityObservabilityContent,
-        ),
-    },
-  }),
-);
+export const EntityObservabilityContent: () => JSX.Element | null =
+  observabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityObservabilityContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityObservabilityContent').then(
+            m => m.EntityObservabilityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * A card with the component's active and past alerts, for its overview; an
@@ -75,34 +77,36 @@ export const EntityObservabilityContent = observabilityPlugin.provide(
  *
  * @public
  */
-export const EntityAlertsCard = observabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAlertsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityObservabilityCards').then(
-          m => m.EntityAlertsCard,
-        ),
-    },
-  }),
-);
+export const EntityAlertsCard: () => JSX.Element | null =
+  observabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAlertsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityObservabilityCards').then(
+            m => m.EntityAlertsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * A card with the component's golden signals, for its overview.
  *
  * @public
  */
-export const EntityGoldenSignalsCard = observabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGoldenSignalsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityObservabilityCards').then(
-          m => m.EntityGoldenSignalsCard,
-        ),
-    },
-  }),
-);
+export const EntityGoldenSignalsCard: () => JSX.Element | null =
+  observabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityGoldenSignalsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityObservabilityCards').then(
+            m => m.EntityGoldenSignalsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Whether the entity has observability (components), for `EntitySwitch`.

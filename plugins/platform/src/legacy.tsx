@@ -115,17 +115,18 @@ export const ConventionsPage = platformPlugin.provide(
  *
  * @public
  */
-export const EntitySpecsContent = platformPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySpecsContent',
-    component: {
-      lazy: () =>
-        import('./components/specs/EntitySpecsContent').then(
-          m => m.EntitySpecsContent,
-        ),
-    },
-  }),
-);
+export const EntitySpecsContent: () => JSX.Element | null =
+  platformPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySpecsContent',
+      component: {
+        lazy: () =>
+          import('./components/specs/EntitySpecsContent').then(
+            m => m.EntitySpecsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Conventions content of a component's entity page: its drift against
@@ -134,17 +135,18 @@ export const EntitySpecsContent = platformPlugin.provide(
  *
  * @public
  */
-export const EntityConventionsContent = platformPlugin.provide(
-  createComponentExtension({
-    name: 'EntityConventionsContent',
-    component: {
-      lazy: () =>
-        import('./components/conventions/EntityConventionsContent').then(
-          m => m.EntityConventionsContent,
-        ),
-    },
-  }),
-);
+export const EntityConventionsContent: () => JSX.Element | null =
+  platformPlugin.provide(
+    createComponentExtension({
+      name: 'EntityConventionsContent',
+      component: {
+        lazy: () =>
+          import('./components/conventions/EntityConventionsContent').then(
+            m => m.EntityConventionsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Maintenance content of a component's entity page: the platform tasks
@@ -152,17 +154,18 @@ export const EntityConventionsContent = platformPlugin.provide(
  *
  * @public
  */
-export const EntityMaintenanceContent = platformPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMaintenanceContent',
-    component: {
-      lazy: () =>
-        import('./components/tasks/EntityMaintenanceContent').then(
-          m => m.EntityMaintenanceContent,
-        ),
-    },
-  }),
-);
+export const EntityMaintenanceContent: () => JSX.Element | null =
+  platformPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMaintenanceContent',
+      component: {
+        lazy: () =>
+          import('./components/tasks/EntityMaintenanceContent').then(
+            m => m.EntityMaintenanceContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Agent context content of a component's entity page: its generated
@@ -171,17 +174,18 @@ export const EntityMaintenanceContent = platformPlugin.provide(
  *
  * @public
  */
-export const EntityAgentContextContent = platformPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAgentContextContent',
-    component: {
-      lazy: () =>
-        import('./components/agentContext/AgentContextViewer').then(
-          m => m.AgentContextViewer,
-        ),
-    },
-  }),
-);
+export const EntityAgentContextContent: () => JSX.Element | null =
+  platformPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAgentContextContent',
+      component: {
+        lazy: () =>
+          import('./components/agentContext/AgentContextViewer').then(
+            m => m.AgentContextViewer,
+          ),
+      },
+    }),
+  );
 
 const isComponent = (entity: Entity) =>
   entity.kind.toLocaleLowerCase('en-US') === 'component';
