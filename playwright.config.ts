@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 /**
  * End-to-end tests against a running portal. scripts/test.sh starts the portal
  * with the README's start command and points PLAYWRIGHT_URL at it; run
- * `yarn test:e2e` yourself while `yarn start` is running.
+ * `yarn test:e2e` yourself while `yarn start` (and, for the `legacy` project,
+ * `yarn start:legacy`) is running.
  *
  * Browsers are never downloaded: Playwright drives Debian's Chromium.
  */
@@ -36,5 +37,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: /legacy-app\.test\.ts/ },
+    {
+      // packages/app-legacy (`yarn start:legacy`), the same backend.
+      name: 'legacy',
+      testMatch: /legacy-app\.test\.ts/,
+      use: {
+        baseURL: process.env.PLAYWRIGHT_LEGACY_URL ?? 'http://localhost:3001',
+      },
+    },
+  ],
 });

@@ -76,8 +76,9 @@ catalyst_log "── operator (Go, envtest on a real kube-apiserver + etcd built
 gate "operator" bash -c 'cd "$CATALYST_ROOT/operator" && make test'
 
 catalyst_log "── end-to-end (Playwright + Chromium against the started portal)"
-if curl -s -o /dev/null 127.0.0.1:7007 || curl -s -o /dev/null localhost:3000; then
-  catalyst_log "ports 3000/7007 are in use: stop the running portal first"
+if curl -s -o /dev/null 127.0.0.1:7007 || curl -s -o /dev/null localhost:3000 ||
+   curl -s -o /dev/null localhost:3001; then
+  catalyst_log "ports 3000/3001/7007 are in use: stop the running portal first"
   record "e2e" 0 1
 else
   setsid "$CATALYST_ROOT/scripts/start.sh" >"$REPORT/portal.log" 2>&1 &
@@ -97,7 +98,18 @@ else
     tail -n 50 "$REPORT/portal.log" >&2
     record "e2e (portal did not start)" 0 1
   else
-    PLAYWRIGHT_URL=http://localhost:3000 yarn playwright test
+    # The legacy-system app (packages/app-legacy) on :3001, against the same backend.
+    setsid yarn start:legacy >"$REPORT/portal-legacy.log" 2>&1 &
+    LEGACY_PID=$!
+    for _ in $(seq 1 300); do
+      curl -sf -o /dev/null http://localhost:3001 && break
+      kill -0 "$LEGACY_PID" 2>/dev/null || break
+      sleep 1
+    done
+    PLAYWRIGHT_URL=http://localhost:3000 PLAYWRIGHT_LEGACY_URL=http://localhost:3001 \
+      yarn playwright test
+    kill -TERM -- "-$LEGACY_PID" 2>/dev/null
+    wait "$LEGACY_PID" 2>/dev/null
     read -r p f < <(counts e2e-test-report/results.json \
       '[r.stats.expected + r.stats.flaky, r.stats.unexpected + (r.errors || []).length]')
     record "e2e" "$p" "$f"

@@ -1,14 +1,24 @@
 /**
  * The Catalyst observability frontend plugin: the Observability tab of components
- * (golden signals, alerts, incidents, a PromQL explorer) and the `/observability` page
- * (stack health, metric explorer), on the new frontend system.
+ * (golden signals, alerts, incidents, a PromQL explorer), the alerts and golden
+ * signals cards, and the `/observability` page (stack health, metric explorer).
+ *
+ * The package root serves apps on the legacy frontend system
+ * (`@backstage/app-defaults`); apps on the new frontend system install the
+ * plugin from `@catalyst/plugin-observability/alpha`. Both use the same
+ * components.
  *
  * @packageDocumentation
  */
 
-import { observabilityPlugin } from './plugin';
-
-export { observabilityPlugin };
+export {
+  EntityAlertsCard,
+  EntityGoldenSignalsCard,
+  EntityObservabilityContent,
+  isObservabilityAvailable,
+  observabilityPlugin,
+  ObservabilityPage,
+} from './legacy';
 export { ObservabilityClient, observabilityApiRef } from './api';
 export type { ObservabilityApi, TimeWindow } from './api';
 export {
@@ -16,5 +26,3 @@ export {
   observabilityRouteRef,
   stackHealthRouteRef,
 } from './routes';
-
-export default observabilityPlugin;

@@ -82,9 +82,10 @@ export const entityObservabilityContent = EntityContentBlueprint.make({
 /**
  * The Catalyst observability plugin: golden signals, alerts, incidents and a PromQL
  * explorer per component, and the health of the observability stacks, backed by
- * `/api/observability`.
+ * `/api/observability`, on the new frontend system; the default export of
+ * `@catalyst/plugin-observability/alpha`.
  *
- * @public
+ * @alpha
  */
 export const observabilityPlugin = createFrontendPlugin({
   pluginId: 'observability',

@@ -1,18 +1,21 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+// Route refs of `@backstage/core-plugin-api` serve both frontend systems.
+import { createRouteRef } from '@backstage/core-plugin-api';
 
 /**
  * The observability page, `/observability`.
  *
  * @public
  */
-export const observabilityRouteRef = createRouteRef();
+export const observabilityRouteRef = createRouteRef({ id: 'observability' });
 
 /**
  * The stack health tab of the observability page, `/observability/stacks`.
  *
  * @public
  */
-export const stackHealthRouteRef = createRouteRef();
+export const stackHealthRouteRef = createRouteRef({
+  id: 'observability:stacks',
+});
 
 /**
  * The metric explorer tab of the observability page, `/observability/explore`; takes
@@ -20,7 +23,9 @@ export const stackHealthRouteRef = createRouteRef();
  *
  * @public
  */
-export const metricExplorerRouteRef = createRouteRef();
+export const metricExplorerRouteRef = createRouteRef({
+  id: 'observability:explore',
+});
 
 /** Path of the Observability tab below a component's entity page. */
 export const OBSERVABILITY_TAB_PATH = 'observability';

@@ -14,7 +14,7 @@ import { authDetail, authSummary } from './__fixtures__/specs';
 import { complianceOverview, driftedReport } from './__fixtures__/conventions';
 import { awaitingTask, awaitingTaskDetails } from './__fixtures__/tasks';
 import { PlatformApi, platformApiRef } from './api';
-import platformPlugin from './index';
+import platformPlugin from './alpha';
 import { mockPlatformApi as mockEveryMethod } from './__fixtures__/platformApi';
 
 // What the app's feature discovery loads: the package's default export, next

@@ -2,14 +2,29 @@
  * The Catalyst platform frontend plugin: the spec portfolio (`/specs`), the
  * platform task queue (`/platform-tasks`) and the conventions overview
  * (`/conventions`) pages, and the Specs, Agent context, Maintenance and
- * Conventions tabs of components, on the new frontend system.
+ * Conventions tabs of components.
+ *
+ * The package root serves apps on the legacy frontend system
+ * (`@backstage/app-defaults`); apps on the new frontend system install the
+ * plugin from `@catalyst/plugin-platform/alpha`. Both use the same components.
  *
  * @packageDocumentation
  */
 
-import { platformPlugin } from './plugin';
-
-export { platformPlugin };
+export {
+  ConventionsPage,
+  EntityAgentContextContent,
+  EntityConventionsContent,
+  EntityMaintenanceContent,
+  EntitySpecsContent,
+  isAgentContextAvailable,
+  isConventionsAvailable,
+  isMaintenanceAvailable,
+  isSpecsAvailable,
+  platformPlugin,
+  PlatformTasksPage,
+  SpecsPage,
+} from './legacy';
 export { PlatformClient, platformApiRef } from './api';
 export type {
   ConventionComplianceQuery,
@@ -23,5 +38,3 @@ export {
   specsRouteRef,
   techdocsDocRouteRef,
 } from './routes';
-
-export default platformPlugin;

@@ -39,7 +39,9 @@ export const specBrowserPage = PageBlueprint.make({
     icon: <AssignmentIcon fontSize="inherit" />,
     routeRef: specsRouteRef,
     loader: () =>
-      import('./components/SpecBrowserPage').then(m => <m.SpecBrowserPage />),
+      import('./components/specs/SpecBrowserPage').then(m => (
+        <m.SpecBrowserPage />
+      )),
   },
 });
 
@@ -52,7 +54,7 @@ export const entitySpecsContent = EntityContentBlueprint.make({
     group: 'documentation',
     filter: { kind: 'component' },
     loader: () =>
-      import('./components/EntitySpecsContent').then(m => (
+      import('./components/specs/EntitySpecsContent').then(m => (
         <m.EntitySpecsContent />
       )),
   },
@@ -67,7 +69,7 @@ export const entityAgentContextContent = EntityContentBlueprint.make({
     group: 'development',
     filter: { kind: 'component' },
     loader: () =>
-      import('./components/AgentContextViewer').then(m => (
+      import('./components/agentContext/AgentContextViewer').then(m => (
         <m.AgentContextViewer />
       )),
   },
@@ -82,7 +84,7 @@ export const platformTasksPage = PageBlueprint.make({
     icon: <BuildIcon fontSize="inherit" />,
     routeRef: platformTasksRouteRef,
     loader: () =>
-      import('./components/PlatformTaskQueue').then(m => (
+      import('./components/tasks/PlatformTaskQueue').then(m => (
         <m.PlatformTaskQueuePage />
       )),
   },
@@ -97,7 +99,7 @@ export const conventionsOverviewPage = PageBlueprint.make({
     icon: <RuleIcon fontSize="inherit" />,
     routeRef: conventionsRouteRef,
     loader: () =>
-      import('./components/ConventionsOverviewPage').then(m => (
+      import('./components/conventions/ConventionsOverviewPage').then(m => (
         <m.ConventionsOverviewPage />
       )),
   },
@@ -112,7 +114,7 @@ export const entityMaintenanceContent = EntityContentBlueprint.make({
     group: 'operation',
     filter: { kind: 'component' },
     loader: () =>
-      import('./components/EntityMaintenanceContent').then(m => (
+      import('./components/tasks/EntityMaintenanceContent').then(m => (
         <m.EntityMaintenanceContent />
       )),
   },
@@ -127,7 +129,7 @@ export const entityConventionsContent = EntityContentBlueprint.make({
     group: 'development',
     filter: { kind: 'component' },
     loader: () =>
-      import('./components/EntityConventionsContent').then(m => (
+      import('./components/conventions/EntityConventionsContent').then(m => (
         <m.EntityConventionsContent />
       )),
   },
@@ -136,9 +138,11 @@ export const entityConventionsContent = EntityContentBlueprint.make({
 /**
  * The Catalyst platform plugin: the spec portfolio, the platform task queue
  * and the conventions overview pages, and the Specs, Agent context,
- * Maintenance and Conventions tabs of components, backed by `/api/platform`.
+ * Maintenance and Conventions tabs of components, backed by `/api/platform`,
+ * on the new frontend system; the default export of
+ * `@catalyst/plugin-platform/alpha`.
  *
- * @public
+ * @alpha
  */
 export const platformPlugin = createFrontendPlugin({
   pluginId: 'platform',

@@ -1,14 +1,15 @@
+// Route refs of `@backstage/core-plugin-api` serve both frontend systems.
 import {
   createExternalRouteRef,
   createRouteRef,
-} from '@backstage/frontend-plugin-api';
+} from '@backstage/core-plugin-api';
 
 /**
  * The spec portfolio page, `/specs`.
  *
  * @public
  */
-export const specsRouteRef = createRouteRef();
+export const specsRouteRef = createRouteRef({ id: 'platform:specs' });
 
 /**
  * A TechDocs page; bound to TechDocs' reader (`/docs/:namespace/:kind/:name`)
@@ -17,7 +18,9 @@ export const specsRouteRef = createRouteRef();
  * @public
  */
 export const techdocsDocRouteRef = createExternalRouteRef({
+  id: 'platform:techdocs-doc',
   params: ['namespace', 'kind', 'name'],
+  optional: true,
   defaultTarget: 'techdocs.docRoot',
 });
 
@@ -32,14 +35,18 @@ export const SPEC_QUERY_PARAM = 'spec';
  *
  * @public
  */
-export const platformTasksRouteRef = createRouteRef();
+export const platformTasksRouteRef = createRouteRef({
+  id: 'platform:platform-tasks',
+});
 
 /**
  * The conventions compliance overview page, `/conventions`.
  *
  * @public
  */
-export const conventionsRouteRef = createRouteRef();
+export const conventionsRouteRef = createRouteRef({
+  id: 'platform:conventions',
+});
 
 /** Path of the Maintenance tab (the component's platform tasks). */
 export const MAINTENANCE_TAB_PATH = 'platform-tasks';

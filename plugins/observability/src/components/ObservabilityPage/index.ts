@@ -1,2 +1,2 @@
-export { StackHealthPage } from './StackHealthPage';
+export { StackHealthPage, StackHealthView } from './StackHealthPage';
 export { MetricExplorerPage } from './MetricExplorerPage';

@@ -1,0 +1,4 @@
+export {
+  EntityAlertsCard,
+  EntityGoldenSignalsCard,
+} from './EntityObservabilityCards';

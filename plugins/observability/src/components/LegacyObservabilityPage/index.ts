@@ -1,0 +1,1 @@
+export { LegacyObservabilityPage } from './LegacyObservabilityPage';
