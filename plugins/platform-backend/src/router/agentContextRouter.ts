@@ -1,14 +1,10 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { requirePermission } from '@catalyst/backend-common';
 import {
   agentContextGeneratePermission,
   agentContextRefreshPermission,
@@ -50,19 +46,6 @@ export function createAgentContextRouter(options: {
   const router = Router();
   const base = '/agent-context/:kind/:namespace/:name';
 
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-    what: string,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed to ${what} (${permission.name})`);
-    }
-  }
-
   router.get(base, async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -75,11 +58,12 @@ export function createAgentContextRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = entityRefOf(req.params);
-    await authorize(
+    await requirePermission({
+      permissions,
       credentials,
-      agentContextGeneratePermission,
-      `generate the agent context of ${entityRef}`,
-    );
+      permission: agentContextGeneratePermission,
+      action: `generate the agent context of ${entityRef}`,
+    });
     res.json(await service.generate(entityRef, credentials));
   });
 
@@ -89,11 +73,12 @@ export function createAgentContextRouter(options: {
     });
     const entityRef = entityRefOf(req.params);
     // A live check clones and analyses the repository, like generating.
-    await authorize(
+    await requirePermission({
+      permissions,
       credentials,
-      agentContextGeneratePermission,
-      `check the agent context of ${entityRef}`,
-    );
+      permission: agentContextGeneratePermission,
+      action: `check the agent context of ${entityRef}`,
+    });
     res.json(await service.checkStaleness(entityRef, credentials));
   });
 
@@ -102,11 +87,12 @@ export function createAgentContextRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = entityRefOf(req.params);
-    await authorize(
+    await requirePermission({
+      permissions,
       credentials,
-      agentContextRefreshPermission,
-      `refresh the AGENTS.md of ${entityRef}`,
-    );
+      permission: agentContextRefreshPermission,
+      action: `refresh the AGENTS.md of ${entityRef}`,
+    });
     res.json(await service.refresh(entityRef, credentials));
   });
 

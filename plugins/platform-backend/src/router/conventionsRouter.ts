@@ -1,15 +1,9 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
-import { parseInput } from '@catalyst/backend-common';
+import { parseInput, requirePermission } from '@catalyst/backend-common';
 import {
   conventionRulesManagePermission,
   conventionsFixPermission,
@@ -86,19 +80,6 @@ export function createConventionsRouter(options: {
   router.use(express.json());
   const base = '/conventions/:kind/:namespace/:name';
 
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-    what: string,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed to ${what} (${permission.name})`);
-    }
-  }
-
   // Registered before the entity routes, which would otherwise take it.
   router.get('/conventions', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -120,11 +101,12 @@ export function createConventionsRouter(options: {
     });
     const { id } = parseInput(ruleIdSchema, req.params, 'rule id');
     const { enabled } = parseInput(ruleUpdateSchema, req.body, 'rule update');
-    await authorize(
+    await requirePermission({
+      permissions,
       credentials,
-      conventionRulesManagePermission,
-      `change convention rule ${id}`,
-    );
+      permission: conventionRulesManagePermission,
+      action: `change convention rule ${id}`,
+    });
     res.json(await store.setRuleEnabled(id, enabled, new Date()));
   });
 
@@ -170,11 +152,12 @@ export function createConventionsRouter(options: {
     );
     const { ruleName } = parseInput(ruleNameSchema, req.params, 'rule name');
     const input = parseInput(componentRuleSchema, req.body, 'rule');
-    await authorize(
+    await requirePermission({
+      permissions,
       credentials,
-      conventionRulesManagePermission,
-      `change convention rule ${ruleName} of ${entityRef}`,
-    );
+      permission: conventionRulesManagePermission,
+      action: `change convention rule ${ruleName} of ${entityRef}`,
+    });
     res.json(
       await componentRules.save(entityRef, ruleName, input, credentials),
     );
@@ -188,11 +171,12 @@ export function createConventionsRouter(options: {
       parseInput(refParamsSchema, req.params, 'entity'),
     );
     const { ruleName } = parseInput(ruleNameSchema, req.params, 'rule name');
-    await authorize(
+    await requirePermission({
+      permissions,
       credentials,
-      conventionRulesManagePermission,
-      `change convention rule ${ruleName} of ${entityRef}`,
-    );
+      permission: conventionRulesManagePermission,
+      action: `change convention rule ${ruleName} of ${entityRef}`,
+    });
     await componentRules.remove(entityRef, ruleName, credentials);
     res.status(204).end();
   });
@@ -204,11 +188,12 @@ export function createConventionsRouter(options: {
     const entityRef = stringifyEntityRef(
       parseInput(refParamsSchema, req.params, 'entity'),
     );
-    await authorize(
+    await requirePermission({
+      permissions,
       credentials,
-      conventionsFixPermission,
-      `fix the conventions of ${entityRef}`,
-    );
+      permission: conventionsFixPermission,
+      action: `fix the conventions of ${entityRef}`,
+    });
     res.json(await service.fix(entityRef, credentials));
   });
 

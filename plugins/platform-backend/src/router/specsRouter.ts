@@ -3,15 +3,18 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   SpecFileContent,
   specRefreshPermission,
 } from '@catalyst/plugin-platform-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SpecSourceReader } from '@catalyst/plugin-platform-node';
-import { entityRefFromParams, parseInput } from '@catalyst/backend-common';
+import {
+  entityRefFromParams,
+  parseInput,
+  requirePermission,
+} from '@catalyst/backend-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { posix } from 'node:path';
@@ -114,15 +117,13 @@ export function createSpecsRouter(options: {
     const entityRef = normalizeRef(
       parseInput(refreshBodySchema, req.body, 'body').entityRef,
     );
-    const [decision] = await permissions.authorize(
-      [{ permission: specRefreshPermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to refresh the specs of ${entityRef}`,
-      );
-    }
+    await requirePermission({
+      permissions,
+      credentials,
+      permission: specRefreshPermission,
+      resourceRef: entityRef,
+      action: `refresh the specs of ${entityRef}`,
+    });
     const result = await indexer.syncEntityRef(entityRef);
     if (!result) {
       throw new NotFoundError(`${entityRef} is not in the catalog`);

@@ -2,9 +2,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { parseInput } from '@catalyst/backend-common';
+import { NotFoundError } from '@backstage/errors';
+import { parseInput, requirePermission } from '@catalyst/backend-common';
 import {
   PLATFORM_TASK_STATUSES,
   PlatformTaskDetails,
@@ -101,15 +100,12 @@ export function createTasksRouter(options: {
         allow: ['user', 'service'],
       });
       const { id } = parseInput(idSchema, req.params, 'task id');
-      const [decision] = await permissions.authorize(
-        [{ permission: taskManagePermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Not allowed to ${action} task ${id} (${taskManagePermission.name})`,
-        );
-      }
+      await requirePermission({
+        permissions,
+        credentials,
+        permission: taskManagePermission,
+        action: `${action} task ${id}`,
+      });
       res.json(await run(id));
     });
   }
