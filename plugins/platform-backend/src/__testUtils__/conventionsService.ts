@@ -8,10 +8,10 @@ import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { Knex } from 'knex';
 import { tmpdir } from 'node:os';
-import { ConventionStatusStore } from '../database/ConventionStatusStore';
-import { ConventionStore } from '../database/ConventionStore';
-import { ComponentCheckouts } from '../services/agentContext/ComponentCheckouts';
-import { ConventionsService } from '../services/conventions/ConventionsService';
+import { ConventionStatusStore } from '../conventions/ConventionStatusStore';
+import { ConventionStore } from '../conventions/ConventionStore';
+import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
+import { ConventionsService } from '../conventions/ConventionsService';
 
 /** A component whose source is a repository of the simulator. */
 export function simulatedComponent(

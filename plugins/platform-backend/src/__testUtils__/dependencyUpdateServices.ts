@@ -10,7 +10,7 @@ import {
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { NpmRegistryClient } from '../services/dependencies/npmRegistry/NpmRegistryClient';
 import { DependencyUpdateExecutor } from '../services/tasks/executors/DependencyUpdateExecutor';
-import { TemporaryCheckouts } from '../services/tasks/executors/TemporaryCheckouts';
+import { TemporaryCheckouts } from '../checkouts/TemporaryCheckouts';
 import { DependencyUpdateScanner } from '../services/tasks/scanners/dependencyUpdates/DependencyUpdateScanner';
 
 /** A catalog component whose repository is at `sourceLocation`. */

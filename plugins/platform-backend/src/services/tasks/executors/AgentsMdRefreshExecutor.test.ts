@@ -15,7 +15,7 @@ import {
   executorTask,
 } from '../../../__testUtils__/executorTasks';
 import { AgentsMdRefreshExecutor } from './AgentsMdRefreshExecutor';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
 
 jest.setTimeout(60_000);
 

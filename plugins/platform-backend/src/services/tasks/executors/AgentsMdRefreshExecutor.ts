@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import {
   analyzeAgentContext,
   AGENTS_MD_PATH,
-} from '../../agentContext/analyzeAgentContext';
+} from '../../../agentContext/analyzeAgentContext';
 import {
   AGENTS_MD_BRANCH,
   AGENTS_MD_COMMIT_MESSAGE,
   refreshPullRequestBody,
-} from '../../agentContext/refreshPullRequest';
+} from '../../../agentContext/refreshPullRequest';
 import { proposeChange } from './proposeChange';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
 
 /**
  * `agents_md_refresh`: regenerates the Catalyst block of AGENTS.md from a

@@ -19,9 +19,9 @@ import {
 } from '../../../__testUtils__/verdaccioRegistry';
 import { DependencyUpdate } from '../../dependencies/types';
 import { DependencyUpdateExecutor } from './DependencyUpdateExecutor';
-import { TaskWorker } from '../TaskWorker';
+import { TaskWorker } from '../../../tasks/TaskWorker';
 import { runCommand } from './runCommand';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
 
 jest.setTimeout(180_000);
 

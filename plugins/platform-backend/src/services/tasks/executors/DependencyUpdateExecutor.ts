@@ -15,7 +15,7 @@ import { describeDependencyUpdatePullRequest } from './describeDependencyUpdateP
 import { proposeChange } from './proposeChange';
 import { refreshGoSum, RefreshGoSum } from './refreshGoSum';
 import { refreshLockfile, RefreshLockfile } from './refreshLockfile';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
 
 const LOCKFILE_NOTE =
   "Lockfiles were refreshed with the repository's own package manager (npm, pnpm or Yarn without install scripts; `go get` for go.sum).";

@@ -15,7 +15,7 @@ import {
 } from '../../../__testUtils__/goModuleProxy';
 import { DependencyUpdateExecutor } from './DependencyUpdateExecutor';
 import { runCommand } from './runCommand';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
 
 jest.setTimeout(180_000);
 

@@ -15,9 +15,9 @@ import {
   linkedLintTools,
   lintFixtureFiles,
 } from '../../../__testUtils__/lintFixtureRepository';
-import { shallowClone } from '../../agentContext/shallowClone';
+import { shallowClone } from '../../../checkouts/shallowClone';
 import { LintAutofixExecutor } from './LintAutofixExecutor';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
 
 jest.setTimeout(120_000);
 

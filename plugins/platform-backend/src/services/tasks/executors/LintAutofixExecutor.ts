@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { detectLintFixers } from './detectLintFixers';
 import { proposeChange } from './proposeChange';
 import { runCommand } from './runCommand';
-import { TemporaryCheckouts } from './TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
 
 /** Installs a checkout's dependencies so that its own tools can run. */
 export type InstallDependencies = (

@@ -5,7 +5,10 @@ import type {
   PlatformTaskExecutionResult,
 } from '@catalyst/plugin-platform-node';
 import { InputError } from '@backstage/errors';
-import { TemporaryCheckout, TemporaryCheckouts } from './TemporaryCheckouts';
+import {
+  TemporaryCheckout,
+  TemporaryCheckouts,
+} from '../../../checkouts/TemporaryCheckouts';
 
 /** The pull request a change goes to: one branch per task type and subject. */
 export interface ProposedPullRequest {

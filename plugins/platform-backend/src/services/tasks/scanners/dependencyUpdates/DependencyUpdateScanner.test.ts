@@ -18,9 +18,9 @@ import {
 import { DependencyUpdateGrouping } from '../../../dependencies/groupDependencyUpdates';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { NpmRegistryClient } from '../../../dependencies/npmRegistry/NpmRegistryClient';
-import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
-import { TaskQueue } from '../../TaskQueue';
-import { TaskScannerRunner } from '../../TaskScannerRunner';
+import { TemporaryCheckouts } from '../../../../checkouts/TemporaryCheckouts';
+import { TaskQueue } from '../../../../tasks/TaskQueue';
+import { TaskScannerRunner } from '../../../../tasks/TaskScannerRunner';
 import { DependencyUpdateScanner } from './DependencyUpdateScanner';
 
 jest.setTimeout(120_000);

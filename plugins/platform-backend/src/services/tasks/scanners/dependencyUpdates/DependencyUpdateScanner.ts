@@ -23,7 +23,7 @@ import {
 } from '../../../dependencies/npmRegistry/NpmRegistryClient';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { DependencyUpdate } from '../../../dependencies/types';
-import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../../checkouts/TemporaryCheckouts';
 import {
   componentManifestLocations,
   RepositoryManifests,

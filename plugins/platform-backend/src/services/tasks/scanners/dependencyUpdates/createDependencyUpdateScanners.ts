@@ -7,7 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { GithubAdvisoryClient } from '@catalyst/plugin-platform-node';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { NpmRegistryClient } from '../../../dependencies/npmRegistry/NpmRegistryClient';
-import { TemporaryCheckouts } from '../../executors/TemporaryCheckouts';
+import { TemporaryCheckouts } from '../../../../checkouts/TemporaryCheckouts';
 import { DependencyUpdateConfig } from '../../readDependencyUpdateConfig';
 import { DependencyUpdateScanner } from './DependencyUpdateScanner';
 

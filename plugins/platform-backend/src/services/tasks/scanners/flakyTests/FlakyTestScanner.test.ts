@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTaskStores } from '../../../../__testUtils__/taskStores';
-import { TaskQueue } from '../../TaskQueue';
-import { TaskScannerRunner } from '../../TaskScannerRunner';
+import { TaskQueue } from '../../../../tasks/TaskQueue';
+import { TaskScannerRunner } from '../../../../tasks/TaskScannerRunner';
 import { FlakyTestScanner } from './FlakyTestScanner';
 
 const databases = createTestDatabases();
