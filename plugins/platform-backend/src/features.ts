@@ -12,7 +12,10 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
+import {
+  CheckoutService,
+  GithubPullRequestPublisher,
+} from '@catalyst/plugin-platform-node';
 import { Knex } from 'knex';
 import { PlatformConfig } from './config';
 
@@ -32,4 +35,6 @@ export interface PlatformFeatureDeps {
   /** One provider, so GitHub App tokens are fetched and cached once. */
   credentialsProvider: GithubCredentialsProvider;
   publisher: GithubPullRequestPublisher;
+  /** The one checkout service of the plugin and its modules. */
+  checkouts: CheckoutService;
 }

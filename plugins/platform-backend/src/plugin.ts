@@ -2,22 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  DefaultGithubCredentialsProvider,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { defaultConventionPacks } from '@catalyst/conventions';
 import { platformPermissions } from '@catalyst/plugin-platform-common';
 import {
+  checkoutServiceRef,
   ConventionPack,
   conventionPacksExtensionPoint,
-  GithubPullRequestPublisher,
   PlatformTaskExecutor,
   platformTaskExecutorsExtensionPoint,
   PlatformTaskScanner,
   platformTaskScannersExtensionPoint,
+  platformGithubServiceRef,
 } from '@catalyst/plugin-platform-node';
 import Router from 'express-promise-router';
 import { createAgentContextFeature } from './agentContext/createAgentContextFeature';
@@ -80,21 +77,15 @@ export const platformPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        github: platformGithubServiceRef,
+        checkouts: checkoutServiceRef,
       },
-      async init({ httpRouter, database, ...services }) {
-        const integrations = ScmIntegrations.fromConfig(services.rootConfig);
-        const credentialsProvider =
-          DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+      async init({ httpRouter, database, github, ...services }) {
         const deps: PlatformFeatureDeps = {
           ...services,
+          ...github,
           config: readPlatformConfig(services.rootConfig),
           db: await connectAndMigrate(database),
-          integrations,
-          credentialsProvider,
-          publisher: new GithubPullRequestPublisher({
-            integrations,
-            credentialsProvider,
-          }),
         };
         const taskConfig = readTaskConfig(services.rootConfig);
 

@@ -10,7 +10,7 @@ import { Knex } from 'knex';
 import { tmpdir } from 'node:os';
 import { ConventionStatusStore } from '../conventions/ConventionStatusStore';
 import { ConventionStore } from '../conventions/ConventionStore';
-import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 import { ConventionsService } from '../conventions/ConventionsService';
 
 /** A component whose source is a repository of the simulator. */
@@ -53,12 +53,10 @@ export async function createConventionsService(options: {
     packs: () => defaultConventionPacks,
     store,
     status,
-    checkouts: new ComponentCheckouts({
+    checkouts: new DefaultCheckoutService({
       urlReader: mockServices.urlReader.mock(),
       integrations,
       workingDirectory: tmpdir(),
-      cloneDepth: 1,
-      history: true,
     }),
     publisher: new GithubPullRequestPublisher({ integrations }),
     integrations,

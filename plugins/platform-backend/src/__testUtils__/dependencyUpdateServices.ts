@@ -10,7 +10,7 @@ import {
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { NpmRegistryClient } from '../services/dependencies/npmRegistry/NpmRegistryClient';
 import { DependencyUpdateExecutor } from '../services/tasks/executors/DependencyUpdateExecutor';
-import { TemporaryCheckouts } from '../checkouts/TemporaryCheckouts';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 import { DependencyUpdateScanner } from '../services/tasks/scanners/dependencyUpdates/DependencyUpdateScanner';
 
 /** A catalog component whose repository is at `sourceLocation`. */
@@ -42,7 +42,7 @@ export function dependencyUpdateServices(options: {
       integrations: { github: [options.simulator.integrationConfig()] },
     }),
   );
-  const checkouts = new TemporaryCheckouts({
+  const checkouts = new DefaultCheckoutService({
     integrations,
     workingDirectory: options.workDir,
   });

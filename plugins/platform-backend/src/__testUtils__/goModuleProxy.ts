@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import semver from 'semver';
 import { escapeModulePath } from '../services/dependencies/goModules/GoProxyClient';
-import { runCommand } from '../services/tasks/executors/runCommand';
+import { runCommand } from '@catalyst/plugin-platform-node';
 
 /** A module version a test publishes; `files` holds its go.mod and sources. */
 export interface TestGoModule {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runCommand } from '../services/tasks/executors/runCommand';
+import { runCommand } from '@catalyst/plugin-platform-node';
 
 /**
  * The files of an npm workspaces repository (`packages/*`: `@acme/a` and

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCommand } from '../services/tasks/executors/runCommand';
+import { runCommand } from '@catalyst/plugin-platform-node';
 
 /** A package version a test publishes. */
 export interface TestPackage {

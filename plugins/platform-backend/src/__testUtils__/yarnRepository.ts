@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCommand } from '../services/tasks/executors/runCommand';
+import { runCommand } from '@catalyst/plugin-platform-node';
 
 /** This repository's own Yarn release, as a fixture's `.yarn/releases` file. */
 async function yarnRelease(): Promise<{ path: string; text: string }> {

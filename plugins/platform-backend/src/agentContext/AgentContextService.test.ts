@@ -18,10 +18,20 @@ import {
 import { AgentContextStore } from './AgentContextStore';
 import { connectAndMigrate } from '../database/migrations';
 import { AgentContextService } from './AgentContextService';
-import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 
 const TOKEN = 'ghs_catalyst';
 const COMMIT = 'chore(agents-md): refresh AGENTS.md';
+
+/** The checkouts still on disk: the folders inside every service instance's folder. */
+async function checkoutsLeft(workingDirectory: string): Promise<string[]> {
+  const root = join(workingDirectory, 'catalyst-checkouts');
+  const instances = await fs.readdir(root).catch(() => [] as string[]);
+  const left = await Promise.all(
+    instances.map(instance => fs.readdir(join(root, instance))),
+  );
+  return left.flat();
+}
 
 describe('AgentContextService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -113,13 +123,12 @@ describe('AgentContextService', () => {
     );
     const service = new AgentContextService({
       store,
-      checkouts: new ComponentCheckouts({
+      checkouts: new DefaultCheckoutService({
         urlReader: options.urlReader ?? mockServices.urlReader.mock(),
         integrations,
         workingDirectory,
-        cloneDepth: 50,
-        history: options.readHistory ?? true,
       }),
+      clone: { depth: 50, history: options.readHistory ?? true },
       publisher: new GithubPullRequestPublisher({ integrations }),
       integrations,
       catalog: catalogServiceMock({ entities: options.entities }),
@@ -196,7 +205,7 @@ describe('AgentContextService', () => {
     ).toBe(true);
     expect(github.requests.some(r => r.path.includes(TOKEN))).toBe(false);
     // The clone is gone once analysed.
-    expect(await fs.readdir(workingDirectory)).toEqual([]);
+    expect(await checkoutsLeft(workingDirectory)).toEqual([]);
   });
 
   it('refreshes through one pull request: opened, updated after a push, then up to date once merged', async () => {
@@ -343,7 +352,7 @@ describe('AgentContextService', () => {
     expect(
       github.requests.some(r => r.operation === 'git' && r.path.includes(repo)),
     ).toBe(false);
-    expect(await fs.readdir(workingDirectory)).toEqual([]);
+    expect(await checkoutsLeft(workingDirectory)).toEqual([]);
   });
 
   it('analyses a file: location in place and opens its pull request on github.com/project-slug', async () => {

@@ -15,7 +15,7 @@ import type {
 import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
 import { AgentContextRecord, AgentContextStore } from './AgentContextStore';
 import { analyzeAgentContext, AGENTS_MD_PATH } from './analyzeAgentContext';
-import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import { diffLines } from './diffLines';
 import { publishTargetOf } from '../catalog/publishTarget';
 import { asRequestError } from './githubFailures';
@@ -57,7 +57,9 @@ export class AgentContextService {
   constructor(
     private readonly options: {
       store: AgentContextStore;
-      checkouts: ComponentCheckouts;
+      checkouts: Pick<CheckoutService, 'openComponent'>;
+      /** How components are cloned: commits of history, and whether to clone at all (else a tree). */
+      clone: { depth: number; history: boolean };
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       integrations: ScmIntegrationRegistry;
       catalog: CatalogService;
@@ -210,7 +212,10 @@ export class AgentContextService {
   }
   private async analyze(entity: Entity): Promise<AgentContextRecord> {
     const entityRef = stringifyEntityRef(entity);
-    const checkout = await this.options.checkouts.open(entity);
+    const checkout = await this.options.checkouts.openComponent(
+      entity,
+      this.options.clone,
+    );
     try {
       const analysis = await analyzeAgentContext(checkout);
       return await this.options.store.saveAnalysis(

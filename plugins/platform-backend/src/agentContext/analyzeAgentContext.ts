@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AgentContextAnalysis } from './AgentContextStore';
-import { ComponentCheckout } from '../checkouts/ComponentCheckouts';
+import type { Checkout } from '@catalyst/plugin-platform-node';
 import { explainAgentsMd } from './explainAgentsMd';
 
 /** The name of the file at the repository root that Catalyst maintains. */
@@ -48,7 +48,7 @@ function blockTextHash(committed: string): string | undefined {
  * block is fresh it equals the significant-facts hash.
  */
 export async function analyzeAgentContext(
-  checkout: ComponentCheckout,
+  checkout: Pick<Checkout, 'dir' | 'source'>,
 ): Promise<AgentContextAnalysis> {
   const facts = await analyzeRepository(checkout.dir);
   const committed = await readOptional(join(checkout.dir, AGENTS_MD_PATH));

@@ -1,5 +1,4 @@
 import type { PlatformFeatureDeps } from '../features';
-import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
 import { AgentContextService } from './AgentContextService';
 import { createAgentContextRouter } from './agentContextRouter';
 import { AgentContextStore } from './AgentContextStore';
@@ -15,14 +14,11 @@ export async function createAgentContextFeature(deps: PlatformFeatureDeps) {
   const store = new AgentContextStore(deps.db);
   const service = new AgentContextService({
     store,
-    checkouts: new ComponentCheckouts({
-      urlReader: deps.urlReader,
-      integrations: deps.integrations,
-      credentialsProvider: deps.credentialsProvider,
-      workingDirectory: config.agentContext.workingDirectory,
-      cloneDepth: config.agentContext.cloneDepth,
+    checkouts: deps.checkouts,
+    clone: {
+      depth: config.agentContext.cloneDepth,
       history: config.agentContext.readHistory,
-    }),
+    },
     publisher: deps.publisher,
     integrations: deps.integrations,
     catalog: deps.catalog,

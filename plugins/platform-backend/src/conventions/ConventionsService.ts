@@ -25,7 +25,7 @@ import {
 } from '@catalyst/plugin-platform-node';
 import { ConventionStatusStore } from './ConventionStatusStore';
 import { ConventionStore } from './ConventionStore';
-import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import { asRequestError } from '../agentContext/githubFailures';
 import { publishTargetOf } from '../catalog/publishTarget';
 import { applyRuleSet } from './applyRuleSet';
@@ -47,7 +47,7 @@ export class ConventionsService {
       packs: () => readonly ConventionPack[];
       store: ConventionStore;
       status: ConventionStatusStore;
-      checkouts: Pick<ComponentCheckouts, 'open'>;
+      checkouts: Pick<CheckoutService, 'openComponent'>;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       integrations: ScmIntegrationRegistry;
       catalog: CatalogService;
@@ -205,7 +205,11 @@ export class ConventionsService {
     entityRef: string,
   ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
     const packs = await this.packsFor(entityRef);
-    const checkout = await this.options.checkouts.open(entity);
+    // Drift reads files and the checked-out branch; no history needed.
+    const checkout = await this.options.checkouts.openComponent(entity, {
+      depth: 1,
+      history: true,
+    });
     try {
       const check = await detectConventionDrift({
         repoDir: checkout.dir,

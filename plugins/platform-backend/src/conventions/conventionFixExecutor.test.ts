@@ -11,7 +11,7 @@ import { demoServiceFiles } from '../__testUtils__/conventionsRepository';
 import { createTaskStores, newTask } from '../__testUtils__/taskStores';
 import { ConventionStatusStore } from './ConventionStatusStore';
 import { ConventionStore } from './ConventionStore';
-import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 import { TaskWorker } from '../tasks/TaskWorker';
 import {
   CONVENTION_FIX_TASK_TYPE,
@@ -54,12 +54,10 @@ describe('convention_fix tasks', () => {
       packs: () => defaultConventionPacks,
       store: conventionStore,
       status: new ConventionStatusStore(knex),
-      checkouts: new ComponentCheckouts({
+      checkouts: new DefaultCheckoutService({
         urlReader: mockServices.urlReader.mock(),
         integrations,
         workingDirectory: tmpdir(),
-        cloneDepth: 1,
-        history: true,
       }),
       publisher: new GithubPullRequestPublisher({ integrations }),
       integrations,

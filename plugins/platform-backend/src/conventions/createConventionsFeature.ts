@@ -1,7 +1,6 @@
 import { ConventionPack } from '@catalyst/plugin-platform-node';
 import type { PlatformFeatureDeps } from '../features';
 import { findComponentOfRepository } from '../catalog/findComponentOfRepository';
-import { ComponentCheckouts } from '../checkouts/ComponentCheckouts';
 import { ComponentConventionRules } from './ComponentConventionRules';
 import { createConventionFixExecutor } from './conventionFixExecutor';
 import { ConventionDriftScanner } from './ConventionDriftScanner';
@@ -29,16 +28,7 @@ export async function createConventionsFeature(
     packs,
     store,
     status,
-    checkouts: new ComponentCheckouts({
-      urlReader: deps.urlReader,
-      integrations: deps.integrations,
-      credentialsProvider: deps.credentialsProvider,
-      workingDirectory: deps.config.agentContext.workingDirectory,
-      // Drift reads files and the checked-out branch; no history needed.
-      cloneDepth: 1,
-      history: true,
-      folderPrefix: 'catalyst-conventions-',
-    }),
+    checkouts: deps.checkouts,
     publisher: deps.publisher,
     integrations: deps.integrations,
     catalog: deps.catalog,

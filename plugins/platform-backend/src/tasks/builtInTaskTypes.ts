@@ -1,6 +1,5 @@
 import { GithubIssueReporter } from '@catalyst/plugin-platform-node';
 import type { PlatformFeatureDeps } from '../features';
-import { TemporaryCheckouts } from '../checkouts/TemporaryCheckouts';
 import { AgentsMdRefreshExecutor } from '../services/tasks/executors/AgentsMdRefreshExecutor';
 import { DependencyUpdateExecutor } from '../services/tasks/executors/DependencyUpdateExecutor';
 import { FlakyTestReportExecutor } from '../services/tasks/executors/FlakyTestReportExecutor';
@@ -14,12 +13,7 @@ export function createBuiltInTaskTypes(
   deps: PlatformFeatureDeps,
   taskConfig: TaskConfig,
 ) {
-  const checkouts = new TemporaryCheckouts({
-    integrations: deps.integrations,
-    credentialsProvider: deps.credentialsProvider,
-    workingDirectory: deps.config.agentContext.workingDirectory,
-  });
-  const { publisher } = deps;
+  const { checkouts, publisher } = deps;
   return {
     executors: [
       new LintAutofixExecutor({ checkouts, publisher }),

@@ -15,7 +15,7 @@ import {
   executorTask,
 } from '../../../__testUtils__/executorTasks';
 import { AgentsMdRefreshExecutor } from './AgentsMdRefreshExecutor';
-import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 
 jest.setTimeout(60_000);
 
@@ -42,7 +42,7 @@ describe('AgentsMdRefreshExecutor', () => {
       }),
     );
     const executor = new AgentsMdRefreshExecutor({
-      checkouts: new TemporaryCheckouts({
+      checkouts: new DefaultCheckoutService({
         integrations,
         workingDirectory: workDir,
       }),

@@ -17,7 +17,7 @@ import {
   refreshPullRequestBody,
 } from '../../../agentContext/refreshPullRequest';
 import { proposeChange } from './proposeChange';
-import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 
 /**
  * `agents_md_refresh`: regenerates the Catalyst block of AGENTS.md from a
@@ -30,7 +30,7 @@ export class AgentsMdRefreshExecutor implements PlatformTaskExecutor {
 
   constructor(
     private readonly deps: {
-      checkouts: TemporaryCheckouts;
+      checkouts: CheckoutService;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
     },
   ) {}
@@ -50,7 +50,6 @@ export class AgentsMdRefreshExecutor implements PlatformTaskExecutor {
         const analysis = await analyzeAgentContext({
           dir: checkout.dir,
           source: { type: 'clone', location: checkout.dir },
-          close: async () => {},
         });
         if (analysis.stale) {
           await fs.writeFile(

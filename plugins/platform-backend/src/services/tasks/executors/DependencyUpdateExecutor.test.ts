@@ -20,8 +20,8 @@ import {
 import { DependencyUpdate } from '../../dependencies/types';
 import { DependencyUpdateExecutor } from './DependencyUpdateExecutor';
 import { TaskWorker } from '../../../tasks/TaskWorker';
-import { runCommand } from './runCommand';
-import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
+import { runCommand } from '@catalyst/plugin-platform-node';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 
 jest.setTimeout(180_000);
 
@@ -130,7 +130,7 @@ describe('DependencyUpdateExecutor', () => {
       }),
     );
     return new DependencyUpdateExecutor({
-      checkouts: new TemporaryCheckouts({
+      checkouts: new DefaultCheckoutService({
         integrations,
         workingDirectory: workDir,
       }),

@@ -15,7 +15,7 @@ import { describeDependencyUpdatePullRequest } from './describeDependencyUpdateP
 import { proposeChange } from './proposeChange';
 import { refreshGoSum, RefreshGoSum } from './refreshGoSum';
 import { refreshLockfile, RefreshLockfile } from './refreshLockfile';
-import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 
 const LOCKFILE_NOTE =
   "Lockfiles were refreshed with the repository's own package manager (npm, pnpm or Yarn without install scripts; `go get` for go.sum).";
@@ -47,7 +47,7 @@ export class DependencyUpdateExecutor implements PlatformTaskExecutor {
 
   constructor(
     private readonly deps: {
-      checkouts: TemporaryCheckouts;
+      checkouts: CheckoutService;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       /** The registry lockfiles resolve against; the package manager's own when unset. */
       npmRegistry?: string;

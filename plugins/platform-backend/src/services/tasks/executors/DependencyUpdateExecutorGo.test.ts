@@ -14,8 +14,8 @@ import {
   TestGoProxy,
 } from '../../../__testUtils__/goModuleProxy';
 import { DependencyUpdateExecutor } from './DependencyUpdateExecutor';
-import { runCommand } from './runCommand';
-import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
+import { runCommand } from '@catalyst/plugin-platform-node';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 
 jest.setTimeout(180_000);
 
@@ -99,7 +99,7 @@ describe('DependencyUpdateExecutor on go.mod', () => {
       }),
     );
     const executor = new DependencyUpdateExecutor({
-      checkouts: new TemporaryCheckouts({
+      checkouts: new DefaultCheckoutService({
         integrations,
         workingDirectory: workDir,
       }),

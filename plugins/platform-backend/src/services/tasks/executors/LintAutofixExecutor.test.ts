@@ -15,9 +15,8 @@ import {
   linkedLintTools,
   lintFixtureFiles,
 } from '../../../__testUtils__/lintFixtureRepository';
-import { shallowClone } from '../../../checkouts/shallowClone';
 import { LintAutofixExecutor } from './LintAutofixExecutor';
-import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 
 jest.setTimeout(120_000);
 
@@ -51,7 +50,7 @@ describe('LintAutofixExecutor', () => {
       }),
     );
     const executor = new LintAutofixExecutor({
-      checkouts: new TemporaryCheckouts({
+      checkouts: new DefaultCheckoutService({
         integrations,
         workingDirectory: workDir,
       }),
@@ -70,16 +69,16 @@ describe('LintAutofixExecutor', () => {
   const context = executionContext;
 
   async function cloneAndCount(repository: string, ref: string) {
-    const dir = join(workDir, `count-${ref.replace(/\W/g, '-')}`);
-    await shallowClone({
-      url: `${simulator.urls.web}/${repository}.git`,
-      targetDir: dir,
-      depth: 1,
-      ref,
-      token: simulator.token,
-    });
-    await linkTools(dir);
-    return countLintViolations(dir);
+    const checkout = await new DefaultCheckoutService({
+      integrations: ScmIntegrations.fromConfig(
+        new ConfigReader({
+          integrations: { github: [simulator.integrationConfig()] },
+        }),
+      ),
+      workingDirectory: workDir,
+    }).clone({ repositoryUrl: `${simulator.urls.web}/${repository}`, ref });
+    await linkTools(checkout.dir);
+    return countLintViolations(checkout.dir);
   }
 
   it('resolves most lint and format violations in one pull request (SC-001)', async () => {

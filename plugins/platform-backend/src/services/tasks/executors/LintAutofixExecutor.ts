@@ -9,8 +9,8 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { detectLintFixers } from './detectLintFixers';
 import { proposeChange } from './proposeChange';
-import { runCommand } from './runCommand';
-import { TemporaryCheckouts } from '../../../checkouts/TemporaryCheckouts';
+import { runCommand } from '@catalyst/plugin-platform-node';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 
 /** Installs a checkout's dependencies so that its own tools can run. */
 export type InstallDependencies = (
@@ -54,7 +54,7 @@ export class LintAutofixExecutor implements PlatformTaskExecutor {
 
   constructor(
     private readonly deps: {
-      checkouts: TemporaryCheckouts;
+      checkouts: CheckoutService;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       install?: InstallDependencies;
     },

@@ -1,14 +1,12 @@
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import type {
+  CheckoutService,
   GithubPullRequestPublisher,
   PlatformTaskExecutionContext,
   PlatformTaskExecutionResult,
 } from '@catalyst/plugin-platform-node';
 import { InputError } from '@backstage/errors';
-import {
-  TemporaryCheckout,
-  TemporaryCheckouts,
-} from '../../../checkouts/TemporaryCheckouts';
+import type { WritableCheckout } from '@catalyst/plugin-platform-node';
 
 /** The pull request a change goes to: one branch per task type and subject. */
 export interface ProposedPullRequest {
@@ -50,15 +48,16 @@ export function taskRepositoryUrl(task: PlatformTask): string {
 export async function proposeChange(options: {
   task: PlatformTask;
   ctx: PlatformTaskExecutionContext;
-  checkouts: TemporaryCheckouts;
+  checkouts: CheckoutService;
   publisher: Pick<GithubPullRequestPublisher, 'publish'>;
-  change(checkout: TemporaryCheckout): Promise<ProposedPullRequest>;
+  change(checkout: WritableCheckout): Promise<ProposedPullRequest>;
   /** Commits of history the change reads (default 1). */
   depth?: number;
 }): Promise<PlatformTaskExecutionResult> {
   const { task, ctx } = options;
   const repositoryUrl = taskRepositoryUrl(task);
-  const checkout = await options.checkouts.open(repositoryUrl, {
+  const checkout = await options.checkouts.clone({
+    repositoryUrl,
     depth: options.depth,
   });
   try {

@@ -1,4 +1,4 @@
-import { runCommand } from './runCommand';
+import { runCommand } from '@catalyst/plugin-platform-node';
 
 /** Brings go.mod's requirements and go.sum in line with the edited versions. */
 export type RefreshGoSum = (

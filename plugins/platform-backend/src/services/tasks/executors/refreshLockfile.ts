@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './runCommand';
+import { runCommand } from '@catalyst/plugin-platform-node';
 
 /** Brings the lockfile of `dir` in line with its edited package.json. */
 export type RefreshLockfile = (

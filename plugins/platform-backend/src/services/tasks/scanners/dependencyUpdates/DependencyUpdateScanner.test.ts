@@ -18,7 +18,7 @@ import {
 import { DependencyUpdateGrouping } from '../../../dependencies/groupDependencyUpdates';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { NpmRegistryClient } from '../../../dependencies/npmRegistry/NpmRegistryClient';
-import { TemporaryCheckouts } from '../../../../checkouts/TemporaryCheckouts';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 import { TaskQueue } from '../../../../tasks/TaskQueue';
 import { TaskScannerRunner } from '../../../../tasks/TaskScannerRunner';
 import { DependencyUpdateScanner } from './DependencyUpdateScanner';
@@ -131,7 +131,7 @@ describe('DependencyUpdateScanner', () => {
         }),
         auth: mockServices.auth(),
         integrations,
-        checkouts: new TemporaryCheckouts({
+        checkouts: new DefaultCheckoutService({
           integrations,
           workingDirectory: workDir,
         }),
@@ -272,7 +272,7 @@ describe('DependencyUpdateScanner', () => {
           }),
           auth: mockServices.auth(),
           integrations,
-          checkouts: new TemporaryCheckouts({
+          checkouts: new DefaultCheckoutService({
             integrations,
             workingDirectory: workDir,
           }),

@@ -23,7 +23,7 @@ import {
 } from '../../../dependencies/npmRegistry/NpmRegistryClient';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { DependencyUpdate } from '../../../dependencies/types';
-import { TemporaryCheckouts } from '../../../../checkouts/TemporaryCheckouts';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import {
   componentManifestLocations,
   RepositoryManifests,
@@ -65,7 +65,7 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
       catalog: CatalogService;
       auth: AuthService;
       integrations: ScmIntegrationRegistry;
-      checkouts: TemporaryCheckouts;
+      checkouts: CheckoutService;
       /** Reads package.json files when set. */
       registry?: NpmRegistryClient;
       /** Reads go.mod files when set. */
@@ -117,7 +117,9 @@ export class DependencyUpdateScanner implements PlatformTaskScanner {
   ): Promise<PlatformTaskInput[]> {
     const { registry, goProxy } = this.deps;
     const updates: DependencyUpdate[] = [];
-    const checkout = await this.deps.checkouts.open(repository.repositoryUrl);
+    const checkout = await this.deps.checkouts.clone({
+      repositoryUrl: repository.repositoryUrl,
+    });
     const common = {
       repositoryUrl: repository.repositoryUrl,
       advisories: this.deps.advisories,

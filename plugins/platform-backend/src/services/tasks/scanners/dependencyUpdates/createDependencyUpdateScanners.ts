@@ -7,7 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { GithubAdvisoryClient } from '@catalyst/plugin-platform-node';
 import { GoProxyClient } from '../../../dependencies/goModules/GoProxyClient';
 import { NpmRegistryClient } from '../../../dependencies/npmRegistry/NpmRegistryClient';
-import { TemporaryCheckouts } from '../../../../checkouts/TemporaryCheckouts';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import { DependencyUpdateConfig } from '../../readDependencyUpdateConfig';
 import { DependencyUpdateScanner } from './DependencyUpdateScanner';
 
@@ -19,7 +19,7 @@ export function createDependencyUpdateScanners(
     auth: AuthService;
     integrations: ScmIntegrationRegistry;
     credentialsProvider?: GithubCredentialsProvider;
-    checkouts: TemporaryCheckouts;
+    checkouts: CheckoutService;
     logger: LoggerService;
   },
 ): DependencyUpdateScanner[] {

@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
 import { dirname } from 'node:path';
 
-/** How a command ended: its exit code and output. */
+/**
+ * How a command ended: its exit code and output.
+ *
+ * @public
+ */
 export interface CommandResult {
   exitCode: number;
   stdout: string;
@@ -9,20 +13,31 @@ export interface CommandResult {
 }
 
 /**
+ * Where and how {@link runCommand} runs a program.
+ *
+ * @public
+ */
+export interface RunCommandOptions {
+  cwd: string;
+  /** Exit codes that count as success (default: 0). */
+  okCodes?: number[];
+  /** Default: ten minutes. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Variables added to the backend's environment. */
+  env?: Record<string, string>;
+}
+
+/**
  * Runs a program without a shell in `cwd`. Exit codes listed in `okCodes`
  * are returned; any other code throws with the program's stderr.
+ *
+ * @public
  */
 export function runCommand(
   command: string,
   args: string[],
-  options: {
-    cwd: string;
-    okCodes?: number[];
-    timeoutMs?: number;
-    signal?: AbortSignal;
-    /** Variables added to the backend's environment. */
-    env?: Record<string, string>;
-  },
+  options: RunCommandOptions,
 ): Promise<CommandResult> {
   const okCodes = options.okCodes ?? [0];
   // The repository's tools run on the same Node as the backend.
