@@ -23,7 +23,6 @@ import { createConventionsFeature } from './conventions/createConventionsFeature
 import { connectAndMigrate } from './database/migrations';
 import { PlatformFeatureDeps } from './features';
 import { createSpecsFeature } from './specs/createSpecsFeature';
-import { createBuiltInTaskTypes } from './tasks/builtInTaskTypes';
 import { createTasksFeature } from './tasks/createTasksFeature';
 import { readTaskConfig } from './tasks/readTaskConfig';
 import { createWebhooksFeature } from './webhooks/createWebhooksFeature';
@@ -94,21 +93,18 @@ export const platformPlugin = createBackendPlugin({
         const conventions = await createConventionsFeature(deps, () => [
           ...conventionPacks.values(),
         ]);
-        const builtIns = createBuiltInTaskTypes(deps, taskConfig);
         const tasks = await createTasksFeature(deps, {
           taskConfig,
-          // A module's executor replaces the built-in one of its task type.
+          // A module's executor replaces the core's one of its task type.
           executors: [
             ...conventions.executors,
             ...taskExecutors,
-            ...builtIns.executors.filter(
-              builtIn =>
-                !taskExecutors.some(e => e.taskType === builtIn.taskType),
+            ...agentContext.executors.filter(
+              core => !taskExecutors.some(e => e.taskType === core.taskType),
             ),
           ],
           scanners: [
             ...taskScanners.values(),
-            ...builtIns.scanners,
             ...agentContext.scanners,
             ...conventions.scanners,
           ],

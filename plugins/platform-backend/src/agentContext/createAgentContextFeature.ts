@@ -3,11 +3,12 @@ import { AgentContextService } from './AgentContextService';
 import { createAgentContextRouter } from './agentContextRouter';
 import { AgentContextStore } from './AgentContextStore';
 import { StaleAgentsMdScanner } from './StaleAgentsMdScanner';
+import { AgentsMdRefreshExecutor } from './AgentsMdRefreshExecutor';
 
 /**
  * Agent context: analyses components into AGENTS.md, checks staleness on a
- * schedule, and finds stale AGENTS.md files for the refresh task (its scanner
- * stays here because it reads this feature's agent_contexts rows).
+ * schedule, finds stale AGENTS.md files (the scanner reads this feature's
+ * agent_contexts rows) and refreshes them (the agents_md_refresh executor).
  */
 export async function createAgentContextFeature(deps: PlatformFeatureDeps) {
   const { config } = deps;
@@ -40,6 +41,14 @@ export async function createAgentContextFeature(deps: PlatformFeatureDeps) {
       httpAuth: deps.httpAuth,
       permissions: deps.permissions,
     }),
+    // agents_md_refresh shares its branch, analysis and pull request body
+    // with the refresh route, so it stays with this feature.
+    executors: [
+      new AgentsMdRefreshExecutor({
+        checkouts: deps.checkouts,
+        publisher: deps.publisher,
+      }),
+    ],
     scanners: [
       new StaleAgentsMdScanner(
         {

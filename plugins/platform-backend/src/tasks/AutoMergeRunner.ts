@@ -10,7 +10,7 @@ import {
 } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
 import { classifyTaskError } from './taskRetryPolicy';
-import { taskRepositoryUrl } from '../services/tasks/executors/proposeChange';
+import { taskRepositoryUrl } from '@catalyst/plugin-platform-node';
 
 /** `platform.tasks.autoMerge`, with defaults applied. */
 export interface AutoMergeOptions {

@@ -3,31 +3,13 @@ import { hostname } from 'node:os';
 import { TaskApprovalRule } from './approvalPolicies';
 import { AutoMergeOptions } from './AutoMergeRunner';
 import { TaskWorkerOptions } from './TaskWorker';
-import { FlakyTestPolicy } from '../services/tasks/scanners/flakyTests/detectFlakyTests';
-import {
-  DependencyUpdateConfig,
-  readDependencyUpdateConfig,
-} from '../services/tasks/readDependencyUpdateConfig';
-
-/** One `platform.tasks.flakyTests` entry, with defaults applied. */
-export interface FlakyTestScanConfig {
-  id: string;
-  reportsDir: string;
-  entityRef: string;
-  repository: string;
-  repositoryUrl?: string;
-  policy: FlakyTestPolicy;
-  frequencyMinutes: number;
-}
 
 /** `platform.tasks`, with defaults applied. */
 export interface TaskConfig extends TaskWorkerOptions {
   workerId: string;
   frequencySeconds: number;
   approvalPolicies: TaskApprovalRule[];
-  flakyTests: FlakyTestScanConfig[];
   autoMerge: AutoMergeOptions;
-  dependencyUpdates: DependencyUpdateConfig;
 }
 
 const POLICIES = ['auto-merge', 'require-approval', 'dry-run'];
@@ -70,25 +52,6 @@ export function readTaskConfig(root: Config): TaskConfig {
       policy: policy as TaskApprovalRule['policy'],
     };
   });
-  const flakyTests = (config?.getOptionalConfigArray('flakyTests') ?? []).map(
-    (entry, index) => {
-      const key = `flakyTests[${index}]`;
-      return {
-        id: entry.getString('id'),
-        reportsDir: entry.getString('reportsDir'),
-        entityRef: entry.getString('entityRef'),
-        repository: entry.getString('repository'),
-        repositoryUrl: entry.getOptionalString('repositoryUrl'),
-        policy: {
-          windowMs: positive(entry, 'windowHours', 168, key) * 3_600_000,
-          clearAfterPasses: Math.floor(
-            positive(entry, 'clearAfterPasses', 10, key),
-          ),
-        },
-        frequencyMinutes: positive(entry, 'frequencyMinutes', 60, key),
-      };
-    },
-  );
   const mergeMethod =
     config?.getOptionalString('autoMerge.mergeMethod') ?? 'squash';
   if (!MERGE_METHODS.includes(mergeMethod)) {
@@ -99,7 +62,6 @@ export function readTaskConfig(root: Config): TaskConfig {
     );
   }
   return {
-    flakyTests,
     autoMerge: {
       intervalMinutes: positive(config, 'autoMerge.intervalMinutes', 5),
       mergeMethod: mergeMethod as AutoMergeOptions['mergeMethod'],
@@ -107,7 +69,6 @@ export function readTaskConfig(root: Config): TaskConfig {
         config?.getOptionalBoolean('autoMerge.requireChecks') ?? true,
       batchSize: Math.floor(positive(config, 'autoMerge.batchSize', 20)),
     },
-    dependencyUpdates: readDependencyUpdateConfig(config),
     workerId:
       config?.getOptionalString('workerId') ?? `${hostname()}:${process.pid}`,
     frequencySeconds: positive(config, 'frequencySeconds', 5),
