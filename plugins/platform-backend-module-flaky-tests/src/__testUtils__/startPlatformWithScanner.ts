@@ -14,6 +14,8 @@ import {
   PlatformTaskScanner,
   platformTaskScannersExtensionPoint,
 } from '@catalyst/plugin-platform-node';
+// The module is tested inside the plugin it extends, as it runs in a backend.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import platformPlugin from '@catalyst/plugin-platform-backend';
 import request from 'supertest';
 
