@@ -2,7 +2,10 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { GithubIssueReporter } from '@catalyst/plugin-platform-node';
 import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
-import { executionContext, executorTask } from './__testUtils__/executorTasks';
+import {
+  executionContext,
+  executorTask,
+} from '@catalyst/plugin-platform-backend/testUtils';
 import { FlakyTestReportExecutor } from './FlakyTestReportExecutor';
 
 describe('FlakyTestReportExecutor', () => {

@@ -6,7 +6,10 @@ import { GithubSimulator } from '@catalyst/plugin-platform-node/testUtils';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { executionContext, executorTask } from './__testUtils__/executorTasks';
+import {
+  executionContext,
+  executorTask,
+} from '@catalyst/plugin-platform-backend/testUtils';
 import {
   countLintViolations,
   linkedLintTools,

@@ -7,7 +7,10 @@ import { parseSyml } from '@yarnpkg/parsers';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { executionContext, executorTask } from '../__testUtils__/executorTasks';
+import {
+  executionContext,
+  executorTask,
+} from '@catalyst/plugin-platform-backend/testUtils';
 import {
   startTestNpmRegistry,
   TestNpmRegistry,

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestGoProxy } from '../__testUtils__/goModuleProxy';
-import { startPlatformWithScanner } from '../__testUtils__/startPlatformWithScanner';
+import { startPlatformWithScanner } from '@catalyst/plugin-platform-backend/testUtils';
 import {
   startTestNpmRegistry,
   TestNpmRegistry,

@@ -2,7 +2,7 @@ import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatformWithScanner } from '../__testUtils__/startPlatformWithScanner';
+import { startPlatformWithScanner } from '@catalyst/plugin-platform-backend/testUtils';
 import { FlakyTestScanner } from './FlakyTestScanner';
 
 const databases = createTestDatabases();

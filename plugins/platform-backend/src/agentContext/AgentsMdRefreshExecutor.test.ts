@@ -10,7 +10,7 @@ import {
   HAND_WRITTEN_AGENTS_MD,
   paymentsCommits,
 } from '../__testUtils__/agentContextRepository';
-import { executionContext, executorTask } from '../__testUtils__/executorTasks';
+import { executionContext, executorTask } from '../testUtils';
 import { AgentsMdRefreshExecutor } from './AgentsMdRefreshExecutor';
 import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 

@@ -1,7 +1,11 @@
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import type { PlatformTaskExecutionContext } from '@catalyst/plugin-platform-node';
 
-/** A claimed task of `taskType` on `repositoryUrl`, as the worker hands it to an executor. */
+/**
+ * A claimed task of `taskType` on `repositoryUrl`, as the worker hands it to an executor.
+ *
+ * @public
+ */
 export function executorTask(
   taskType: string,
   repositoryUrl: string,
@@ -28,7 +32,11 @@ export function executorTask(
   };
 }
 
-/** The context of one attempt in `phase` under `approvalPolicy`. */
+/**
+ * The context of one attempt in `phase` under `approvalPolicy`.
+ *
+ * @public
+ */
 export function executionContext(
   phase: PlatformTaskExecutionContext['phase'],
   approvalPolicy: PlatformTaskExecutionContext['approvalPolicy'],

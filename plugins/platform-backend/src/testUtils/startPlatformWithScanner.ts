@@ -14,21 +14,32 @@ import {
   PlatformTaskScanner,
   platformTaskScannersExtensionPoint,
 } from '@catalyst/plugin-platform-node';
-// The module is tested inside the plugin it extends, as it runs in a backend.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import platformPlugin from '@catalyst/plugin-platform-backend';
+import { platformPlugin } from '../plugin';
 import request from 'supertest';
 
 /**
+ * A platform backend under test with one scanner registered.
+ *
+ * @public
+ */
+export interface PlatformWithScanner {
+  /** Runs the scanner's scheduled job once: the platform queues what it finds. */
+  scan(): Promise<void>;
+  /** The queued tasks of the scanner's task type, through the API. */
+  tasks(): Promise<PlatformTask[]>;
+}
+
+/**
  * The platform backend on `databaseId` with `scanner` registered as a module
- * would: `scan()` runs the scanner's scheduled job (the platform queues what
- * it finds), `tasks()` lists the queue through the API.
+ * would, for testing scanners against the real queue.
+ *
+ * @public
  */
 export async function startPlatformWithScanner(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
   scanner: PlatformTaskScanner,
-) {
+): Promise<PlatformWithScanner> {
   const jobs = new Map<
     string,
     SchedulerServiceTaskInvocationDefinition['fn']
@@ -71,7 +82,9 @@ export async function startPlatformWithScanner(
       const res = await request(server).get(
         `/api/platform/tasks?taskType=${scanner.taskType}`,
       );
-      expect(res.status).toBe(200);
+      if (res.status !== 200) {
+        throw new Error(`GET /tasks answered ${res.status}: ${res.text}`);
+      }
       return res.body.items;
     },
   };
