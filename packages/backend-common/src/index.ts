@@ -6,3 +6,6 @@
 
 export { parseInput } from './parseInput';
 export { entityRefFromParams } from './entityRefFromParams';
+export { requirePermission } from './requirePermission';
+export type { RequirePermissionOptions } from './requirePermission';
+export { connectAndMigrate } from './connectAndMigrate';

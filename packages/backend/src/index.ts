@@ -33,6 +33,12 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // Catalyst: platform backend (specs, webhooks) and its catalog and TechDocs modules
 backend.add(import('@catalyst/plugin-platform-backend'));
+// The platform's built-in task types, each a module of the platform plugin.
+backend.add(
+  import('@catalyst/plugin-platform-backend-module-dependency-updates'),
+);
+backend.add(import('@catalyst/plugin-platform-backend-module-flaky-tests'));
+backend.add(import('@catalyst/plugin-platform-backend-module-lint-autofix'));
 backend.add(import('@catalyst/plugin-platform-backend-module-release'));
 backend.add(import('@catalyst/plugin-catalog-backend-module-specs'));
 backend.add(import('@catalyst/plugin-techdocs-backend-module-specs'));

@@ -10,7 +10,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { platformPlugin } from './plugin';
-import { signGithubPayload } from './services/github/verifySignature';
+import { signGithubPayload } from './webhooks/verifySignature';
 
 const SECRET = 'webhook-secret';
 const REPOSITORY = 'Codertocat/Hello-World';

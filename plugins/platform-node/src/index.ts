@@ -1,6 +1,7 @@
 /**
- * Node library of the Catalyst platform plugin, shared by its backend and the
- * catalog and TechDocs modules.
+ * Node library of the Catalyst platform plugin, shared by its backend, its
+ * task modules and the catalog and TechDocs modules: extension points, the
+ * checkout service and the GitHub clients.
  *
  * @packageDocumentation
  */
@@ -9,3 +10,4 @@ export * from './specs';
 export * from './github';
 export * from './tasks';
 export * from './conventions';
+export * from './checkouts';

@@ -1,7 +1,7 @@
 // A worker in its own process: claims one task from the database named in
 // CATALYST_TASK_DB, reports the claim to its parent, then hangs until killed.
 import knexFactory from 'knex';
-import { TaskStore } from '../database/TaskStore';
+import { TaskStore } from '../tasks/TaskStore';
 
 async function main() {
   const db = knexFactory(JSON.parse(process.env.CATALYST_TASK_DB!));

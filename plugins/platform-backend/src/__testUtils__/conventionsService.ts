@@ -8,10 +8,10 @@ import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
 import { GithubSimulator } from '@catalyst/github-simulator';
 import { Knex } from 'knex';
 import { tmpdir } from 'node:os';
-import { ConventionStatusStore } from '../database/ConventionStatusStore';
-import { ConventionStore } from '../database/ConventionStore';
-import { ComponentCheckouts } from '../services/agentContext/ComponentCheckouts';
-import { ConventionsService } from '../services/conventions/ConventionsService';
+import { ConventionStatusStore } from '../conventions/ConventionStatusStore';
+import { ConventionStore } from '../conventions/ConventionStore';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
+import { ConventionsService } from '../conventions/ConventionsService';
 
 /** A component whose source is a repository of the simulator. */
 export function simulatedComponent(
@@ -53,12 +53,10 @@ export async function createConventionsService(options: {
     packs: () => defaultConventionPacks,
     store,
     status,
-    checkouts: new ComponentCheckouts({
+    checkouts: new DefaultCheckoutService({
       urlReader: mockServices.urlReader.mock(),
       integrations,
       workingDirectory: tmpdir(),
-      cloneDepth: 1,
-      history: true,
     }),
     publisher: new GithubPullRequestPublisher({ integrations }),
     integrations,

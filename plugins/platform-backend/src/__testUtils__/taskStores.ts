@@ -1,8 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { connectAndMigrate } from '../database/migrations';
-import { TaskBreakerStore } from '../database/TaskBreakerStore';
-import { NewPlatformTask, TaskStore } from '../database/TaskStore';
+import { TaskBreakerStore } from '../tasks/TaskBreakerStore';
+import { NewPlatformTask, TaskStore } from '../tasks/TaskStore';
 
 /** A migrated database with the task stores on it. */
 export async function createTaskStores(

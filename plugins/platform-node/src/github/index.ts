@@ -6,3 +6,4 @@ export * from './GithubPullRequestMerger';
 export * from './GithubPullRequestPublisher';
 export * from './parseGithubRepository';
 export * from './types';
+export * from './platformGithubServiceRef';

@@ -2,3 +2,4 @@ export * from './extensionPoint';
 export * from './types';
 export * from './scannerExtensionPoint';
 export * from './scannerTypes';
+export * from './proposeChange';

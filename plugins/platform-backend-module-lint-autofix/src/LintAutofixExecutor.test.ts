@@ -1,0 +1,168 @@
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import type { PlatformTask } from '@catalyst/plugin-platform-common';
+import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
+import { GithubSimulator } from '@catalyst/github-simulator';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  executionContext,
+  executorTask,
+} from '@catalyst/plugin-platform-backend/testUtils';
+import {
+  countLintViolations,
+  linkedLintTools,
+  lintFixtureFiles,
+} from './__testUtils__/lintFixtureRepository';
+import { LintAutofixExecutor } from './LintAutofixExecutor';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
+
+jest.setTimeout(120_000);
+
+describe('LintAutofixExecutor', () => {
+  let simulator: GithubSimulator;
+  let tools: Awaited<ReturnType<typeof linkedLintTools>>;
+  let workDir: string;
+
+  beforeAll(async () => {
+    simulator = await GithubSimulator.start();
+    tools = await linkedLintTools();
+  });
+  afterAll(async () => {
+    await simulator.stop();
+    await tools.remove();
+  });
+  beforeEach(async () => {
+    workDir = await fs.mkdtemp(join(tmpdir(), 'lint-autofix-'));
+  });
+  afterEach(async () => {
+    await fs.rm(workDir, { recursive: true, force: true });
+  });
+
+  const linkTools = (dir: string) =>
+    fs.symlink(tools.nodeModules, join(dir, 'node_modules'));
+
+  function setUp() {
+    const integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: { github: [simulator.integrationConfig()] },
+      }),
+    );
+    const executor = new LintAutofixExecutor({
+      checkouts: new DefaultCheckoutService({
+        integrations,
+        workingDirectory: workDir,
+      }),
+      publisher: new GithubPullRequestPublisher({ integrations }),
+      install: linkTools,
+    });
+    return { executor };
+  }
+
+  const task = (repository: string, overrides: Partial<PlatformTask> = {}) =>
+    executorTask(
+      'lint_autofix',
+      `${simulator.urls.web}/${repository}`,
+      overrides,
+    );
+  const context = executionContext;
+
+  async function cloneAndCount(repository: string, ref: string) {
+    const checkout = await new DefaultCheckoutService({
+      integrations: ScmIntegrations.fromConfig(
+        new ConfigReader({
+          integrations: { github: [simulator.integrationConfig()] },
+        }),
+      ),
+      workingDirectory: workDir,
+    }).clone({ repositoryUrl: `${simulator.urls.web}/${repository}`, ref });
+    await linkTools(checkout.dir);
+    return countLintViolations(checkout.dir);
+  }
+
+  it('resolves most lint and format violations in one pull request (SC-001)', async () => {
+    await simulator.createRepository('acme/web', {
+      commits: [{ message: 'feat: cart', files: lintFixtureFiles() }],
+    });
+    const { executor } = setUp();
+
+    const dryRun = await executor.execute(
+      task('acme/web', { approvalPolicy: 'dry-run' }),
+      context('prepare', 'dry-run'),
+    );
+    expect(dryRun.outcome).toBe('done');
+    expect(dryRun.diff).toContain('src/cart.js');
+    const waiting = await executor.execute(
+      task('acme/web', { approvalPolicy: 'require-approval' }),
+      context('prepare', 'require-approval'),
+    );
+    expect(waiting.outcome).toBe('awaiting_approval');
+    expect(simulator.pulls('acme/web')).toHaveLength(0);
+
+    const applied = await executor.execute(
+      task('acme/web'),
+      context('apply', 'auto-merge'),
+    );
+    expect(applied.outcome).toBe('done');
+    const pulls = simulator.pulls('acme/web');
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0].head.ref).toBe('chore/lint-autofix-repository');
+    expect(pulls[0].title).toBe('chore(lint): apply eslint and prettier fixes');
+    expect(applied.linkedPr?.number).toBe(pulls[0].number);
+    const head = await simulator
+      .repository('acme/web')
+      .resolveRef('refs/heads/chore/lint-autofix-repository');
+    expect(head).toBeTruthy();
+
+    const before = await cloneAndCount('acme/web', 'main');
+    const after = await cloneAndCount(
+      'acme/web',
+      'chore/lint-autofix-repository',
+    );
+    const total = (counts: typeof before) => counts.eslint + counts.prettier;
+    const share = 1 - total(after) / total(before);
+    // eslint-disable-next-line no-console
+    console.log(
+      `SC-001 lint_autofix: ${total(before)} violations before (eslint ${
+        before.eslint
+      }, prettier ${before.prettier}), ${total(after)} after (eslint ${
+        after.eslint
+      }, prettier ${after.prettier}): ${(share * 100).toFixed(1)}% resolved`,
+    );
+    expect(total(before)).toBeGreaterThan(10);
+    expect(share).toBeGreaterThan(0.5);
+
+    // A second run updates the same pull request instead of opening another.
+    const again = await executor.execute(
+      task('acme/web'),
+      context('apply', 'auto-merge'),
+    );
+    expect(again.linkedPr?.number).toBe(pulls[0].number);
+    expect(simulator.pulls('acme/web')).toHaveLength(1);
+  });
+
+  it('has nothing to do in a repository that is already clean', async () => {
+    const files = lintFixtureFiles();
+    await simulator.createRepository('acme/clean', {
+      commits: [
+        {
+          message: 'feat: clean',
+          files: {
+            'package.json': files['package.json'],
+            '.prettierrc.json': files['.prettierrc.json'],
+            '.eslintrc.json': files['.eslintrc.json'],
+            'src/clean.js': files['src/clean.js'],
+          },
+        },
+      ],
+    });
+    const { executor } = setUp();
+    const result = await executor.execute(
+      task('acme/clean'),
+      context('apply', 'auto-merge'),
+    );
+    expect(result.outcome).toBe('nothing_to_do');
+    expect(simulator.pulls('acme/clean')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,237 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  AgentContextRefreshResponse,
+  AgentContextStaleness,
+  AgentContextView,
+} from '@catalyst/plugin-platform-common';
+import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
+import { AgentContextRecord, AgentContextStore } from './AgentContextStore';
+import { analyzeAgentContext, AGENTS_MD_PATH } from './analyzeAgentContext';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
+import { diffLines } from './diffLines';
+import { publishTargetOf } from '../catalog/publishTarget';
+import { asRequestError } from './githubFailures';
+import {
+  AGENTS_MD_BRANCH,
+  AGENTS_MD_COMMIT_MESSAGE,
+  refreshPullRequestBody,
+} from './refreshPullRequest';
+import { requireCatalogEntity } from '../catalog/requireCatalogEntity';
+
+function toView(record: AgentContextRecord): AgentContextView {
+  return {
+    entityRef: record.entityRef,
+    factsHash: record.factsHash,
+    committedHash: record.committedHash,
+    stale: record.stale,
+    staleReason: record.staleReason,
+    content: record.content,
+    committedContent: record.committedContent,
+    diff: diffLines(record.committedContent, record.content),
+    changes: record.changes,
+    lines: record.lines,
+    diagnostics: record.diagnostics,
+    source: record.source,
+    pullRequest: record.pullRequest,
+    lastGeneratedAt: record.lastGeneratedAt.toISOString(),
+    lastCheckedAt: record.lastCheckedAt.toISOString(),
+    lastError: record.lastError,
+  };
+}
+
+/**
+ * The agent context of components: generates AGENTS.md from a fresh
+ * analysis of the repository, stores it with its facts, tells whether the
+ * committed AGENTS.md is stale, and refreshes it through one pull request
+ * per repository on `chore/agents-md`.
+ */
+export class AgentContextService {
+  constructor(
+    private readonly options: {
+      store: AgentContextStore;
+      checkouts: Pick<CheckoutService, 'openComponent'>;
+      /** How components are cloned: commits of history, and whether to clone at all (else a tree). */
+      clone: { depth: number; history: boolean };
+      publisher: Pick<GithubPullRequestPublisher, 'publish'>;
+      integrations: ScmIntegrationRegistry;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The stored context, for callers who can see the component in the catalog. */
+  async getContext(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<AgentContextView> {
+    await requireCatalogEntity(this.options, entityRef, credentials);
+    const record = await this.options.store.get(entityRef);
+    if (!record) {
+      throw new NotFoundError(
+        `No agent context has been generated for ${entityRef} yet`,
+      );
+    }
+    return toView(record);
+  }
+
+  /** Analyses the component's repository now and stores the result. */
+  async generate(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<AgentContextView> {
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
+    return toView(await this.analyze(entity));
+  }
+
+  async checkStaleness(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<AgentContextStaleness> {
+    const record = await this.analyze(
+      await requireCatalogEntity(this.options, entityRef, credentials),
+    );
+    return {
+      entityRef,
+      stale: record.stale,
+      reason: record.staleReason,
+      factsHash: record.factsHash,
+      committedHash: record.committedHash,
+      changes: record.changes,
+      checkedAt: record.lastCheckedAt.toISOString(),
+    };
+  }
+
+  /**
+   * Opens the pull request that brings the committed AGENTS.md up to date,
+   * or updates the one already open; does nothing when it is fresh.
+   */
+  async refresh(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<AgentContextRefreshResponse> {
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
+    const target = publishTargetOf(entity, this.options.integrations);
+    const record = await this.analyze(entity);
+    const upToDate: AgentContextRefreshResponse = {
+      entityRef,
+      status: 'up-to-date',
+      factsHash: record.factsHash,
+      branch: AGENTS_MD_BRANCH,
+      pullRequest: record.pullRequest,
+    };
+    if (!record.stale) return upToDate;
+    let published;
+    try {
+      published = await this.options.publisher.publish({
+        ...target,
+        branch: AGENTS_MD_BRANCH,
+        commitMessage: AGENTS_MD_COMMIT_MESSAGE,
+        title: AGENTS_MD_COMMIT_MESSAGE,
+        body: refreshPullRequestBody(record, entityRef),
+        files: { [AGENTS_MD_PATH]: { content: record.content } },
+      });
+    } catch (error) {
+      await this.options.store.saveError(
+        entityRef,
+        `Refresh failed: ${(error as Error).message}`,
+        this.now(),
+      );
+      throw asRequestError(error);
+    }
+    if (!published.pullRequest) return upToDate;
+    await this.options.store.savePullRequest(entityRef, published.pullRequest);
+    this.options.logger.info(
+      `${
+        published.status === 'created' ? 'Opened' : 'Updated'
+      } AGENTS.md pull request ${published.pullRequest.url} for ${entityRef}`,
+    );
+    return {
+      entityRef,
+      status: published.status === 'created' ? 'opened' : 'updated',
+      factsHash: record.factsHash,
+      branch: published.branch,
+      pullRequest: published.pullRequest,
+    };
+  }
+
+  /**
+   * Re-analyses every stored context and marks the stale ones; contexts of
+   * components that left the catalog are removed. One failure does not stop
+   * the rest.
+   */
+  async checkAll(): Promise<{
+    checked: number;
+    stale: number;
+    failed: number;
+    removed: number;
+  }> {
+    const { store, catalog, auth, logger } = this.options;
+    const result = { checked: 0, stale: 0, failed: 0, removed: 0 };
+    const credentials = await auth.getOwnServiceCredentials();
+    for (const entityRef of await store.listEntityRefs()) {
+      try {
+        const entity = await catalog.getEntityByRef(entityRef, { credentials });
+        if (!entity) {
+          await store.delete(entityRef);
+          result.removed += 1;
+          continue;
+        }
+        const record = await this.analyze(entity);
+        result.checked += 1;
+        if (record.stale) result.stale += 1;
+      } catch (error) {
+        result.failed += 1;
+        logger.warn(
+          `Could not check the agent context of ${entityRef}: ${error}`,
+        );
+      }
+    }
+    return result;
+  }
+  private async analyze(entity: Entity): Promise<AgentContextRecord> {
+    const entityRef = stringifyEntityRef(entity);
+    const checkout = await this.options.checkouts.openComponent(
+      entity,
+      this.options.clone,
+    );
+    try {
+      const analysis = await analyzeAgentContext(checkout);
+      return await this.options.store.saveAnalysis(
+        entityRef,
+        analysis,
+        this.now(),
+      );
+    } catch (error) {
+      await this.options.store.saveError(
+        entityRef,
+        `Analysis failed: ${(error as Error).message}`,
+        this.now(),
+      );
+      throw error;
+    } finally {
+      await checkout.close();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Entity } from '@backstage/catalog-model';
+import { createTestDatabases } from '@catalyst/backend-common/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
+import {
+  cleanServiceFiles,
+  demoServiceFiles,
+} from '../__testUtils__/conventionsRepository';
+import {
+  createConventionsService,
+  simulatedComponent,
+} from '../__testUtils__/conventionsService';
+import { createTaskStores } from '../__testUtils__/taskStores';
+import { TaskQueue } from '../tasks/TaskQueue';
+import { TaskScannerRunner } from '../tasks/TaskScannerRunner';
+import { ConventionDriftScanner } from './ConventionDriftScanner';
+
+const databases = createTestDatabases();
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+jest.setTimeout(60_000);
+
+describe('ConventionDriftScanner', () => {
+  let github: GithubSimulator;
+
+  beforeAll(async () => {
+    github = await GithubSimulator.start({ token: 'ghs_scan' });
+    await github.createRepository('acme/drifted', {
+      commits: [{ message: 'feat(demo): first', files: demoServiceFiles() }],
+    });
+    await github.createRepository('acme/clean', {
+      commits: [{ message: 'feat(clean): first', files: cleanServiceFiles() }],
+    });
+  });
+
+  afterAll(async () => {
+    await github.stop();
+  });
+
+  it('queues one convention_fix task per drifted GitHub component, once', async () => {
+    const { knex, store } = await createTaskStores(databases, 'SQLITE_3');
+    const local: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'local',
+        namespace: 'default',
+        annotations: { 'backstage.io/source-location': 'file:/srv/local/' },
+      },
+      spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    };
+    // A component read from a local folder: reported, never a task.
+    const folder = await fs.mkdtemp(join(tmpdir(), 'drift-scan-'));
+    for (const [path, content] of Object.entries(demoServiceFiles())) {
+      await fs.mkdir(dirname(join(folder, path)), { recursive: true });
+      await fs.writeFile(join(folder, path), content);
+    }
+    const onDisk: Entity = {
+      ...local,
+      metadata: {
+        name: 'on-disk',
+        namespace: 'default',
+        annotations: { 'backstage.io/source-location': `dir:${folder}/` },
+      },
+    };
+    const conventions = await createConventionsService({
+      knex,
+      github,
+      entities: [
+        simulatedComponent(github, 'drifted', 'acme/drifted'),
+        simulatedComponent(github, 'clean', 'acme/clean'),
+        local,
+        onDisk,
+      ],
+    });
+    const scanner = new ConventionDriftScanner(
+      { frequency: { hours: 6 }, timeout: { minutes: 30 } },
+      {
+        service: conventions.service,
+        catalog: conventions.catalog,
+        auth: conventions.auth,
+        integrations: conventions.integrations,
+        logger: mockServices.logger.mock(),
+      },
+    );
+    const runner = new TaskScannerRunner({
+      queue: new TaskQueue(store, []),
+      logger: mockServices.logger.mock(),
+      now: () => NOW,
+    });
+
+    await expect(runner.run(scanner)).resolves.toEqual({
+      found: 1,
+      created: 1,
+    });
+    await expect(runner.run(scanner)).resolves.toEqual({
+      found: 1,
+      created: 0,
+    });
+
+    const { items } = await store.list({});
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      entityRef: 'component:default/drifted',
+      taskType: 'convention_fix',
+      repository: 'acme/drifted',
+      subject: 'conventions',
+      status: 'pending',
+    });
+    expect(items[0].description).toContain('- .editorconfig (drift)');
+    expect(items[0].description).toContain('- eslint.config.mjs (missing)');
+
+    // Every readable component was reported, and its compliance recorded.
+    const overview = await conventions.status.overview({
+      offset: 0,
+      limit: 50,
+    });
+    expect(
+      overview.items.map(row => [row.entityRef, row.drifted, row.openTaskId]),
+    ).toEqual([
+      ['component:default/drifted', true, items[0].id],
+      ['component:default/on-disk', true, undefined],
+      ['component:default/clean', false, undefined],
+    ]);
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,231 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ConventionsCheck,
+  ConventionsConfigError,
+  ConventionsOverrides,
+  detectConventionDrift,
+  readCatalystConfig,
+} from '@catalyst/conventions';
+import type {
+  ConventionsFixResponse,
+  ConventionsReport,
+} from '@catalyst/plugin-platform-common';
+import {
+  ConventionPack,
+  GithubPullRequestPublisher,
+  PullRequestFileChange,
+} from '@catalyst/plugin-platform-node';
+import { ConventionStatusStore } from './ConventionStatusStore';
+import { ConventionStore } from './ConventionStore';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
+import { asRequestError } from '../agentContext/githubFailures';
+import { publishTargetOf } from '../catalog/publishTarget';
+import { applyRuleSet } from './applyRuleSet';
+import {
+  CONVENTIONS_BRANCH,
+  CONVENTIONS_COMMIT_MESSAGE,
+  conventionPullRequestBody,
+} from './conventionPullRequest';
+import { requireCatalogEntity } from '../catalog/requireCatalogEntity';
+
+/**
+ * Conventions of components: the drift of a component's repository against
+ * its pack (as the platform's rule set and the repository's catalyst.yaml
+ * have it), and the one pull request on `catalyst/conventions` that fixes it.
+ */
+export class ConventionsService {
+  constructor(
+    private readonly options: {
+      packs: () => readonly ConventionPack[];
+      store: ConventionStore;
+      status: ConventionStatusStore;
+      checkouts: Pick<CheckoutService, 'openComponent'>;
+      publisher: Pick<GithubPullRequestPublisher, 'publish'>;
+      integrations: ScmIntegrationRegistry;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The packs with the platform's rule set applied, for one component or platform-wide. */
+  async packsFor(entityRef?: string): Promise<ConventionPack[]> {
+    return applyRuleSet(
+      this.options.packs(),
+      await this.options.store.listRules(),
+      entityRef,
+    );
+  }
+
+  /**
+   * The component's drift report; every report is recorded as the
+   * component's compliance for the overview.
+   */
+  async report(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<ConventionsReport> {
+    return (await this.inspect(entityRef, credentials)).report;
+  }
+
+  /** The drift report and the catalyst.yaml overrides it applied. */
+  async inspect(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<{ report: ConventionsReport; overrides: ConventionsOverrides }> {
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
+    const { overrides, ...check } = await this.check(entity, entityRef);
+    const report: ConventionsReport = {
+      entityRef,
+      pack: check.pack,
+      drifted: check.drifted,
+      summary: check.summary,
+      items: check.reports,
+      warnings: check.warnings.map(w => ({
+        file: w.file,
+        ...(w.line ? { line: w.line } : {}),
+        message: w.message,
+      })),
+      pullRequest: await this.options.store.getPullRequest(entityRef),
+    };
+    await this.options.status.saveReport(report, this.now());
+    return { report, overrides };
+  }
+
+  /**
+   * Opens the pull request that writes the missing and drifted standard
+   * files, or updates the one already open on `catalyst/conventions`.
+   */
+  async fix(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<ConventionsFixResponse> {
+    const entity = await requireCatalogEntity(
+      this.options,
+      entityRef,
+      credentials,
+    );
+    const target = publishTargetOf(entity, this.options.integrations);
+    const check = await this.check(entity, entityRef);
+    const pack = (await this.packsFor(entityRef)).find(
+      p => p.id === check.pack.id,
+    )!;
+    const changes: Record<string, PullRequestFileChange> = {};
+    for (const report of check.reports) {
+      if (
+        report.kind !== 'file' ||
+        (report.status !== 'missing' && report.status !== 'drift')
+      ) {
+        continue;
+      }
+      const file = pack.files.find(f => f.path === report.name)!;
+      changes[file.path] = {
+        content: file.content,
+        ...(file.executable ? { executable: true } : {}),
+      };
+    }
+    const files = Object.keys(changes).sort();
+    const previous = await this.options.store.getPullRequest(entityRef);
+    if (!files.length) {
+      return {
+        entityRef,
+        status: 'up-to-date',
+        branch: CONVENTIONS_BRANCH,
+        files,
+        pullRequest: previous,
+      };
+    }
+    let published;
+    try {
+      published = await this.options.publisher.publish({
+        ...target,
+        branch: CONVENTIONS_BRANCH,
+        commitMessage: CONVENTIONS_COMMIT_MESSAGE,
+        title: CONVENTIONS_COMMIT_MESSAGE,
+        body: conventionPullRequestBody(check, entityRef, files),
+        files: changes,
+      });
+    } catch (error) {
+      throw asRequestError(error);
+    }
+    if (!published.pullRequest) {
+      return {
+        entityRef,
+        status: 'up-to-date',
+        branch: CONVENTIONS_BRANCH,
+        files: [],
+        pullRequest: previous,
+      };
+    }
+    const { owner, repo } = published.repository;
+    const pullRequest = await this.options.store.savePullRequest(
+      entityRef,
+      {
+        repository: `${owner}/${repo}`,
+        branch: published.branch,
+        number: published.pullRequest.number,
+        url: published.pullRequest.url,
+        files,
+      },
+      this.now(),
+    );
+    this.options.logger.info(
+      `${
+        published.status === 'created' ? 'Opened' : 'Updated'
+      } conventions pull request ${pullRequest.url} for ${entityRef}`,
+    );
+    return {
+      entityRef,
+      status: published.status === 'created' ? 'opened' : 'updated',
+      branch: published.branch,
+      files,
+      pullRequest,
+    };
+  }
+
+  private async check(
+    entity: Entity,
+    entityRef: string,
+  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
+    const packs = await this.packsFor(entityRef);
+    // Drift reads files and the checked-out branch; no history needed.
+    const checkout = await this.options.checkouts.openComponent(entity, {
+      depth: 1,
+      history: true,
+    });
+    try {
+      const check = await detectConventionDrift({
+        repoDir: checkout.dir,
+        packs,
+      });
+      // detectConventionDrift has read it already and thrown on its errors.
+      const config = await readCatalystConfig(checkout.dir);
+      return { ...check, overrides: config.overrides };
+    } catch (error) {
+      // catalyst.yaml mistakes are the repository's, with file and line.
+      if (error instanceof ConventionsConfigError) {
+        throw new InputError(error.message);
+      }
+      throw error;
+    } finally {
+      await checkout.close();
+    }
+  }
+}

@@ -1,2 +1,0 @@
-export { createSpecsRouter } from './specsRouter';
-export { createWebhookRouter } from './webhookRouter';

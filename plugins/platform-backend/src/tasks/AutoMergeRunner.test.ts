@@ -1,0 +1,191 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createTestDatabases } from '@catalyst/backend-common/testUtils';
+import { GithubPullRequestMerger } from '@catalyst/plugin-platform-node';
+import { GithubSimulator } from '@catalyst/github-simulator';
+import { Octokit } from '@octokit/rest';
+import { createTaskStores, newTask } from '../__testUtils__/taskStores';
+import { GITHUB_BREAKER } from './TaskBreakerStore';
+import { TaskMergeStore } from './TaskMergeStore';
+import { AutoMergeRunner } from './AutoMergeRunner';
+
+const databases = createTestDatabases();
+const policy = { failureThreshold: 3, cooldownMs: 60_000 };
+
+describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
+  let simulator: GithubSimulator;
+  let ci: Octokit;
+  const fullName = `acme/payments-${id.toLowerCase().replace(/_/g, '-')}`;
+  let branches = 0;
+
+  beforeAll(async () => {
+    simulator = await GithubSimulator.start();
+    await simulator.createRepository(fullName, {
+      commits: [{ message: 'init', files: { 'package.json': '{}\n' } }],
+    });
+    ci = new Octokit({ baseUrl: simulator.urls.api, auth: simulator.token });
+  });
+  afterAll(() => simulator.stop());
+
+  async function setUp() {
+    const { store, breakers, knex } = await createTaskStores(databases, id);
+    const merges = new TaskMergeStore(knex);
+    const runner = new AutoMergeRunner({
+      merges,
+      breakers,
+      merger: new GithubPullRequestMerger({
+        integrations: ScmIntegrations.fromConfig(
+          new ConfigReader({
+            integrations: { github: [simulator.integrationConfig()] },
+          }),
+        ),
+      }),
+      logger: mockServices.logger.mock(),
+      options: {
+        intervalMinutes: 5,
+        mergeMethod: 'squash',
+        requireChecks: true,
+        batchSize: 10,
+      },
+      breakerPolicy: policy,
+    });
+    return { store, breakers, runner };
+  }
+
+  /** A chore branch with one commit and its pull request, as an executor leaves it. */
+  async function pullRequest() {
+    branches += 1;
+    const git = simulator.repository(fullName);
+    const branch = `chore/dependency-update-${branches}`;
+    await git.updateRef(
+      `refs/heads/${branch}`,
+      (await git.resolveRef('refs/heads/main'))!,
+    );
+    const head = await git.commitFiles(
+      branch,
+      { [`update-${branches}.txt`]: 'updated\n' },
+      'chore(deps): update',
+    );
+    const pull = await simulator.openPullRequest(fullName, {
+      head: branch,
+      title: `chore(deps): update ${branches}`,
+    });
+    return { number: pull.number, head, file: `update-${branches}.txt` };
+  }
+
+  /** Queues, claims and completes a task that opened `number`. */
+  async function completedTask(
+    store: Awaited<ReturnType<typeof setUp>>['store'],
+    number: number,
+    approvalPolicy: 'auto-merge' | 'require-approval' = 'auto-merge',
+  ) {
+    const { task } = await store.enqueue(
+      newTask({
+        repository: fullName,
+        subject: `update-${number}`,
+        approvalPolicy,
+        payload: { repositoryUrl: `${simulator.urls.web}/${fullName}` },
+      }),
+      new Date(),
+    );
+    const [claim] = await store.claim({
+      worker: 'w1',
+      limit: 1,
+      leaseMs: 60_000,
+      now: new Date(),
+    });
+    expect(claim.task.id).toBe(task.id);
+    await store.complete(claim, 'done', { linkedPr: { number } }, new Date());
+    return task.id;
+  }
+
+  const check = (head: string, conclusion: 'success' | 'failure') =>
+    ci.rest.checks.create({
+      owner: fullName.split('/')[0],
+      repo: fullName.split('/')[1],
+      name: 'test',
+      head_sha: head,
+      status: 'completed',
+      conclusion,
+    });
+
+  it('merges an auto-merge task’s pull request once its checks pass', async () => {
+    const { store, runner } = await setUp();
+    const pull = await pullRequest();
+    const taskId = await completedTask(store, pull.number);
+    const approved = await pullRequest();
+    const approvedTaskId = await completedTask(
+      store,
+      approved.number,
+      'require-approval',
+    );
+
+    expect(await runner.run()).toBe(0);
+    expect((await store.get(taskId))?.merge).toMatchObject({
+      state: 'waiting',
+      detail: expect.stringContaining('No checks have run'),
+      checkedAt: expect.any(String),
+    });
+
+    await check(pull.head, 'success');
+    await check(approved.head, 'success');
+    expect(await runner.run()).toBe(1);
+    expect((await store.get(taskId))?.merge?.state).toBe('merged');
+    expect(
+      await simulator.repository(fullName).readFile('main', pull.file),
+    ).toBe('updated\n');
+
+    // A person merges the pull requests of require-approval tasks.
+    expect((await store.get(approvedTaskId))?.merge).toBeUndefined();
+    expect(
+      simulator.pulls(fullName).find(pr => pr.number === approved.number)
+        ?.state,
+    ).toBe('open');
+  });
+
+  it('leaves a pull request with a failed check open and says which', async () => {
+    const { store, runner } = await setUp();
+    const pull = await pullRequest();
+    const taskId = await completedTask(store, pull.number);
+    await check(pull.head, 'failure');
+
+    expect(await runner.run()).toBe(0);
+    expect((await store.get(taskId))?.merge).toMatchObject({
+      state: 'checks_failed',
+      detail: 'Failed checks: test (failure)',
+    });
+    expect(
+      simulator.pulls(fullName).find(pr => pr.number === pull.number)?.state,
+    ).toBe('open');
+
+    // Decided: later runs leave it alone, even once checks pass.
+    await check(pull.head, 'success');
+    const before = simulator.requests.length;
+    await runner.run();
+    expect(simulator.requests.length).toBe(before);
+  });
+
+  it('opens the GitHub breaker on a rate limit and waits while it is open', async () => {
+    const { store, breakers, runner } = await setUp();
+    const pull = await pullRequest();
+    const taskId = await completedTask(store, pull.number);
+    const resetAt = new Date(Date.now() + 3_600_000);
+    simulator.setRateLimit(0, resetAt);
+    try {
+      expect(await runner.run()).toBe(0);
+      const [github] = await breakers.get([GITHUB_BREAKER]);
+      expect(github).toMatchObject({ state: 'open' });
+      expect(new Date(github.openUntil!).getTime()).toBe(
+        Math.floor(resetAt.getTime() / 1000) * 1000,
+      );
+      expect((await store.get(taskId))?.merge?.state).toBe('waiting');
+
+      const before = simulator.requests.length;
+      await runner.run();
+      expect(simulator.requests.length).toBe(before);
+    } finally {
+      simulator.setRateLimit(5000, resetAt);
+    }
+  });
+});

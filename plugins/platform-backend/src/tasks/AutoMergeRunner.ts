@@ -1,0 +1,109 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  GithubPullRequestMerger,
+  PullRequestMergeMethod,
+} from '@catalyst/plugin-platform-node';
+import {
+  BreakerPolicy,
+  GITHUB_BREAKER,
+  TaskBreakerStore,
+} from './TaskBreakerStore';
+import { TaskMergeStore } from './TaskMergeStore';
+import { classifyTaskError } from './taskRetryPolicy';
+import { taskRepositoryUrl } from '@catalyst/plugin-platform-node';
+
+/** `platform.tasks.autoMerge`, with defaults applied. */
+export interface AutoMergeOptions {
+  intervalMinutes: number;
+  mergeMethod: PullRequestMergeMethod;
+  /** Whether a pull request without any check run waits rather than merges. */
+  requireChecks: boolean;
+  /** Pull requests looked at per run. */
+  batchSize: number;
+}
+
+/**
+ * The "auto-merge when checks pass" half of the `auto-merge` approval
+ * policy: looks at the pull requests that auto-merge tasks opened and merges
+ * each one once every check on its head passed. A failed check or a refused
+ * merge leaves the pull request open for a person and says why on the task.
+ * Respects the GitHub breaker: while it is open nothing is looked at, and a
+ * rate limit or refused credentials open it.
+ */
+export class AutoMergeRunner {
+  constructor(
+    private readonly deps: {
+      merges: TaskMergeStore;
+      breakers: TaskBreakerStore;
+      merger: Pick<GithubPullRequestMerger, 'mergeIfChecksPass'>;
+      logger: LoggerService;
+      options: AutoMergeOptions;
+      breakerPolicy: BreakerPolicy;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** One scheduled run; returns how many pull requests were merged. */
+  async run(): Promise<number> {
+    const { merges, breakers, merger, logger, options } = this.deps;
+    const now = this.deps.now?.() ?? new Date();
+    const [github] = await breakers.get([GITHUB_BREAKER]);
+    if (
+      github?.state === 'open' &&
+      github.openUntil &&
+      new Date(github.openUntil) > now
+    ) {
+      logger.info(
+        `Auto-merge waits: the GitHub breaker is open until ${github.openUntil}`,
+      );
+      return 0;
+    }
+
+    let merged = 0;
+    for (const task of await merges.listWaiting(options.batchSize)) {
+      try {
+        const outcome = await merger.mergeIfChecksPass({
+          repository: taskRepositoryUrl(task),
+          number: task.linkedPrNumber!,
+          mergeMethod: options.mergeMethod,
+          requireChecks: options.requireChecks,
+        });
+        await merges.record(task.id, outcome, now);
+        if (outcome.state === 'merged') merged += 1;
+        if (outcome.state !== 'waiting') {
+          logger.info(
+            `Task ${task.id}: pull request #${task.linkedPrNumber} of ${task.repository} is ${outcome.state} (${outcome.detail})`,
+          );
+        }
+      } catch (error) {
+        const classified = classifyTaskError(error);
+        logger.warn(
+          `Auto-merge of task ${task.id} (pull request #${task.linkedPrNumber} of ${task.repository}) failed: ${classified.message}`,
+        );
+        if (classified.pausesGithub) {
+          await breakers.recordFailure(GITHUB_BREAKER, {
+            now,
+            policy: this.deps.breakerPolicy,
+            error: classified.message,
+            trip: true,
+            openUntil: classified.resetAt,
+          });
+          break;
+        }
+        // A 4xx (the pull request or repository is gone) ends the wait;
+        // anything else is tried again on the next run.
+        await merges.record(
+          task.id,
+          classified.errorClass === 'not_retryable'
+            ? { state: 'closed', detail: classified.message }
+            : {
+                state: 'waiting',
+                detail: `Could not check: ${classified.message}`,
+              },
+          now,
+        );
+      }
+    }
+    return merged;
+  }
+}

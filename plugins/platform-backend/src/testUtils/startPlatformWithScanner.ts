@@ -1,0 +1,91 @@
+import {
+  createBackendModule,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { PlatformTask } from '@catalyst/plugin-platform-common';
+import {
+  PlatformTaskScanner,
+  platformTaskScannersExtensionPoint,
+} from '@catalyst/plugin-platform-node';
+import { platformPlugin } from '../plugin';
+import request from 'supertest';
+
+/**
+ * A platform backend under test with one scanner registered.
+ *
+ * @public
+ */
+export interface PlatformWithScanner {
+  /** Runs the scanner's scheduled job once: the platform queues what it finds. */
+  scan(): Promise<void>;
+  /** The queued tasks of the scanner's task type, through the API. */
+  tasks(): Promise<PlatformTask[]>;
+}
+
+/**
+ * The platform backend on `databaseId` with `scanner` registered as a module
+ * would, for testing scanners against the real queue.
+ *
+ * @public
+ */
+export async function startPlatformWithScanner(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  scanner: PlatformTaskScanner,
+): Promise<PlatformWithScanner> {
+  const jobs = new Map<
+    string,
+    SchedulerServiceTaskInvocationDefinition['fn']
+  >();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: async task => {
+      jobs.set(task.id, task.fn);
+    },
+  });
+  const { server } = await startTestBackend({
+    features: [
+      platformPlugin,
+      createBackendModule({
+        pluginId: 'platform',
+        moduleId: 'scanner-under-test',
+        register(env) {
+          env.registerInit({
+            deps: { scanners: platformTaskScannersExtensionPoint },
+            async init({ scanners }) {
+              scanners.addScanner(scanner);
+            },
+          });
+        },
+      }),
+      scheduler.factory,
+      mockServices.database.factory({
+        knex: await databases.init(databaseId),
+      }),
+      catalogServiceMock.factory({ entities: [] }),
+      mockServices.rootConfig.factory({ data: {} }),
+    ],
+  });
+  return {
+    async scan() {
+      await jobs.get(`platform-task-scanner:${scanner.id}`)!(
+        new AbortController().signal,
+      );
+    },
+    async tasks(): Promise<PlatformTask[]> {
+      const res = await request(server).get(
+        `/api/platform/tasks?taskType=${scanner.taskType}`,
+      );
+      if (res.status !== 200) {
+        throw new Error(`GET /tasks answered ${res.status}: ${res.text}`);
+      }
+      return res.body.items;
+    },
+  };
+}

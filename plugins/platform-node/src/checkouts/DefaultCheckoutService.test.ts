@@ -1,0 +1,140 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  GithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { execFileSync, spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CHECKOUTS_FOLDER,
+  DefaultCheckoutService,
+} from './DefaultCheckoutService';
+
+// Local repositories need no credentials; the provider is asked all the same.
+const noCredentials: GithubCredentialsProvider = {
+  getCredentials: async () => ({ type: 'token', headers: {} }),
+};
+
+describe('DefaultCheckoutService', () => {
+  let root: string;
+  let workingDirectory: string;
+  let repositoryUrl: string;
+
+  beforeEach(async () => {
+    root = await fs.mkdtemp(join(tmpdir(), 'checkout-service-'));
+    workingDirectory = join(root, 'work');
+    await fs.mkdir(workingDirectory);
+    const source = join(root, 'source');
+    await fs.mkdir(source);
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: source,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Test',
+          GIT_AUTHOR_EMAIL: 'test@example.com',
+          GIT_COMMITTER_NAME: 'Test',
+          GIT_COMMITTER_EMAIL: 'test@example.com',
+        },
+      });
+    git('init', '--quiet', '--initial-branch=main');
+    await fs.writeFile(join(source, 'README.md'), '# Shop\n');
+    await fs.writeFile(join(source, 'old.txt'), 'old\n');
+    git('add', '--all');
+    git('commit', '--quiet', '-m', 'feat: shop');
+    git('clone', '--quiet', '--bare', source, join(root, 'shop.git'));
+    repositoryUrl = `file://${join(root, 'shop')}`;
+  });
+
+  afterEach(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  const service = () =>
+    new DefaultCheckoutService({
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      credentialsProvider: noCredentials,
+      workingDirectory,
+    });
+
+  it('clones, reads, runs and lists what the working tree changed', async () => {
+    const checkouts = service();
+    const checkout = await checkouts.clone({ repositoryUrl });
+
+    expect(checkout.source).toEqual({ type: 'clone', location: repositoryUrl });
+    expect(await checkout.readFile('README.md')).toBe('# Shop\n');
+    expect(await checkout.readFile('missing.md')).toBeUndefined();
+    expect(
+      (await checkout.run('git', ['rev-parse', '--abbrev-ref', 'HEAD'])).stdout,
+    ).toBe('main\n');
+
+    await fs.writeFile(join(checkout.dir, 'README.md'), '# Shop!\n');
+    await fs.rm(join(checkout.dir, 'old.txt'));
+    await fs.writeFile(join(checkout.dir, 'run.sh'), 'echo hi\n', {
+      mode: 0o755,
+    });
+    await fs.mkdir(join(checkout.dir, 'node_modules'));
+    await fs.writeFile(join(checkout.dir, 'node_modules', 'x.js'), '1\n');
+    await checkout.exclude('node_modules');
+    const { files, diff } = await checkout.changes();
+
+    expect(files).toEqual({
+      'README.md': { content: '# Shop!\n', executable: false },
+      'old.txt': { delete: true },
+      'run.sh': { content: 'echo hi\n', executable: true },
+    });
+    expect(diff).toContain('+# Shop!');
+
+    await checkout.close();
+    expect(await fs.readdir(checkouts.directory)).toEqual([]);
+  });
+
+  it('removes the folder of a clone that failed', async () => {
+    const checkouts = service();
+    await expect(
+      checkouts.clone({ repositoryUrl: `file://${join(root, 'missing')}` }),
+    ).rejects.toThrow(/git clone of .*missing\.git failed/);
+    expect(await fs.readdir(checkouts.directory)).toEqual([]);
+  });
+
+  it('reads a component from a local folder in place and leaves it there', async () => {
+    const local = join(root, 'source');
+    const checkout = await service().openComponent({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'shop',
+        annotations: { 'catalyst.dev/specs-location': `file:${local}` },
+      },
+    });
+
+    expect(checkout.dir).toBe(local);
+    expect(checkout.source).toEqual({ type: 'directory', location: local });
+    await checkout.close();
+    expect(await fs.readFile(join(local, 'README.md'), 'utf8')).toBe(
+      '# Shop\n',
+    );
+  });
+
+  it('removes the leftovers of stopped backends at start, not those of running ones', async () => {
+    const checkoutsRoot = join(workingDirectory, CHECKOUTS_FOLDER);
+    const stopped = spawn(process.execPath, ['-e', '']);
+    await new Promise(resolve => stopped.on('exit', resolve));
+    await fs.mkdir(join(checkoutsRoot, `${stopped.pid}-dead`, 'repo-1'), {
+      recursive: true,
+    });
+    await fs.mkdir(join(checkoutsRoot, `${process.pid}-alive`, 'repo-2'), {
+      recursive: true,
+    });
+
+    const checkouts = service();
+    expect(await checkouts.removeLeftovers()).toEqual([`${stopped.pid}-dead`]);
+    expect(await fs.readdir(checkoutsRoot)).toEqual([`${process.pid}-alive`]);
+
+    const open = await checkouts.clone({ repositoryUrl });
+    await checkouts.dispose();
+    await expect(fs.stat(open.dir)).rejects.toThrow(/ENOENT/);
+  });
+});

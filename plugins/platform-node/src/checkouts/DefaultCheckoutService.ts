@@ -1,0 +1,259 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  DefaultGithubCredentialsProvider,
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import type { AgentContextSourceInfo } from '@catalyst/plugin-platform-common';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseGithubRepository } from '../github/parseGithubRepository';
+import type { PullRequestFileChange } from '../github/types';
+import { resolveSpecSource } from '../specs/resolveSpecSource';
+import { runCommand } from './runCommand';
+import { shallowClone } from './shallowClone';
+import type { Checkout, CheckoutService, WritableCheckout } from './types';
+
+/** The folder under the working directory that holds every instance's checkouts. */
+export const CHECKOUTS_FOLDER = 'catalyst-checkouts';
+
+/**
+ * The checkout service: every checkout lives in a folder of this instance
+ * (`<workingDirectory>/catalyst-checkouts/<pid>-<random>/`), so that the
+ * leftovers of a crashed backend can be told apart from the live checkouts
+ * of another one sharing the working directory.
+ *
+ * @public
+ */
+export class DefaultCheckoutService implements CheckoutService {
+  /** This instance's folder; empty again once every checkout is closed. */
+  readonly directory: string;
+  private readonly credentials: GithubCredentialsProvider;
+
+  constructor(
+    private readonly options: {
+      /** Reads component sources that are not cloned; required for `openComponent` of such sources. */
+      urlReader?: UrlReaderService;
+      integrations: ScmIntegrationRegistry;
+      /** Default: the integrations' tokens or GitHub Apps. */
+      credentialsProvider?: GithubCredentialsProvider;
+      workingDirectory: string;
+    },
+  ) {
+    this.credentials =
+      options.credentialsProvider ??
+      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+    this.directory = join(
+      options.workingDirectory,
+      CHECKOUTS_FOLDER,
+      `${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
+  }
+
+  /**
+   * Removes the folders of instances whose process is gone: checkouts a
+   * crash or a kill left behind. Returns the removed folder names.
+   */
+  async removeLeftovers(): Promise<string[]> {
+    const root = join(this.options.workingDirectory, CHECKOUTS_FOLDER);
+    const entries = await fs.readdir(root).catch(() => [] as string[]);
+    const removed: string[] = [];
+    for (const name of entries) {
+      const pid = Number(name.split('-')[0]);
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
+      await fs.rm(join(root, name), { recursive: true, force: true });
+      removed.push(name);
+    }
+    return removed;
+  }
+
+  /** Removes this instance's folder with whatever is still checked out. */
+  async dispose(): Promise<void> {
+    await fs.rm(this.directory, { recursive: true, force: true });
+  }
+
+  async clone(options: {
+    repositoryUrl: string;
+    ref?: string;
+    depth?: number;
+  }): Promise<WritableCheckout> {
+    const url = options.repositoryUrl.replace(/\/$/, '');
+    const dir = await this.makeFolder('repo-');
+    try {
+      await this.cloneInto(dir, url, options.ref, options.depth ?? 1);
+    } catch (error) {
+      await removeFolder(dir);
+      throw error;
+    }
+    const checkout = openFolder(dir, { type: 'clone', location: url }, () =>
+      removeFolder(dir),
+    );
+    return {
+      ...checkout,
+      exclude: pattern =>
+        fs.appendFile(join(dir, '.git', 'info', 'exclude'), `\n${pattern}\n`),
+      changes: () => workingTreeChanges(checkout),
+    };
+  }
+
+  async openComponent(
+    entity: Entity,
+    options?: { depth?: number; history?: boolean },
+  ): Promise<Checkout> {
+    const source = resolveSpecSource(entity);
+    if (!source) {
+      throw new InputError(
+        `${stringifyEntityRef(
+          entity,
+        )} has no source location (backstage.io/source-location) to read its repository from`,
+      );
+    }
+    if (source.type === 'file') {
+      const stat = await fs.stat(source.repoDir).catch(() => undefined);
+      if (!stat?.isDirectory()) {
+        throw new NotFoundError(
+          `The repository folder ${source.repoDir} of ${stringifyEntityRef(
+            entity,
+          )} does not exist`,
+        );
+      }
+      return openFolder(
+        source.repoDir,
+        { type: 'directory', location: source.repoDir },
+        async () => {},
+      );
+    }
+    const dir = await this.makeFolder('component-');
+    const close = () => removeFolder(dir);
+    try {
+      const github =
+        options?.history ?? true
+          ? this.options.integrations.github.byUrl(source.repoUrl)
+          : undefined;
+      if (github) {
+        const repository = parseGithubRepository(source.repoUrl);
+        await this.cloneInto(
+          dir,
+          repository.url,
+          repository.ref,
+          options?.depth ?? 50,
+        );
+        return openFolder(
+          dir,
+          { type: 'clone', location: source.repoUrl },
+          close,
+        );
+      }
+      if (!this.options.urlReader) {
+        throw new Error(
+          `No UrlReader to read ${source.repoUrl}: the checkout service was made without one`,
+        );
+      }
+      const tree = await this.options.urlReader.readTree(source.repoUrl);
+      await tree.dir({ targetDir: dir });
+      return openFolder(dir, { type: 'tree', location: source.repoUrl }, close);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+
+  private async makeFolder(prefix: string): Promise<string> {
+    await fs.mkdir(this.directory, { recursive: true });
+    return fs.mkdtemp(join(this.directory, prefix));
+  }
+
+  private async cloneInto(
+    dir: string,
+    url: string,
+    ref: string | undefined,
+    depth: number,
+  ): Promise<void> {
+    const { token } = await this.credentials.getCredentials({
+      url,
+    });
+    await shallowClone({
+      url: `${url}.git`,
+      targetDir: dir,
+      depth,
+      ref,
+      token,
+    });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeFolder(dir: string): Promise<void> {
+  return fs.rm(dir, { recursive: true, force: true });
+}
+
+function openFolder(
+  dir: string,
+  source: AgentContextSourceInfo,
+  close: () => Promise<void>,
+): Checkout {
+  return {
+    dir,
+    source,
+    async readFile(path) {
+      try {
+        return await fs.readFile(join(dir, path), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    run: (command, args, options) =>
+      runCommand(command, args, {
+        ...options,
+        cwd: options?.cwd ? resolve(dir, options.cwd) : dir,
+      }),
+    close,
+  };
+}
+
+async function workingTreeChanges(checkout: Checkout): Promise<{
+  files: Record<string, PullRequestFileChange>;
+  diff: string;
+}> {
+  const git = (args: string[]) => checkout.run('git', args);
+  await git(['add', '--all']);
+  const status = await git([
+    'diff',
+    '--cached',
+    '--name-status',
+    '--no-renames',
+    '-z',
+  ]);
+  const parts = status.stdout.split('\0').filter(Boolean);
+  const files: Record<string, PullRequestFileChange> = {};
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const [kind, path] = [parts[i], parts[i + 1]];
+    if (kind === 'D') {
+      files[path] = { delete: true };
+      continue;
+    }
+    const file = join(checkout.dir, path);
+    files[path] = {
+      content: await fs.readFile(file, 'utf8'),
+      // Keeps a written hook or script runnable in the pull request.
+      executable: ((await fs.stat(file)).mode & 0o111) !== 0,
+    };
+  }
+  const diff = (await git(['diff', '--cached', '--no-renames'])).stdout;
+  return { files, diff };
+}
