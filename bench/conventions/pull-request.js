@@ -12,7 +12,7 @@ require(join(repoRoot, 'node_modules/@backstage/cli/config/nodeTransform.cjs'));
 const { ConfigReader } = require('@backstage/config');
 const { ScmIntegrations } = require('@backstage/integration');
 const knexFactory = require('knex');
-const { GithubPullRequestPublisher } = require(join(
+const { DefaultCheckoutService, GithubPullRequestPublisher } = require(join(
   repoRoot,
   'plugins/platform-node/src',
 ));
@@ -27,15 +27,15 @@ const { defaultConventionPacks } = require(join(
 const backend = join(repoRoot, 'plugins/platform-backend');
 const { ConventionStore } = require(join(
   backend,
-  'src/database/ConventionStore',
+  'src/conventions/ConventionStore',
+));
+const { ConventionStatusStore } = require(join(
+  backend,
+  'src/conventions/ConventionStatusStore',
 ));
 const { ConventionsService } = require(join(
   backend,
-  'src/services/conventions/ConventionsService',
-));
-const { ComponentCheckouts } = require(join(
-  backend,
-  'src/services/agentContext/ComponentCheckouts',
+  'src/conventions/ConventionsService',
 ));
 
 const RUNS = 5;
@@ -83,13 +83,10 @@ async function main() {
     const service = new ConventionsService({
       packs: () => defaultConventionPacks,
       store,
-      checkouts: new ComponentCheckouts({
-        urlReader: undefined,
+      status: new ConventionStatusStore(db),
+      checkouts: new DefaultCheckoutService({
         integrations,
         workingDirectory: require('node:os').tmpdir(),
-        cloneDepth: 1,
-        history: true,
-        folderPrefix: 'catalyst-bench-conventions-',
       }),
       publisher: new GithubPullRequestPublisher({ integrations }),
       integrations,
