@@ -1,4 +1,7 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
 
 /**
  * Read metrics and logs of one catalog entity, scoped to it. A resource permission, so
@@ -38,7 +41,8 @@ export const observabilityRulesManagePermission = createPermission({
  *
  * @public
  */
-export const observabilityPermissions = [
+// Typed as Permission[]: an inferred union prints in no stable order in API reports.
+export const observabilityPermissions: Permission[] = [
   observabilityQueryReadPermission,
   observabilityAlertsReadPermission,
   observabilityRulesManagePermission,

@@ -1,4 +1,7 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
 import {
   conventionRulesManagePermission,
   conventionsFixPermission,
@@ -45,7 +48,8 @@ export const agentContextRefreshPermission = createPermission({
  *
  * @public
  */
-export const platformPermissions = [
+// Typed as Permission[]: an inferred union prints in no stable order in API reports.
+export const platformPermissions: Permission[] = [
   specRefreshPermission,
   agentContextGeneratePermission,
   agentContextRefreshPermission,
