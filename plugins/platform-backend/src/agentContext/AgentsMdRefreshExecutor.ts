@@ -5,8 +5,7 @@ import type {
   PlatformTaskExecutionResult,
   PlatformTaskExecutor,
 } from '@catalyst/plugin-platform-node';
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { GuardedCheckout } from '@catalyst/checkout-guard';
 import { analyzeAgentContext, AGENTS_MD_PATH } from './analyzeAgentContext';
 import {
   AGENTS_MD_BRANCH,
@@ -47,12 +46,13 @@ export class AgentsMdRefreshExecutor implements PlatformTaskExecutor {
         const analysis = await analyzeAgentContext({
           dir: checkout.dir,
           source: { type: 'clone', location: checkout.dir },
+          readFile: path => checkout.readFile(path),
         });
         if (analysis.stale) {
-          await fs.writeFile(
-            join(checkout.dir, AGENTS_MD_PATH),
+          // Never through a symlink the repository planted.
+          GuardedCheckout.open(checkout.dir).writeText(
+            AGENTS_MD_PATH,
             analysis.content,
-            'utf8',
           );
         }
         return {

@@ -7,23 +7,12 @@ import {
   generateAgentsMd,
 } from '@catalyst/repo-analyzer';
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
 import { AgentContextAnalysis } from './AgentContextStore';
 import type { Checkout } from '@catalyst/plugin-platform-node';
 import { explainAgentsMd } from './explainAgentsMd';
 
 /** The name of the file at the repository root that Catalyst maintains. */
 export const AGENTS_MD_PATH = 'AGENTS.md';
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** sha256 of the committed block's text, for a block that says something else than the facts. */
 function blockTextHash(committed: string): string | undefined {
@@ -48,10 +37,11 @@ function blockTextHash(committed: string): string | undefined {
  * block is fresh it equals the significant-facts hash.
  */
 export async function analyzeAgentContext(
-  checkout: Pick<Checkout, 'dir' | 'source'>,
+  checkout: Pick<Checkout, 'dir' | 'source' | 'readFile'>,
 ): Promise<AgentContextAnalysis> {
   const facts = await analyzeRepository(checkout.dir);
-  const committed = await readOptional(join(checkout.dir, AGENTS_MD_PATH));
+  // Through the checkout's guarded reader: an AGENTS.md linked out of the repository is refused.
+  const committed = await checkout.readFile(AGENTS_MD_PATH);
   let generated;
   try {
     generated = generateAgentsMd(facts, committed);

@@ -91,6 +91,27 @@ describe('DefaultCheckoutService', () => {
     expect(await fs.readdir(checkouts.directory)).toEqual([]);
   });
 
+  // The repository, or a tool it runs, controls the working tree's symlinks:
+  // neither a read nor a pull request may carry the content of a host file.
+  it('never reads or publishes a symlink that leads outside the checkout', async () => {
+    const secret = join(root, 'secret.env');
+    await fs.writeFile(secret, 'GITHUB_TOKEN=ghp_backend_secret\n');
+    const checkout = await service().clone({ repositoryUrl });
+    await fs.symlink(secret, join(checkout.dir, 'AGENTS.md'));
+    await fs.symlink('/proc/self/environ', join(checkout.dir, '.editorconfig'));
+
+    await expect(checkout.readFile('AGENTS.md')).rejects.toThrow(
+      /AGENTS\.md of the checkout was not read: AGENTS\.md leads outside the checkout/,
+    );
+    await expect(checkout.readFile('../secret.env')).rejects.toThrow(
+      /not read/,
+    );
+    await expect(checkout.changes()).rejects.toThrow(
+      /leads outside the checkout/,
+    );
+    await checkout.close();
+  });
+
   it('removes the folder of a clone that failed', async () => {
     const checkouts = service();
     await expect(

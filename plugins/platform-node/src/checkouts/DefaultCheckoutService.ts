@@ -7,6 +7,7 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import type { AgentContextSourceInfo } from '@catalyst/plugin-platform-common';
+import { CheckoutPathError, GuardedCheckout } from '@catalyst/checkout-guard';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -195,6 +196,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// A repository's files are its author's: a symlink out of the checkout, a
+// binary or an oversized file is refused with the reason, never read.
+function readGuarded<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CheckoutPathError) {
+      throw new InputError(
+        `${path} of the checkout was not read: ${error.message}`,
+      );
+    }
+    throw error;
+  }
+}
+
 function removeFolder(dir: string): Promise<void> {
   return fs.rm(dir, { recursive: true, force: true });
 }
@@ -208,14 +224,8 @@ function openFolder(
     dir,
     source,
     async readFile(path) {
-      try {
-        return await fs.readFile(join(dir, path), 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          return undefined;
-        }
-        throw error;
-      }
+      const guarded = GuardedCheckout.open(dir);
+      return readGuarded(path, () => guarded.readTextIfExists(path));
     },
     run: (command, args, options) =>
       runCommand(command, args, {
@@ -241,6 +251,8 @@ async function workingTreeChanges(checkout: Checkout): Promise<{
   ]);
   const parts = status.stdout.split('\0').filter(Boolean);
   const files: Record<string, PullRequestFileChange> = {};
+  // A repository tool may have written a symlink to a host file: never publish its target.
+  const guarded = GuardedCheckout.open(checkout.dir);
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const [kind, path] = [parts[i], parts[i + 1]];
     if (kind === 'D') {
@@ -249,7 +261,7 @@ async function workingTreeChanges(checkout: Checkout): Promise<{
     }
     const file = join(checkout.dir, path);
     files[path] = {
-      content: await fs.readFile(file, 'utf8'),
+      content: readGuarded(path, () => guarded.readText(path)),
       // Keeps a written hook or script runnable in the pull request.
       executable: ((await fs.stat(file)).mode & 0o111) !== 0,
     };
