@@ -13,13 +13,14 @@ import { runTemplateSteps } from './__testUtils__/runTemplate';
 const run = promisify(execFile);
 const templateDir = resolve(__dirname, '../../../templates/go-service');
 const workspace = createMockDirectory();
+let ran: string[] = [];
 
 // Downloads modules through the Go module proxy on a cold cache.
 jest.setTimeout(300_000);
 
 describe('the Go golden-path template', () => {
   beforeAll(async () => {
-    const ran = await runTemplateSteps({
+    ran = await runTemplateSteps({
       templateDir,
       workspacePath: workspace.path,
       values: {
@@ -31,6 +32,9 @@ describe('the Go golden-path template', () => {
         repoUrl: 'github.com?owner=acme&repo=payments',
       },
     });
+  });
+
+  it('runs fetch:template, then its Catalyst steps', () => {
     expect(ran).toEqual([
       'fetch:template',
       'catalyst:conventions:scaffold',
