@@ -1,0 +1,58 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import yaml from 'yaml';
+import { createAgentsMdGenerateAction } from '../actions/agentsMdGenerate';
+import { createConventionsScaffoldAction } from '../actions/conventionsScaffold';
+
+/**
+ * Runs a golden-path template's steps up to publishing into `workspacePath`: Backstage's
+ * real fetch:template (the skeleton rendered with `values` as the template's own step would)
+ * followed by its catalyst:* steps. Returns the ids of the actions it ran.
+ */
+export async function runTemplateSteps(options: {
+  templateDir: string;
+  workspacePath: string;
+  values: Record<string, string>;
+}): Promise<string[]> {
+  const templateFile = join(options.templateDir, 'template.yaml');
+  const template = yaml.parse(readFileSync(templateFile, 'utf8'));
+  const fetchTemplate = createFetchTemplateAction({
+    reader: mockServices.urlReader.mock(),
+    integrations: ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: { github: [{ host: 'github.com' }] },
+      }),
+    ),
+  });
+  const actions = [
+    fetchTemplate,
+    createConventionsScaffoldAction(),
+    createAgentsMdGenerateAction(),
+  ];
+  const steps = (template.spec.steps as any[]).filter(step =>
+    actions.some(action => action.id === step.action),
+  );
+  for (const step of steps) {
+    const action = actions.find(a => a.id === step.action)!;
+    const input =
+      step.action === 'fetch:template'
+        ? { ...step.input, values: options.values }
+        : step.input ?? {};
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: options.workspacePath,
+      templateInfo: {
+        baseUrl: pathToFileURL(templateFile).href,
+        entityRef: `template:default/${template.metadata.name}`,
+      },
+    });
+    await action.handler(ctx as any);
+  }
+  return steps.map(step => step.action);
+}

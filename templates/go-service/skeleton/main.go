@@ -1,0 +1,61 @@
+// Command ${{ values.name }} serves ${{ values.name }}'s HTTP API.
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"${{ values.name }}/internal/server"
+)
+
+func main() {
+	logger := server.NewLogger(os.Stdout)
+	if err := run(logger); err != nil {
+		logger.Error("server stopped", slog.String("error", err.Error()))
+		os.Exit(1)
+	}
+}
+
+// listenAddr is the address the server listens on: $PORT on all interfaces, 8080 by default.
+func listenAddr(getenv func(string) string) string {
+	if port := getenv("PORT"); port != "" {
+		return ":" + port
+	}
+	return ":8080"
+}
+
+func run(logger *slog.Logger) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	srv := &http.Server{
+		Addr:              listenAddr(os.Getenv),
+		Handler:           server.New(logger, nil),
+		ReadHeaderTimeout: 5 * time.Second,
+	}
+	errs := make(chan error, 1)
+	go func() {
+		logger.Info("listening", slog.String("addr", srv.Addr))
+		errs <- srv.ListenAndServe()
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-errs; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
