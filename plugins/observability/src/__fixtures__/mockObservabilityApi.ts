@@ -25,7 +25,7 @@ export function mockObservabilityApi(): jest.Mocked<ObservabilityApi> {
       entityRef,
       matchers: [{ name: 'namespace', op: '=' as const, value: 'payments' }],
       sources: ['backstage.io/kubernetes-namespace' as const],
-      instances: { prometheus: 'main', loki: 'main', alertmanager: 'main' },
+      instances: { prometheus: 'main', logs: 'main', alertmanager: 'main' },
     })),
     getGoldenSignals: jest.fn(
       async (_: Args<'getGoldenSignals'>) => goldenSignals,
