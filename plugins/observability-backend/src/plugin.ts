@@ -66,7 +66,11 @@ export const observabilityPlugin = createBackendPlugin({
           labelMapping: config.labelMapping,
         });
         const goldenSignals = new GoldenSignalsService(instances, config);
-        const logs = new ScopedLogService(instances, config.limits);
+        const logs = new ScopedLogService(
+          instances,
+          config.limits,
+          config.tracing,
+        );
         const rules = new AlertRuleService({
           store: ruleStore,
           instances,

@@ -10,6 +10,7 @@ import { observabilityPlugin } from './plugin';
 
 export { observabilityPlugin };
 export { ObservabilityClient, observabilityApiRef } from './api';
+export { EntityLogsContent } from './components/EntityLogsContent';
 export type { ObservabilityApi, TimeWindow } from './api';
 export {
   metricExplorerRouteRef,

@@ -79,3 +79,20 @@ export function traceLinks(options: {
     },
   ];
 }
+
+/**
+ * The link to one line's trace: the template with `{{traceId}}` filled and the
+ * placeholders that need an alert left empty; none when the template or the line has no
+ * trace id.
+ */
+export function traceUrlOf(
+  template: string,
+  line: LogLine,
+): string | undefined {
+  if (!/\{\{\s*traceId\s*\}\}/.test(template)) return undefined;
+  const [traceId] = traceIdsIn([line], 1);
+  if (!traceId) return undefined;
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, key: string) =>
+    key === 'traceId' ? encodeURIComponent(traceId) : '',
+  );
+}

@@ -9,6 +9,7 @@ import {
   LogVolumeResponse,
 } from '@catalyst/plugin-observability-common';
 import { ObservabilityConfig } from '../config';
+import { traceUrlOf } from '../incidents/traceLinks';
 import { ObservabilityInstances } from '../instances/ObservabilityInstances';
 
 /** Volume buckets the chart aims for. */
@@ -34,6 +35,7 @@ export class ScopedLogService {
   constructor(
     private readonly instances: ObservabilityInstances,
     private readonly limits: ObservabilityConfig['limits'],
+    private readonly tracing: ObservabilityConfig['tracing'] = {},
   ) {}
 
   async lines(
@@ -64,7 +66,7 @@ export class ScopedLogService {
       language: store.language,
       query: { name: 'logs', query },
       scope: store.describeScope(request.matchers),
-      lines,
+      lines: lines.map(line => this.withTraceUrl(line)),
       limitReached: lines.length >= limit,
     };
   }
@@ -135,6 +137,12 @@ export class ScopedLogService {
         signal: request.signal,
       }),
     };
+  }
+
+  private withTraceUrl(line: LogLine): LogLine {
+    const template = this.tracing.urlTemplate;
+    const traceUrl = template ? traceUrlOf(template, line) : undefined;
+    return traceUrl ? { ...line, traceUrl } : line;
   }
 
   private storeRequest(

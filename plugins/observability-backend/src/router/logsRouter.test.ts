@@ -136,6 +136,7 @@ describe('logs routes against a real VictoriaLogs', () => {
                 ],
               },
               limits: { maxRange: '2d', maxLogLines: 100 },
+              tracing: { urlTemplate: 'http://traces.test/trace/{{traceId}}' },
             },
           },
         }),
@@ -176,6 +177,9 @@ describe('logs routes against a real VictoriaLogs', () => {
       fields: { level: 'debug', seq: '49', user: 'pay-user-0' },
     });
     expect(body.lines[0].fields!.trace_id).toMatch(/^0+abc031$/);
+    expect(body.lines[0].traceUrl).toBe(
+      `http://traces.test/trace/${body.lines[0].fields!.trace_id}`,
+    );
     const times = body.lines.map(l => BigInt(l.timestampNs));
     expect([...times].sort((a, b) => (a > b ? -1 : 1))).toEqual(times);
 

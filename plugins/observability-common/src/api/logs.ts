@@ -65,6 +65,8 @@ export type LogLine = {
   labels: Record<string, string>;
   /** The line's other fields (level, trace_id, ...); absent for a Loki store. */
   fields?: Record<string, string>;
+  /** Link to the line's trace, when `observability.tracing.urlTemplate` has `{{traceId}}`. */
+  traceUrl?: string;
 };
 
 /**
