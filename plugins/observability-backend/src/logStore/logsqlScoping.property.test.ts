@@ -130,7 +130,8 @@ describe('LogsQL scoping against a real VictoriaLogs', () => {
   }
 
   it(`returns only the scoped component's rows for ${RUNS} generated LogsQL queries`, async () => {
-    const counts = { refused: 0, answered: 0, withRows: 0, wouldLeak: 0 };
+    const counts = { answered: 0, withRows: 0, wouldLeak: 0 };
+    const refusals: unknown[] = [];
     await fc.assert(
       fc.asyncProperty(query, async text => {
         let rows: string[];
@@ -145,9 +146,7 @@ describe('LogsQL scoping against a real VictoriaLogs', () => {
           });
           rows = lines.map(line => JSON.stringify(line));
         } catch (error) {
-          // A query VictoriaLogs cannot parse is refused as the user's mistake, nothing else.
-          expect(error).toBeInstanceOf(InputError);
-          counts.refused++;
+          refusals.push(error);
           return;
         }
         counts.answered++;
@@ -159,6 +158,10 @@ describe('LogsQL scoping against a real VictoriaLogs', () => {
         }
       }),
       { numRuns: RUNS },
+    );
+    // A query VictoriaLogs cannot parse is refused as the user's mistake, nothing else.
+    expect(refusals.filter(error => !(error instanceof InputError))).toEqual(
+      [],
     );
     // The property is not vacuous: most queries ran, many returned rows, and many read
     // the other component when sent without the scope.

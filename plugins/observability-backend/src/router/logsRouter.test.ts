@@ -217,19 +217,10 @@ describe('logs routes against a real VictoriaLogs', () => {
     'never returns the other component for %s (reads %s)',
     async (query, reads) => {
       const res = await logs(PAYMENTS, { query });
-      if (res.status === 400) {
-        // Refused by VictoriaLogs as unparsable: nothing was read.
-        expect(res.body.error.name).toBe('InputError');
-        return;
-      }
       expect(res.status).toBe(200);
       const body = res.body as LogsResponse;
       expect(JSON.stringify(body.lines)).not.toContain('checkout');
-      if (reads === 'nothing') {
-        expect(body.lines).toEqual([]);
-      } else {
-        expect(JSON.stringify(body.lines)).toContain('payments');
-      }
+      expect(body.lines.length > 0).toBe(reads === 'payments');
     },
   );
 
