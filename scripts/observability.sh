@@ -5,12 +5,13 @@
 #
 #   scripts/observability.sh install   install prometheus, promtool, alertmanager (apt) if missing
 #   scripts/observability.sh paths     install if needed, then print PROMETHEUS=, PROMTOOL=, ALERTMANAGER=, AMTOOL=
-#   scripts/observability.sh demo      start Prometheus, Alertmanager and two demo services on
-#                                      127.0.0.1 and print the app-config to point Catalyst at
-#                                      them; Ctrl-C stops everything
+#   scripts/observability.sh demo      start Prometheus, Alertmanager, VictoriaLogs and two demo
+#                                      services (metrics and JSON logs) on 127.0.0.1, and write
+#                                      the portal's config to <demo dir>/app-config.demo.yaml;
+#                                      Ctrl-C stops everything
 #
-# Loki is not installed: Grafana Loki is AGPL-licensed and this project's package policy
-# says not to use it. The plugin's Loki client works with any Loki you run yourself.
+# Logs go to VictoriaLogs (Apache-2.0), built by scripts/victorialogs.sh. Loki is not
+# installed: Grafana Loki is AGPL-licensed and this project's package policy says not to use it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -66,14 +67,36 @@ obs_wait_ready() { # obs_wait_ready <name> <url> <log>
   catalyst_die "$1 did not become ready at $2"
 }
 
+obs_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+obs_port() { # obs_port <preferred>: the preferred port when free, else any free one
+  if obs_port_free "$1"; then echo "$1"; return 0; fi
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
 obs_demo() {
-  obs_install
   catalyst_ensure_node
   local dir="${CATALYST_OBSERVABILITY_DEMO_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/catalyst/observability-demo}"
-  local prom_port="${PROMETHEUS_PORT:-19090}" am_port="${ALERTMANAGER_PORT:-19093}"
   local backend="${CATALYST_BACKEND_URL:-http://127.0.0.1:7007}"
   local secret="${CATALYST_ALERTMANAGER_WEBHOOK_SECRET:-catalyst-demo-secret}"
-  rm -rf "$dir/prometheus-data" "$dir/alertmanager-data"
+  local missing=()
+  # Without apt or root the demo still runs VictoriaLogs and the services; the portal's
+  # observability pages then say which instance is missing.
+  if ! (obs_install); then
+    missing+=("Prometheus and Alertmanager (run scripts/observability.sh install as root, or install the Debian packages prometheus and prometheus-alertmanager)")
+  fi
+  local victorialogs=""
+  if ! victorialogs="$("$CATALYST_ROOT/scripts/victorialogs.sh")"; then
+    victorialogs=""
+    missing+=("VictoriaLogs (scripts/victorialogs.sh builds it with Go)")
+  fi
+  local prom_port am_port vl_port pay_port checkout_port
+  prom_port="$(obs_port "${PROMETHEUS_PORT:-19090}")"
+  am_port="$(obs_port "${ALERTMANAGER_PORT:-19093}")"
+  vl_port="$(obs_port "${VICTORIALOGS_PORT:-19428}")"
+  pay_port="$(obs_port 18081)"
+  checkout_port="$(obs_port 18082)"
+  rm -rf "$dir/prometheus-data" "$dir/alertmanager-data" "$dir/victorialogs-data" "$dir/app-config.demo.yaml"
   mkdir -p "$dir/rules" "$dir/prometheus-data" "$dir/alertmanager-data"
   printf '%s' "$secret" >"$dir/webhook-secret"
 
@@ -90,12 +113,32 @@ alerting:
 scrape_configs:
   - job_name: payments-api
     static_configs:
-      - targets: ['127.0.0.1:18081']
+      - targets: ['127.0.0.1:$pay_port']
         labels: { namespace: payments, app: payments-api }
   - job_name: checkout-web
     static_configs:
-      - targets: ['127.0.0.1:18082']
+      - targets: ['127.0.0.1:$checkout_port']
         labels: { namespace: checkout, app: checkout-web }
+YAML
+  # The demo's shipped alert: payments-api errors above 5% for 30s. payments-api fails 8% of
+  # its requests, so the alert fires about a minute after start.
+  cat >"$dir/rules/catalyst-demo.yml" <<'YAML'
+groups:
+  - name: catalyst-demo
+    interval: 15s
+    rules:
+      - alert: PaymentsApiErrorRate
+        expr: |
+          sum(rate(http_request_duration_seconds_count{namespace="payments",app="payments-api",code=~"5.."}[1m]))
+            / sum(rate(http_request_duration_seconds_count{namespace="payments",app="payments-api"}[1m])) > 0.05
+        for: 30s
+        labels:
+          severity: critical
+          namespace: payments
+          app: payments-api
+          catalyst_entity_ref: component:default/payments-api
+        annotations:
+          summary: payments-api error rate above 5% for 30s
 YAML
   cat >"$dir/alertmanager.yml" <<YAML
 route:
@@ -126,33 +169,41 @@ YAML
     local pid
     for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -f "$dir/app-config.demo.yaml"
     catalyst_log "demo stack stopped"
   }
   trap stop_all EXIT
   trap 'exit 130' INT TERM
 
+  local logs_args=() vl_url="http://127.0.0.1:$vl_port"
+  if [ -n "$victorialogs" ]; then
+    obs_start victorialogs "$victorialogs" -httpListenAddr="127.0.0.1:$vl_port" \
+      -storageDataPath="$dir/victorialogs-data" -retentionPeriod=7d -loggerLevel=WARN
+    obs_wait_ready VictoriaLogs "$vl_url/health" "$dir/victorialogs.log"
+    logs_args=(--victorialogs "$vl_url")
+  fi
   local service="$CATALYST_ROOT/plugins/observability-backend/dev/instrumentedService.ts"
-  obs_start payments-api node --no-warnings "$service" --port 18081 --error-ratio 0.03 --rps 8
-  obs_start checkout-web node --no-warnings "$service" --port 18082 --otel --error-ratio 0.01 --rps 4
-  obs_start prometheus "$(obs_find prometheus)" --config.file="$dir/prometheus.yml" \
-    --storage.tsdb.path="$dir/prometheus-data" --web.listen-address="127.0.0.1:$prom_port" \
-    --web.enable-lifecycle
-  obs_start alertmanager "$(obs_find prometheus-alertmanager alertmanager)" \
-    --config.file="$dir/alertmanager.yml" --storage.path="$dir/alertmanager-data" \
-    --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address=
-  obs_wait_ready Prometheus "http://127.0.0.1:$prom_port/-/ready" "$dir/prometheus.log"
-  obs_wait_ready Alertmanager "http://127.0.0.1:$am_port/-/ready" "$dir/alertmanager.log"
+  obs_start payments-api node --no-warnings "$service" --port "$pay_port" --error-ratio 0.08 --rps 8 \
+    "${logs_args[@]}" ${logs_args[@]:+--labels namespace=payments,app=payments-api}
+  obs_start checkout-web node --no-warnings "$service" --port "$checkout_port" --otel --error-ratio 0.01 --rps 4 \
+    "${logs_args[@]}" ${logs_args[@]:+--labels namespace=checkout,app=checkout-web}
+  if obs_find prometheus >/dev/null && obs_find prometheus-alertmanager alertmanager >/dev/null; then
+    obs_start prometheus "$(obs_find prometheus)" --config.file="$dir/prometheus.yml" \
+      --storage.tsdb.path="$dir/prometheus-data" --web.listen-address="127.0.0.1:$prom_port" \
+      --web.enable-lifecycle
+    obs_start alertmanager "$(obs_find prometheus-alertmanager alertmanager)" \
+      --config.file="$dir/alertmanager.yml" --storage.path="$dir/alertmanager-data" \
+      --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address=
+    obs_wait_ready Prometheus "http://127.0.0.1:$prom_port/-/ready" "$dir/prometheus.log"
+    obs_wait_ready Alertmanager "http://127.0.0.1:$am_port/-/ready" "$dir/alertmanager.log"
+  fi
 
-  cat <<TEXT
-Observability demo stack is running (logs in $dir):
-  Prometheus    http://127.0.0.1:$prom_port
-  Alertmanager  http://127.0.0.1:$am_port  (webhook -> $backend/api/observability/webhooks/alertmanager)
-  payments-api  http://127.0.0.1:18081  namespace=payments  (Prometheus client metrics, 3% errors)
-  checkout-web  http://127.0.0.1:18082  namespace=checkout  (OpenTelemetry metric names, 1% errors)
-
-Add to app-config.local.yaml:
-
-observability:
+  # The portal's config for the stack, written last: its presence means the stack is up.
+  {
+    echo "# Written by scripts/observability.sh demo; removed when the demo stops."
+    echo "observability:"
+    if obs_find prometheus >/dev/null && obs_find prometheus-alertmanager alertmanager >/dev/null; then
+      cat <<YAML
   prometheus:
     instances:
       - name: demo
@@ -164,8 +215,31 @@ observability:
         baseUrl: http://127.0.0.1:$am_port
     webhookSecret: $secret
     webhookSecretFile: $dir/webhook-secret
+YAML
+    fi
+    if [ -n "$victorialogs" ]; then
+      cat <<YAML
+  logs:
+    instances:
+      - name: demo
+        type: victorialogs
+        baseUrl: $vl_url
+YAML
+    fi
+    echo "  goldenSignals: { rateWindow: 1m }"
+  } >"$dir/app-config.demo.yaml.partial"
+  mv "$dir/app-config.demo.yaml.partial" "$dir/app-config.demo.yaml"
 
-and annotate components with backstage.io/kubernetes-namespace: payments (or checkout).
+  local item
+  for item in "${missing[@]}"; do catalyst_log "demo: missing $item"; done
+  cat <<TEXT
+Observability demo stack is running (logs in $dir):
+  Prometheus    http://127.0.0.1:$prom_port
+  Alertmanager  http://127.0.0.1:$am_port  (webhook -> $backend/api/observability/webhooks/alertmanager)
+  VictoriaLogs  $vl_url
+  payments-api  http://127.0.0.1:$pay_port  namespace=payments  (Prometheus client metrics, 8% errors: alert PaymentsApiErrorRate fires)
+  checkout-web  http://127.0.0.1:$checkout_port  namespace=checkout  (OpenTelemetry metric names, 1% errors)
+Portal config: $dir/app-config.demo.yaml (./scripts/start.sh passes it with --config)
 Press Ctrl-C to stop.
 TEXT
   wait

@@ -59,6 +59,9 @@ catalyst_ensure_bubblewrap
 bash "$CATALYST_ROOT/scripts/observability.sh" install || catalyst_die "could not install Prometheus and Alertmanager"
 catalyst_ensure_go
 catalyst_pg_up
+# The observability tests run a real VictoriaLogs, built once from its Go module.
+VICTORIALOGS="$("$CATALYST_ROOT/scripts/victorialogs.sh")" || catalyst_die "could not build VictoriaLogs"
+export VICTORIALOGS
 
 gate "tsc" yarn tsc
 # Rebuilds dist-types/ from scratch: an incremental build may print unions in another order.

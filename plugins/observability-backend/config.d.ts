@@ -26,16 +26,27 @@ export interface Config {
         ruleFilesDirectory?: string;
       }>;
     };
-    loki?: {
+    logs?: {
       /**
-       * Loki servers. An entity picks one with `catalyst.dev/loki-instance`; default the first.
+       * Log stores. An entity picks one by name with the annotation
+       * `catalyst.dev/logs-instance`; without it the first is used. Every query is scoped on
+       * the server to the entity's stream labels.
        */
       instances?: Array<{
+        /** Name used in annotations and error messages. */
         name: string;
-        /** Base URL, e.g. http://loki:3100 (without /loki/api/v1). */
+        /**
+         * `victorialogs` (default): VictoriaLogs, queried in LogsQL, scoped with its
+         * `extra_stream_filters` argument. `loki`: an opt-in adapter for a Loki you run
+         * yourself, queried in LogQL and scoped by rewriting the query; it is not run
+         * against a Loki server in this project's tests.
+         */
+        type?: 'victorialogs' | 'loki';
+        /** Base URL, e.g. http://victorialogs:9428 (without /select/logsql). */
         baseUrl: string;
         /**
-         * Headers sent with every request, e.g. X-Scope-OrgID or Authorization.
+         * Headers sent with every request, e.g. Authorization, or AccountID / ProjectID
+         * for a VictoriaLogs tenant.
          * @visibility secret
          */
         headers?: { [name: string]: string };
@@ -97,7 +108,7 @@ export interface Config {
       maxSeries?: number;
       /** Most log lines per request, at most 5000. Default 5000. */
       maxLogLines?: number;
-      /** Server-side evaluation timeout passed to Prometheus and Loki. Default 30s. */
+      /** Server-side evaluation timeout passed to Prometheus and the log store. Default 30s. */
       queryTimeout?: string;
     };
     goldenSignals?: {
@@ -152,7 +163,7 @@ export interface Config {
         labels?: { [name: string]: string };
       };
     };
-    /** How Kubernetes label selector keys become Prometheus / Loki label names. */
+    /** How Kubernetes label selector keys become Prometheus and log stream label names. */
     labelMapping?: {
       /** Prefix for keys without an override, e.g. `label_` for kube-state-metrics. */
       labelNamePrefix?: string;

@@ -6,6 +6,7 @@
 import { Agent, createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { Gauge, Histogram, Registry } from 'prom-client';
 
 /** How the service names its request histogram. */
@@ -18,6 +19,11 @@ export type InstrumentedServiceOptions = {
   /** Share of requests answered with 500, applied exactly (every 1/ratio-th request). */
   errorRatio?: number;
   port?: number;
+  /**
+   * Ship one structured JSON log line per request (level, status, duration, trace id) to
+   * this VictoriaLogs, with `labels` as stream fields.
+   */
+  logs?: { victoriaLogsUrl: string; labels: Record<string, string> };
 };
 
 export type InstrumentedService = {
@@ -86,6 +92,7 @@ export async function startInstrumentedService(
 
   let errorRatio = options.errorRatio ?? 0;
   let served = 0;
+  const shipper = options.logs ? startLogShipper(options.logs) : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (req.url === '/metrics') {
@@ -101,14 +108,26 @@ export async function startInstrumentedService(
     const status = failing ? 500 : 200;
     res.statusCode = status;
     res.end(failing ? 'failed\n' : 'ok\n');
+    const seconds = (performance.now() - started) / 1000;
     histogram.observe(
       {
         [statusLabel]: String(status),
         method: req.method ?? 'GET',
         route: '/work',
       },
-      (performance.now() - started) / 1000,
+      seconds,
     );
+    shipper?.log({
+      level: failing ? 'error' : 'info',
+      _msg: failing
+        ? 'request failed: upstream card processor returned 502'
+        : 'request served',
+      method: req.method ?? 'GET',
+      route: '/work',
+      status: String(status),
+      duration_ms: (seconds * 1000).toFixed(1),
+      trace_id: randomBytes(16).toString('hex'),
+    });
   }
 
   const server = createServer((req, res) => {
@@ -149,6 +168,7 @@ export async function startInstrumentedService(
     },
     async close() {
       for (const stop of [...generators]) stop();
+      await shipper?.close();
       agent.destroy();
       server.closeAllConnections();
       await new Promise(resolve => server.close(resolve));
@@ -156,7 +176,58 @@ export async function startInstrumentedService(
   };
 }
 
-/** Command line of the demo: `node dev/instrumentedService.ts --port 18081 [--otel] [--error-ratio 0.05] [--rps 5]`. */
+/** Batches log lines and posts them to VictoriaLogs' JSON-lines intake once a second. */
+function startLogShipper(options: {
+  victoriaLogsUrl: string;
+  labels: Record<string, string>;
+}) {
+  const url = `${options.victoriaLogsUrl}/insert/jsonline?${new URLSearchParams(
+    {
+      _stream_fields: Object.keys(options.labels).join(','),
+    },
+  )}`;
+  let pending: string[] = [];
+  let warned = false;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const body = pending.join('\n');
+    pending = [];
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/stream+json' },
+        body,
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+      warned = false;
+    } catch (error) {
+      // Said once per outage: the demo goes on serving while VictoriaLogs is away.
+      if (!warned) process.stderr.write(`shipping logs failed: ${error}\n`);
+      warned = true;
+    }
+  };
+  const timer = setInterval(() => void flush(), 1000);
+  return {
+    log(fields: Record<string, string>) {
+      pending.push(
+        JSON.stringify({
+          _time: new Date().toISOString(),
+          ...fields,
+          ...options.labels,
+        }),
+      );
+    },
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
+
+/**
+ * Command line of the demo: `node dev/instrumentedService.ts --port 18081 [--otel]
+ * [--error-ratio 0.05] [--rps 5] [--victorialogs http://127.0.0.1:19428 --labels namespace=payments,app=payments-api]`.
+ */
 async function main(args: string[]) {
   const value = (name: string) => {
     const i = args.indexOf(name);
@@ -168,6 +239,17 @@ async function main(args: string[]) {
       ? 'opentelemetry'
       : 'prometheus-client',
     errorRatio: Number(value('--error-ratio') ?? 0.02),
+    logs: value('--victorialogs')
+      ? {
+          victoriaLogsUrl: value('--victorialogs')!,
+          labels: Object.fromEntries(
+            (value('--labels') ?? '')
+              .split(',')
+              .filter(Boolean)
+              .map(pair => pair.split('=', 2) as [string, string]),
+          ),
+        }
+      : undefined,
   });
   service.generateTraffic(Number(value('--rps') ?? 5));
   process.stdout.write(`demo service listening on ${service.url}\n`);

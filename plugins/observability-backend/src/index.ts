@@ -1,5 +1,5 @@
 /**
- * Catalyst observability backend: Prometheus, Loki and Alertmanager access scoped to
+ * Catalyst observability backend: Prometheus, VictoriaLogs and Alertmanager access scoped to
  * catalog entities, golden signals, alert rules, the Alertmanager webhook intake and
  * incident correlation under /api/observability.
  *

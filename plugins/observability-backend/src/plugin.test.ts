@@ -20,6 +20,14 @@ import {
   startPrometheus,
   startSilentServer,
 } from './__testUtils__/observabilityServers';
+import {
+  STREAM_FIELDS,
+  twoComponentsLogs,
+} from './__testUtils__/twoComponentsLogs';
+import {
+  startVictoriaLogs,
+  victoriaLogsBinary,
+} from './__testUtils__/victoriaLogsServer';
 import { observabilityPlugin } from './plugin';
 import { ruleFileName } from './rules/RuleFileApplier';
 
@@ -64,6 +72,7 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
   const services: InstrumentedService[] = [];
   let directory: Awaited<ReturnType<typeof createServerDirectory>>;
   let prometheus: Awaited<ReturnType<typeof startPrometheus>>;
+  let victoriaLogs: Awaited<ReturnType<typeof startVictoriaLogs>>;
   let alertmanagerPort: number;
   let deadPort: number;
   let hung: Awaited<ReturnType<typeof startSilentServer>>;
@@ -107,6 +116,9 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
                   },
                 ],
                 webhookSecret: SECRET,
+              },
+              logs: {
+                instances: [{ name: 'main', baseUrl: victoriaLogs.url }],
               },
               limits: { maxSeries: 20 },
               rules: { evaluationInterval: '1s', rateWindow: '10s' },
@@ -166,6 +178,13 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
       ],
     });
     servers.push(prometheus);
+    victoriaLogs = await startVictoriaLogs({
+      binary: victoriaLogsBinary(),
+      dir: directory.dir,
+    });
+    servers.push(victoriaLogs);
+    const { payments, checkout } = twoComponentsLogs(Date.now());
+    await victoriaLogs.ingest([...payments, ...checkout], STREAM_FIELDS);
     server = await startBackend();
     const backendPort = (server.address() as AddressInfo).port;
     servers.push(
@@ -433,7 +452,7 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
       entityRef: 'component:default/checkout-web',
       matchers: [{ name: 'app', op: '=', value: 'checkout-web' }],
       sources: ['backstage.io/kubernetes-label-selector'],
-      instances: { prometheus: 'main', alertmanager: 'main' },
+      instances: { prometheus: 'main', logs: 'main', alertmanager: 'main' },
     });
     const labels = await request(server).get(`${CHECKOUT}/labels`);
     expect(labels.status).toBe(200);
@@ -643,9 +662,16 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
         (v: number | null) => v !== null && v > 0.1,
       ),
     ).toBe(true);
-    expect(incident.body.warnings).toEqual([
-      expect.stringMatching(/no Loki instance is configured/),
-    ]);
+    expect(incident.body.warnings).toEqual([]);
+    // Error lines of the window come from VictoriaLogs, of payments only.
+    expect(incident.body.errorLogs).toHaveLength(10);
+    expect(
+      incident.body.errorLogs.every(
+        (l: any) =>
+          l.labels.namespace === 'payments' && l.fields.level === 'error',
+      ),
+    ).toBe(true);
+    expect(incident.body.errorLogsQuery).toMatch(/^level:in\(fatal, error/);
     expect(incident.body.traceLinks).toEqual([
       {
         title: 'Traces of payments-api around the alert',

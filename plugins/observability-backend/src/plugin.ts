@@ -21,10 +21,12 @@ import {
   ObservabilityStackReader,
   PrometheusRuleApplier,
 } from './kubernetes';
+import { ScopedLogService } from './logStore/ScopedLogService';
 import { ScopedQueryService } from './queries/ScopedQueryService';
 import {
   createAlertsRouter,
   createHealthRouter,
+  createLogsRouter,
   createQueryRouter,
   createRulesRouter,
   createWebhookRouter,
@@ -64,6 +66,11 @@ export const observabilityPlugin = createBackendPlugin({
           labelMapping: config.labelMapping,
         });
         const goldenSignals = new GoldenSignalsService(instances, config);
+        const logs = new ScopedLogService(
+          instances,
+          config.limits,
+          config.tracing,
+        );
         const rules = new AlertRuleService({
           store: ruleStore,
           instances,
@@ -89,6 +96,7 @@ export const observabilityPlugin = createBackendPlugin({
         const correlator = new IncidentCorrelator({
           events: eventStore,
           instances,
+          logs,
           goldenSignals,
           config,
         });
@@ -116,6 +124,14 @@ export const observabilityPlugin = createBackendPlugin({
             entities,
             queries: new ScopedQueryService(instances, config.limits),
             goldenSignals,
+            config,
+          }),
+        );
+        router.use(
+          createLogsRouter({
+            httpAuth: deps.httpAuth,
+            entities,
+            logs,
             config,
           }),
         );

@@ -20,6 +20,7 @@ export {
   ObservabilityPage,
 } from './legacy';
 export { ObservabilityClient, observabilityApiRef } from './api';
+export { EntityLogsContent } from './components/EntityLogsContent';
 export type { ObservabilityApi, TimeWindow } from './api';
 export {
   metricExplorerRouteRef,

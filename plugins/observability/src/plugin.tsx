@@ -10,6 +10,7 @@ import TimelineIcon from '@material-ui/icons/Timeline';
 import { ObservabilityClient, observabilityApiRef } from './api';
 import {
   metricExplorerRouteRef,
+  LOGS_TAB_PATH,
   OBSERVABILITY_TAB_PATH,
   observabilityRouteRef,
   stackHealthRouteRef,
@@ -79,6 +80,21 @@ export const entityObservabilityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The Logs tab of components: LogsQL search, volume, fields and live tail. @alpha */
+export const entityLogsContent = EntityContentBlueprint.make({
+  name: 'logs',
+  params: {
+    path: LOGS_TAB_PATH,
+    title: 'Logs',
+    group: 'observability',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityLogsContent').then(m => (
+        <m.EntityLogsContent />
+      )),
+  },
+});
+
 /**
  * The Catalyst observability plugin: golden signals, alerts, incidents and a PromQL
  * explorer per component, and the health of the observability stacks, backed by
@@ -103,5 +119,6 @@ export const observabilityPlugin = createFrontendPlugin({
     stackHealthSubPage,
     metricExplorerSubPage,
     entityObservabilityContent,
+    entityLogsContent,
   ],
 });

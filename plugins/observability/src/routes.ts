@@ -30,6 +30,9 @@ export const metricExplorerRouteRef = createRouteRef({
 /** Path of the Observability tab below a component's entity page. */
 export const OBSERVABILITY_TAB_PATH = 'observability';
 
+/** Path of the Logs tab below a component's entity page; takes `?query=&range=`. */
+export const LOGS_TAB_PATH = 'logs';
+
 /** Query parameter of the Observability tab that opens an alert's incident (`?alert=17`). */
 export const ALERT_QUERY_PARAM = 'alert';
 

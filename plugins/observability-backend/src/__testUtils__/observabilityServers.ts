@@ -97,7 +97,8 @@ async function waitReady(
   );
 }
 
-async function startProcess(
+/** Starts a server in its own process group and waits until `readyUrl` answers. */
+export async function startProcess(
   name: string,
   command: string,
   args: string[],

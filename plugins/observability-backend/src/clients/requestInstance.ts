@@ -3,11 +3,12 @@ import { InstanceConfig } from '../config';
 
 const KIND_NAMES = {
   prometheus: 'Prometheus',
-  loki: 'Loki',
+  logs: 'Log store',
   alertmanager: 'Alertmanager',
 } as const;
+const LOG_STORE_NAMES = { victorialogs: 'VictoriaLogs', loki: 'Loki' } as const;
 
-/** How one request to a Prometheus, Loki or Alertmanager instance is made. */
+/** How one request to a Prometheus, log store or Alertmanager instance is made. */
 export interface InstanceRequest {
   method?: 'GET' | 'POST' | 'DELETE';
   query?: URLSearchParams;
@@ -23,9 +24,10 @@ export interface InstanceRequest {
 
 /** Names an instance the way every error message does: kind, name and address. */
 export function describeInstance(instance: InstanceConfig): string {
-  return `${KIND_NAMES[instance.kind]} instance '${instance.name}' (${
-    instance.baseUrl
-  })`;
+  const kind = instance.type
+    ? LOG_STORE_NAMES[instance.type]
+    : KIND_NAMES[instance.kind];
+  return `${kind} instance '${instance.name}' (${instance.baseUrl})`;
 }
 
 /**
@@ -42,68 +44,11 @@ export async function requestInstance<T = unknown>(
     request.timeoutMs ?? instance.timeoutMs,
     instance.timeoutMs,
   );
-  const url = `${instance.baseUrl}${path}${
-    request.query ? `?${request.query}` : ''
-  }`;
-  const headers: Record<string, string> = { ...instance.headers };
-  let body: string | undefined;
-  if (request.form) {
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-    body = request.form.toString();
-  } else if (request.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(request.json);
-  }
-
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, {
-      method: request.method ?? (body ? 'POST' : 'GET'),
-      headers,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    text = await response.text();
-  } catch (error) {
-    const name = (error as Error)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new ServiceUnavailableError(
-        `${describeInstance(instance)} did not answer within ${timeoutMs}ms`,
-      );
-    }
-    const cause = (error as { cause?: { code?: string; message?: string } })
-      ?.cause;
-    throw new ServiceUnavailableError(
-      `${describeInstance(instance)} is unreachable: ${
-        cause?.code ??
-        cause?.message ??
-        (error as Error)?.message ??
-        String(error)
-      }`,
-    );
-  }
-
-  if (!response.ok) {
-    const detail = errorDetail(text);
-    if (response.status === 400 || response.status === 422) {
-      throw new InputError(
-        `${describeInstance(instance)} refused the request: ${detail}`,
-      );
-    }
-    if (response.status === 401 || response.status === 403) {
-      throw new ServiceUnavailableError(
-        `${describeInstance(instance)} refused Catalyst's credentials (HTTP ${
-          response.status
-        }): ${detail}`,
-      );
-    }
-    throw new ServiceUnavailableError(
-      `${describeInstance(instance)} answered HTTP ${
-        response.status
-      }: ${detail}`,
-    );
-  }
+  const signal = AbortSignal.timeout(timeoutMs);
+  const text = await unavailableOnFailure(instance, timeoutMs, async () => {
+    const response = await openInstance(instance, path, request, signal);
+    return response.text();
+  });
   if (request.accept === 'text') {
     return text as T;
   }
@@ -121,7 +66,116 @@ export async function requestInstance<T = unknown>(
   }
 }
 
-/** Prometheus answers `{"error": "..."}`, Loki and Alertmanager plain text or a JSON string. */
+/**
+ * Opens a streamed answer, such as a live tail: the instance's timeout bounds the wait for
+ * the response headers, `signal` the rest. Errors as in {@link requestInstance}.
+ */
+export async function streamInstance(
+  instance: InstanceConfig,
+  path: string,
+  request: Omit<InstanceRequest, 'accept' | 'timeoutMs'>,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  const controller = new AbortController();
+  const stop = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', stop, { once: true });
+  const timer = setTimeout(
+    () =>
+      controller.abort(new DOMException('no response headers', 'TimeoutError')),
+    instance.timeoutMs,
+  );
+  let response: Response;
+  try {
+    response = await unavailableOnFailure(instance, instance.timeoutMs, () =>
+      openInstance(instance, path, request, controller.signal),
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!response.body) {
+    throw new ServiceUnavailableError(
+      `${describeInstance(instance)} answered without a body`,
+    );
+  }
+  return response.body;
+}
+
+/** Sends the request; a refused request becomes InputError or ServiceUnavailableError. */
+async function openInstance(
+  instance: InstanceConfig,
+  path: string,
+  request: InstanceRequest,
+  signal: AbortSignal,
+): Promise<Response> {
+  const url = `${instance.baseUrl}${path}${
+    request.query ? `?${request.query}` : ''
+  }`;
+  const headers: Record<string, string> = { ...instance.headers };
+  let body: string | undefined;
+  if (request.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = request.form.toString();
+  } else if (request.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.json);
+  }
+  const response = await fetch(url, {
+    method: request.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+    signal,
+  });
+  if (response.ok) return response;
+
+  const detail = errorDetail(await response.text());
+  if (response.status === 400 || response.status === 422) {
+    throw new InputError(
+      `${describeInstance(instance)} refused the request: ${detail}`,
+    );
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new ServiceUnavailableError(
+      `${describeInstance(instance)} refused Catalyst's credentials (HTTP ${
+        response.status
+      }): ${detail}`,
+    );
+  }
+  throw new ServiceUnavailableError(
+    `${describeInstance(instance)} answered HTTP ${response.status}: ${detail}`,
+  );
+}
+
+/** Turns a timeout or a connection failure into a ServiceUnavailableError naming the instance. */
+async function unavailableOnFailure<T>(
+  instance: InstanceConfig,
+  timeoutMs: number,
+  send: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ServiceUnavailableError)
+      throw error;
+    const name = (error as Error)?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      throw new ServiceUnavailableError(
+        `${describeInstance(instance)} did not answer within ${timeoutMs}ms`,
+      );
+    }
+    const cause = (error as { cause?: { code?: string; message?: string } })
+      ?.cause;
+    throw new ServiceUnavailableError(
+      `${describeInstance(instance)} is unreachable: ${
+        cause?.code ??
+        cause?.message ??
+        (error as Error)?.message ??
+        String(error)
+      }`,
+    );
+  }
+}
+
+/** Prometheus answers `{"error": "..."}`; VictoriaLogs, Loki and Alertmanager plain text or a JSON string. */
 function errorDetail(text: string): string {
   try {
     const parsed = JSON.parse(text);

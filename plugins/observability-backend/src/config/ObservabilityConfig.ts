@@ -1,11 +1,16 @@
 import { GoldenSignalMetrics } from '@catalyst/plugin-observability-common';
 
 /** The kinds of server the plugin talks to. */
-export type InstanceKind = 'prometheus' | 'loki' | 'alertmanager';
+export type InstanceKind = 'prometheus' | 'logs' | 'alertmanager';
 
-/** One configured Prometheus, Loki or Alertmanager server. */
+/** The log stores the plugin has an adapter for. */
+export type LogStoreType = 'victorialogs' | 'loki';
+
+/** One configured Prometheus, log store or Alertmanager server. */
 export interface InstanceConfig {
   kind: InstanceKind;
+  /** Which log store, for kind `logs`. */
+  type?: LogStoreType;
   name: string;
   /** Without a trailing slash. */
   baseUrl: string;
@@ -17,6 +22,12 @@ export interface InstanceConfig {
 export interface PrometheusInstanceConfig extends InstanceConfig {
   kind: 'prometheus';
   ruleFilesDirectory?: string;
+}
+
+/** A log store: VictoriaLogs (the default), or Loki as an opt-in adapter. */
+export interface LogStoreInstanceConfig extends InstanceConfig {
+  kind: 'logs';
+  type: LogStoreType;
 }
 
 /** How to reach the Kubernetes cluster that holds the ObservabilityStack objects. */
@@ -45,7 +56,7 @@ export interface PrometheusRuleTargetConfig {
 /** The observability plugin's configuration, with defaults applied. */
 export interface ObservabilityConfig {
   prometheus: PrometheusInstanceConfig[];
-  loki: InstanceConfig[];
+  logs: LogStoreInstanceConfig[];
   alertmanager: InstanceConfig[];
   webhook: {
     secret?: string;

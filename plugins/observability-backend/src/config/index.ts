@@ -3,6 +3,8 @@ export type {
   InstanceConfig,
   InstanceKind,
   KubernetesClusterConfig,
+  LogStoreInstanceConfig,
+  LogStoreType,
   ObservabilityConfig,
   PrometheusInstanceConfig,
   PrometheusRuleTargetConfig,

@@ -11,7 +11,7 @@ describe('readObservabilityConfig', () => {
     });
     expect(config).toEqual({
       prometheus: [],
-      loki: [],
+      logs: [],
       alertmanager: [],
       webhook: {
         secret: undefined,
@@ -83,10 +83,12 @@ describe('readObservabilityConfig', () => {
           { name: 'us', baseUrl: 'http://prom-us:9090', timeout: 2500 },
         ],
       },
-      loki: {
+      logs: {
         instances: [
+          { name: 'vl', baseUrl: 'http://victorialogs:9428/' },
           {
-            name: 'logs',
+            name: 'legacy',
+            type: 'loki',
             baseUrl: 'http://loki:3100',
             headers: { 'X-Scope-OrgID': 'tenant' },
           },
@@ -115,11 +117,24 @@ describe('readObservabilityConfig', () => {
         ruleFilesDirectory: undefined,
       },
     ]);
-    expect(config.loki[0]).toMatchObject({
-      kind: 'loki',
-      headers: { 'X-Scope-OrgID': 'tenant' },
-      timeoutMs: 10_000,
-    });
+    expect(config.logs).toEqual([
+      {
+        kind: 'logs',
+        type: 'victorialogs',
+        name: 'vl',
+        baseUrl: 'http://victorialogs:9428',
+        headers: {},
+        timeoutMs: 10_000,
+      },
+      {
+        kind: 'logs',
+        type: 'loki',
+        name: 'legacy',
+        baseUrl: 'http://loki:3100',
+        headers: { 'X-Scope-OrgID': 'tenant' },
+        timeoutMs: 10_000,
+      },
+    ]);
     expect(config.goldenSignals).toMatchObject({
       instrumentation: 'opentelemetry',
       metricOverrides: { statusLabel: 'status_code' },
@@ -147,8 +162,18 @@ describe('readObservabilityConfig', () => {
       /'a' is used by another prometheus instance/,
     ],
     [
-      { loki: { instances: [{ name: 'bad name', baseUrl: 'http://x' }] } },
+      { logs: { instances: [{ name: 'bad name', baseUrl: 'http://x' }] } },
       /name must be letters/,
+    ],
+    [
+      {
+        logs: {
+          instances: [
+            { name: 'a', type: 'elasticsearch', baseUrl: 'http://x' },
+          ],
+        },
+      },
+      /type must be victorialogs or loki, got 'elasticsearch'/,
     ],
     [
       {

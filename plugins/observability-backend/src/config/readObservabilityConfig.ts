@@ -5,14 +5,15 @@ import {
   InstanceConfig,
   InstanceKind,
   KubernetesClusterConfig,
+  LogStoreInstanceConfig,
   ObservabilityConfig,
   PrometheusInstanceConfig,
   PrometheusRuleTargetConfig,
 } from './ObservabilityConfig';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-/** Loki refuses larger limits by default (max_entries_limit_per_query). */
-const LOKI_LINE_LIMIT = 5000;
+/** Most log lines one request may ask for (Loki's default max_entries_limit_per_query too). */
+const MAX_LOG_LINES = 5000;
 /** Prometheus refuses range queries of more points per series. */
 const PROMETHEUS_MAX_POINTS = 11_000;
 
@@ -30,7 +31,17 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
       ruleFilesDirectory: entry.getOptionalString('ruleFilesDirectory'),
     }),
   );
-  const loki = readInstances(root, 'loki').map(({ instance }) => instance);
+  const logs = readInstances(root, 'logs').map(
+    ({ instance, entry }, index): LogStoreInstanceConfig => {
+      const type = entry.getOptionalString('type') ?? 'victorialogs';
+      if (type !== 'victorialogs' && type !== 'loki') {
+        throw new Error(
+          `observability.logs.instances[${index}].type must be victorialogs or loki, got '${type}'`,
+        );
+      }
+      return { ...instance, kind: 'logs', type };
+    },
+  );
   const alertmanager = readInstances(root, 'alertmanager').map(
     ({ instance }) => instance,
   );
@@ -56,11 +67,11 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
   const maxSeries = root?.getOptionalNumber('limits.maxSeries') ?? 500;
   checkInteger(maxSeries, 1, 100_000, 'observability.limits.maxSeries');
   const maxLogLines =
-    root?.getOptionalNumber('limits.maxLogLines') ?? LOKI_LINE_LIMIT;
+    root?.getOptionalNumber('limits.maxLogLines') ?? MAX_LOG_LINES;
   checkInteger(
     maxLogLines,
     1,
-    LOKI_LINE_LIMIT,
+    MAX_LOG_LINES,
     'observability.limits.maxLogLines',
   );
 
@@ -123,7 +134,7 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
 
   return {
     prometheus,
-    loki,
+    logs,
     alertmanager,
     webhook: {
       secret: root?.getOptionalString('alertmanager.webhookSecret'),

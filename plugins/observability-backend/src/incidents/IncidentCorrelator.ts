@@ -1,37 +1,32 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AlertEvent,
-  formatLabelMatcher,
   IncidentResponse,
   LabelMatcher,
-  LogLine,
 } from '@catalyst/plugin-observability-common';
 import { ObservabilityConfig } from '../config';
 import { AlertEventStore } from '../database/AlertEventStore';
 import { GoldenSignalsService } from '../goldenSignals/GoldenSignalsService';
 import { ObservabilityInstances } from '../instances/ObservabilityInstances';
-import { logLines } from '../queries/ScopedQueryService';
-import { scopeEntityLogQL } from '../scope/scopeQuery';
+import { ScopedLogService } from '../logStore/ScopedLogService';
 import { traceLinks } from './traceLinks';
 
 /** How far around the alert the incident view looks. */
 export const INCIDENT_MARGIN_MS = 30 * 60_000;
 const ERROR_LOG_LIMIT = 200;
-// Error-level lines whether the level is a word in the text, logfmt or JSON.
-const ERROR_LINE_FILTER =
-  '(?i)(\\blevel"?\\s*[=:]\\s*"?(error|err|fatal|crit(ical)?|panic)\\b|\\b(error|exception|panic|fatal)\\b)';
 
 /**
  * correlateIncident: what was happening around an alert. The entity's golden signals and
  * error logs (scoped) from 30 minutes before it started to 30 after it ended, other alerts
  * of the entity in that window, and trace links. A part that cannot be read (an instance
- * down, no Loki configured) becomes a warning instead of failing the whole answer.
+ * down, no log store configured) becomes a warning instead of failing the whole answer.
  */
 export class IncidentCorrelator {
   constructor(
     private readonly options: {
       events: AlertEventStore;
       instances: ObservabilityInstances;
+      logs: ScopedLogService;
       goldenSignals: GoldenSignalsService;
       config: Pick<ObservabilityConfig, 'tracing' | 'limits'>;
       now?: () => number;
@@ -114,26 +109,17 @@ export class IncidentCorrelator {
     entity: Entity,
     matchers: LabelMatcher[],
     window: { start: number; end: number },
-  ): Promise<{ lines: LogLine[]; query: string } | undefined> {
-    if (!this.options.instances.has('loki')) {
+  ) {
+    if (!this.options.instances.has('logs')) {
       throw new Error(
-        'no Loki instance is configured (observability.loki.instances)',
+        'no log store is configured (observability.logs.instances)',
       );
     }
-    const client = this.options.instances.lokiFor(entity);
-    const query = scopeEntityLogQL(
-      `{${matchers.map(formatLabelMatcher).join(', ')}} |~ ${JSON.stringify(
-        ERROR_LINE_FILTER,
-      )}`,
+    return this.options.logs.errorLines({
+      entity,
       matchers,
-    );
-    const data = await client.queryRange({
-      query,
-      start: window.start,
-      end: window.end,
+      ...window,
       limit: ERROR_LOG_LIMIT,
-      direction: 'backward',
     });
-    return { lines: logLines(data, 'backward'), query };
   }
 }

@@ -7,13 +7,23 @@ import {
 
 // Trace ids as OpenTelemetry logs write them: trace_id=..., traceID: "...", "traceId":"...".
 const TRACE_ID = /trace[_-]?id"?\s*[=:]\s*"?([0-9a-f]{16,32})\b/gi;
+// Trace ids as structured fields: trace_id, traceId, trace.id, traceID.
+const TRACE_ID_FIELD = /^trace[_.-]?id$/i;
+const TRACE_ID_VALUE = /^[0-9a-f]{16,32}$/i;
 
 /** Trace ids mentioned in log lines, first seen first. */
 export function traceIdsIn(lines: LogLine[], max = 20): string[] {
   const ids = new Set<string>();
-  for (const { line } of lines) {
-    for (const match of line.matchAll(TRACE_ID)) {
-      ids.add(match[1].toLocaleLowerCase('en-US'));
+  for (const line of lines) {
+    const fromFields = Object.entries(line.fields ?? {})
+      .filter(
+        ([name, value]) =>
+          TRACE_ID_FIELD.test(name) && TRACE_ID_VALUE.test(value),
+      )
+      .map(([, value]) => value);
+    const fromText = [...line.line.matchAll(TRACE_ID)].map(m => m[1]);
+    for (const id of [...fromFields, ...fromText]) {
+      ids.add(id.toLocaleLowerCase('en-US'));
       if (ids.size >= max) return [...ids];
     }
   }
@@ -68,4 +78,21 @@ export function traceLinks(options: {
       url: fill(),
     },
   ];
+}
+
+/**
+ * The link to one line's trace: the template with `{{traceId}}` filled and the
+ * placeholders that need an alert left empty; none when the template or the line has no
+ * trace id.
+ */
+export function traceUrlOf(
+  template: string,
+  line: LogLine,
+): string | undefined {
+  if (!/\{\{\s*traceId\s*\}\}/.test(template)) return undefined;
+  const [traceId] = traceIdsIn([line], 1);
+  if (!traceId) return undefined;
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, key: string) =>
+    key === 'traceId' ? encodeURIComponent(traceId) : '',
+  );
 }

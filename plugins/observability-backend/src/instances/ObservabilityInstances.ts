@@ -2,34 +2,47 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { InstanceHealth } from '@catalyst/plugin-observability-common';
 import { AlertmanagerClient } from '../clients/AlertmanagerClient';
-import { LokiClient } from '../clients/LokiClient';
 import { PrometheusClient } from '../clients/PrometheusClient';
-import { InstanceKind, ObservabilityConfig } from '../config';
+import {
+  InstanceKind,
+  LogStoreInstanceConfig,
+  ObservabilityConfig,
+} from '../config';
+import { LogStore } from '../logStore/LogStore';
+import { LokiLogStore } from '../logStore/LokiLogStore';
+import { VictoriaLogsStore } from '../logStore/VictoriaLogsStore';
 import { INSTANCE_ANNOTATIONS } from '../scope/annotations';
 
 const HEALTH_TIMEOUT_MS = 3000;
 
 type ClientOf = {
   prometheus: PrometheusClient;
-  loki: LokiClient;
+  logs: LogStore;
   alertmanager: AlertmanagerClient;
 };
 
+/** The adapter of a configured log store. */
+export function createLogStore(instance: LogStoreInstanceConfig): LogStore {
+  return instance.type === 'loki'
+    ? new LokiLogStore(instance)
+    : new VictoriaLogsStore(instance);
+}
+
 /**
- * The configured Prometheus, Loki and Alertmanager clients, and which one an entity uses:
+ * The configured Prometheus, log store and Alertmanager clients, and which one an entity uses:
  * the one its `catalyst.dev/<kind>-instance` annotation names, else the first.
  */
 export class ObservabilityInstances {
   private readonly clients: { [K in InstanceKind]: Map<string, ClientOf[K]> };
 
   constructor(
-    config: Pick<ObservabilityConfig, 'prometheus' | 'loki' | 'alertmanager'>,
+    config: Pick<ObservabilityConfig, 'prometheus' | 'logs' | 'alertmanager'>,
   ) {
     this.clients = {
       prometheus: new Map(
         config.prometheus.map(i => [i.name, new PrometheusClient(i)]),
       ),
-      loki: new Map(config.loki.map(i => [i.name, new LokiClient(i)])),
+      logs: new Map(config.logs.map(i => [i.name, createLogStore(i)])),
       alertmanager: new Map(
         config.alertmanager.map(i => [i.name, new AlertmanagerClient(i)]),
       ),
@@ -40,8 +53,8 @@ export class ObservabilityInstances {
     return this.pick('prometheus', entity);
   }
 
-  lokiFor(entity: Entity): LokiClient {
-    return this.pick('loki', entity);
+  logStoreFor(entity: Entity): LogStore {
+    return this.pick('logs', entity);
   }
 
   alertmanagerFor(entity: Entity): AlertmanagerClient {
@@ -56,7 +69,7 @@ export class ObservabilityInstances {
   /** The instance names an entity resolves to, leaving out kinds without instances. */
   namesFor(entity: Entity): Partial<Record<InstanceKind, string>> {
     const names: Partial<Record<InstanceKind, string>> = {};
-    for (const kind of ['prometheus', 'loki', 'alertmanager'] as const) {
+    for (const kind of ['prometheus', 'logs', 'alertmanager'] as const) {
       if (this.has(kind)) names[kind] = this.pick(kind, entity).instance.name;
     }
     return names;
@@ -65,7 +78,7 @@ export class ObservabilityInstances {
   /** Checks every instance at once, each with a short timeout. */
   async health(): Promise<InstanceHealth[]> {
     const checks: Promise<InstanceHealth>[] = [];
-    for (const kind of ['prometheus', 'loki', 'alertmanager'] as const) {
+    for (const kind of ['prometheus', 'logs', 'alertmanager'] as const) {
       for (const client of this.clients[kind].values()) {
         checks.push(this.check(kind, client));
       }
@@ -80,14 +93,19 @@ export class ObservabilityInstances {
     const started = performance.now();
     const base = {
       kind,
+      ...(client.instance.type ? { type: client.instance.type } : {}),
       name: client.instance.name,
       baseUrl: client.instance.baseUrl,
     };
     try {
-      const version =
-        client instanceof AlertmanagerClient
-          ? (await client.status(HEALTH_TIMEOUT_MS)).versionInfo?.version
-          : await client.buildVersion(HEALTH_TIMEOUT_MS);
+      let version: string | undefined;
+      if (client instanceof AlertmanagerClient) {
+        version = (await client.status(HEALTH_TIMEOUT_MS)).versionInfo?.version;
+      } else if (client instanceof PrometheusClient) {
+        version = await client.buildVersion(HEALTH_TIMEOUT_MS);
+      } else {
+        version = (await client.health(HEALTH_TIMEOUT_MS)).version;
+      }
       return {
         ...base,
         status: 'up',

@@ -1,5 +1,4 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { observabilityQueryReadPermission } from '@catalyst/plugin-observability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -8,8 +7,9 @@ import { ObservedEntities } from '../entities/ObservedEntities';
 import { GoldenSignalsService } from '../goldenSignals/GoldenSignalsService';
 import { boundRange, readTime } from '../queries/QueryLimits';
 import { ScopedQueryService } from '../queries/ScopedQueryService';
-import { entityRefFromParams, parseInput } from '@catalyst/backend-common';
+import { parseInput } from '@catalyst/backend-common';
 import { ENTITY_PATH } from './entityPath';
+import { readableEntity } from './readableEntity';
 
 const HOUR_MS = 3600_000;
 const text = z.string().max(10_000);
@@ -38,18 +38,10 @@ const signalsSchema = windowSchema.extend({
     )
     .optional(),
 });
-const logsSchema = z.object({
-  query: text.min(1).optional(),
-  start: z.string().optional(),
-  end: z.string().optional(),
-  limit: z.coerce.number().int().min(1).optional(),
-  direction: z.enum(['forward', 'backward']).optional(),
-});
-
 /**
  * Reads of one entity's telemetry, each checked against `observability.query.read` for the
- * entity: its scope, golden signals, PromQL instant and range queries, label names and
- * logs. Every query is scoped to the entity before it is sent.
+ * entity: its scope, golden signals, PromQL instant and range queries and label names.
+ * Every query is scoped to the entity before it is sent.
  */
 export function createQueryRouter(options: {
   httpAuth: HttpAuthService;
@@ -61,20 +53,9 @@ export function createQueryRouter(options: {
   const { httpAuth, entities, queries, goldenSignals, config } = options;
   const router = Router();
 
-  async function observed(
+  const observed = (
     req: express.Request<{ kind: string; namespace: string; name: string }>,
-  ) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = entityRefFromParams(req.params);
-    await entities.authorize(
-      credentials,
-      observabilityQueryReadPermission,
-      entityRef,
-    );
-    return entities.load(entityRef, credentials);
-  }
+  ) => readableEntity(req, httpAuth, entities);
 
   router.get(`${ENTITY_PATH}/scope`, async (req, res) => {
     res.json((await observed(req)).scope);
@@ -134,23 +115,6 @@ export function createQueryRouter(options: {
     boundRange({ start, end }, config.limits);
     res.json(
       await queries.labelNames(target.entity, target.matchers, { start, end }),
-    );
-  });
-
-  router.get(`${ENTITY_PATH}/logs`, async (req, res) => {
-    const input = parseInput(logsSchema, req.query, 'query');
-    const target = await observed(req);
-    const end = readTime(input.end, 'end', Date.now());
-    const start = readTime(input.start, 'start', end - HOUR_MS);
-    boundRange({ start, end }, config.limits);
-    res.json(
-      await queries.logs(target.entity, target.matchers, {
-        query: input.query,
-        start,
-        end,
-        limit: input.limit,
-        direction: input.direction,
-      }),
     );
   });
 

@@ -11,6 +11,6 @@ export const GOLDEN_SIGNALS_ANNOTATION = 'catalyst.dev/golden-signals';
 /** Instance names, when an entity does not use the first configured instance. */
 export const INSTANCE_ANNOTATIONS = {
   prometheus: 'catalyst.dev/prometheus-instance',
-  loki: 'catalyst.dev/loki-instance',
+  logs: 'catalyst.dev/logs-instance',
   alertmanager: 'catalyst.dev/alertmanager-instance',
 } as const;

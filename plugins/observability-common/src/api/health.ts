@@ -1,10 +1,13 @@
 /**
- * Health of one configured Prometheus, Loki or Alertmanager instance.
+ * Health of one configured Prometheus, log store (VictoriaLogs or Loki) or Alertmanager
+ * instance.
  *
  * @public
  */
 export type InstanceHealth = {
-  kind: 'prometheus' | 'loki' | 'alertmanager';
+  kind: 'prometheus' | 'logs' | 'alertmanager';
+  /** For a log store: `victorialogs` or `loki`. */
+  type?: 'victorialogs' | 'loki';
   name: string;
   baseUrl: string;
   status: 'up' | 'down';

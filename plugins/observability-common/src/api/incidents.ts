@@ -28,11 +28,11 @@ export type IncidentResponse = {
   goldenSignals?: Partial<Record<GoldenSignalName, GoldenSignal>>;
   /** Error-level log lines of the entity's scope in the window. */
   errorLogs: LogLine[];
-  /** The LogQL query used for `errorLogs`, after scoping. */
+  /** The log query used for `errorLogs` (LogsQL, or LogQL for a Loki store). */
   errorLogsQuery?: string;
   /** Other alerts of the same entity whose time overlaps the window. */
   relatedAlerts: AlertEvent[];
   traceLinks: TraceLink[];
-  /** What could not be correlated and why (an instance down, Loki not configured, ...). */
+  /** What could not be correlated and why (an instance down, no log store configured, ...). */
   warnings: string[];
 };

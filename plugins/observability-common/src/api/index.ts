@@ -5,7 +5,16 @@ export type {
   QueryResponse,
   LabelNamesResponse,
 } from './queries';
-export type { LogsRequest, LogLine, LogsResponse } from './logs';
+export { LOG_LEVELS } from './logs';
+export type {
+  LogQueryLanguage,
+  LogLevel,
+  LogsRequest,
+  LogLine,
+  LogsResponse,
+  LogVolumeResponse,
+  LogFieldsResponse,
+} from './logs';
 export type {
   GoldenSignalInstrumentation,
   GoldenSignalMetrics,

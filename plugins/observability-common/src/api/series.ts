@@ -13,7 +13,7 @@ export type TimeSeries = {
 };
 
 /**
- * A PromQL or LogQL query as it was sent, after scoping.
+ * A PromQL, LogsQL or LogQL query as it was sent, after scoping.
  *
  * @public
  */
@@ -42,10 +42,10 @@ export type EntityScope = {
     | 'backstage.io/kubernetes-label-selector'
     | 'catalyst.dev/observability-labels'
   )[];
-  /** The Prometheus, Loki and Alertmanager instances chosen for the entity, by name. */
+  /** The Prometheus, log store and Alertmanager instances chosen for the entity, by name. */
   instances: {
     prometheus?: string;
-    loki?: string;
+    logs?: string;
     alertmanager?: string;
   };
 };

@@ -2,3 +2,4 @@ export { QueryScopeError } from './QueryScopeError';
 export type { QueryScopeErrorReason } from './QueryScopeError';
 export { scopePromQL } from './promql/scopePromQL';
 export { scopeLogQL } from './logql/scopeLogQL';
+export { logsqlStreamFilter } from './logsql/logsqlStreamFilter';

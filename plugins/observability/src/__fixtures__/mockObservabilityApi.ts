@@ -12,6 +12,8 @@ import {
   firingAlert,
   resolvedAlert,
   stacks,
+  logs,
+  logVolume,
 } from './observability';
 
 type Args<K extends keyof ObservabilityApi> = Parameters<
@@ -25,7 +27,7 @@ export function mockObservabilityApi(): jest.Mocked<ObservabilityApi> {
       entityRef,
       matchers: [{ name: 'namespace', op: '=' as const, value: 'payments' }],
       sources: ['backstage.io/kubernetes-namespace' as const],
-      instances: { prometheus: 'main', loki: 'main', alertmanager: 'main' },
+      instances: { prometheus: 'main', logs: 'main', alertmanager: 'main' },
     })),
     getGoldenSignals: jest.fn(
       async (_: Args<'getGoldenSignals'>) => goldenSignals,
@@ -41,7 +43,22 @@ export function mockObservabilityApi(): jest.Mocked<ObservabilityApi> {
       instance: 'main',
       labels: ['__name__', 'code', 'namespace', 'pod'],
     })),
-    getLogs: jest.fn(),
+    getLogs: jest.fn(async (_: Args<'getLogs'>) => logs),
+    getLogVolume: jest.fn(async (_: Args<'getLogVolume'>) => logVolume),
+    getLogFields: jest.fn(async (_: Args<'getLogFields'>) => ({
+      entityRef,
+      instance: 'main',
+      values: [
+        { value: 'level', hits: 3 },
+        { value: 'trace_id', hits: 3 },
+      ],
+    })),
+    getLogFieldValues: jest.fn(async (_: Args<'getLogFieldValues'>) => ({
+      entityRef,
+      instance: 'main',
+      values: [{ value: 'error', hits: 1 }],
+    })),
+    tailLogs: jest.fn(async (_: Args<'tailLogs'>) => undefined),
     getAlerts: jest.fn(async ({ state }: Args<'getAlerts'>) => ({
       entityRef,
       items: state === 'active' ? [firingAlert] : [firingAlert, resolvedAlert],

@@ -7,6 +7,8 @@ import type {
   IncidentResponse,
   InstancesHealthResponse,
   LiveAlertsResponse,
+  LogsResponse,
+  LogVolumeResponse,
   ObservabilityStackSummary,
   QueryResponse,
   TimeSeries,
@@ -322,4 +324,50 @@ groups:
         for: 5m
 `,
   alertmanagerConfig: 'route: {}\n',
+};
+
+const logTime = Date.UTC(2026, 0, 15, 10, 0, 0);
+
+export const logs: LogsResponse = {
+  entityRef,
+  instance: 'main',
+  language: 'logsql',
+  query: { name: 'logs', query: '*' },
+  scope: '{namespace="payments"}',
+  limitReached: false,
+  lines: [
+    {
+      timestampNs: `${logTime + 2000}000000`,
+      timestamp: logTime + 2000,
+      line: 'request failed: upstream card processor returned 502',
+      labels: { namespace: 'payments', app: 'payments-api' },
+      fields: {
+        level: 'error',
+        status: '500',
+        trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+      },
+      traceUrl: 'https://traces.test/trace/4bf92f3577b34da6a3ce929d0e0e4736',
+    },
+    {
+      timestampNs: `${logTime + 1000}000000`,
+      timestamp: logTime + 1000,
+      line: 'request served',
+      labels: { namespace: 'payments', app: 'payments-api' },
+      fields: { level: 'info', status: '200' },
+    },
+  ],
+};
+
+export const logVolume: LogVolumeResponse = {
+  entityRef,
+  instance: 'main',
+  step: 60,
+  series: [
+    {
+      level: 'info',
+      timestamps: [logTime, logTime + 60_000],
+      values: [40, 42],
+    },
+    { level: 'error', timestamps: [logTime, logTime + 60_000], values: [3, 5] },
+  ],
 };

@@ -12,8 +12,11 @@ import type {
   InstancesHealthResponse,
   LabelNamesResponse,
   LiveAlertsResponse,
+  LogFieldsResponse,
+  LogLine,
   LogsRequest,
   LogsResponse,
+  LogVolumeResponse,
   ObservabilityStacksResponse,
   QueryResponse,
   RenderedAlertingConfig,
@@ -60,7 +63,7 @@ export interface ObservabilityApi {
   getLabelNames(
     options: { entityRef: string } & Partial<TimeWindow>,
   ): Promise<LabelNamesResponse>;
-  /** LogQL log lines of the entity's scope. */
+  /** Log lines of the entity's scope (LogsQL for VictoriaLogs), scoped by the backend. */
   getLogs(
     options: { entityRef: string } & Omit<
       LogsRequest,
@@ -68,6 +71,38 @@ export interface ObservabilityApi {
     > &
       Partial<TimeWindow> & { limit?: number },
   ): Promise<LogsResponse>;
+  /** Lines per level over the window, for the volume chart. */
+  getLogVolume(
+    options: {
+      entityRef: string;
+      query?: string;
+      level?: string;
+    } & Partial<TimeWindow>,
+  ): Promise<LogVolumeResponse>;
+  /** Field names of the entity's lines, for completion. */
+  getLogFields(
+    options: { entityRef: string } & Partial<TimeWindow>,
+  ): Promise<LogFieldsResponse>;
+  /** Values of one field of the entity's lines, for completion. */
+  getLogFieldValues(
+    options: {
+      entityRef: string;
+      field: string;
+      limit?: number;
+    } & Partial<TimeWindow>,
+  ): Promise<LogFieldsResponse>;
+  /**
+   * Live tail: calls `onLines` with each batch of new lines until `signal` aborts or the
+   * backend ends the tail after `seconds` (at most 300).
+   */
+  tailLogs(options: {
+    entityRef: string;
+    query?: string;
+    level?: string;
+    seconds?: number;
+    signal: AbortSignal;
+    onLines: (lines: LogLine[]) => void;
+  }): Promise<void>;
   /** The entity's alert history (`state` active = firing). */
   getAlerts(
     options: { entityRef: string } & Omit<AlertsRequest, 'limit'> & {

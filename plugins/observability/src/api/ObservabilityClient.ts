@@ -11,7 +11,10 @@ import type {
   InstancesHealthResponse,
   LabelNamesResponse,
   LiveAlertsResponse,
+  LogFieldsResponse,
+  LogLine,
   LogsResponse,
+  LogVolumeResponse,
   ObservabilityStacksResponse,
   QueryResponse,
   RenderedAlertingConfig,
@@ -84,11 +87,81 @@ export class ObservabilityClient implements ObservabilityApi {
   ): Promise<LogsResponse> {
     return this.#get(`${entityPath(options.entityRef)}/logs`, {
       query: options.query,
+      level: options.level,
       start: unixSeconds(options.start),
       end: unixSeconds(options.end),
       limit: options.limit,
       direction: options.direction,
     });
+  }
+
+  async getLogVolume(
+    options: Parameters<ObservabilityApi['getLogVolume']>[0],
+  ): Promise<LogVolumeResponse> {
+    return this.#get(`${entityPath(options.entityRef)}/logs/volume`, {
+      query: options.query,
+      level: options.level,
+      start: unixSeconds(options.start),
+      end: unixSeconds(options.end),
+    });
+  }
+
+  async getLogFields(
+    options: Parameters<ObservabilityApi['getLogFields']>[0],
+  ): Promise<LogFieldsResponse> {
+    return this.#get(`${entityPath(options.entityRef)}/logs/fields`, {
+      start: unixSeconds(options.start),
+      end: unixSeconds(options.end),
+    });
+  }
+
+  async getLogFieldValues(
+    options: Parameters<ObservabilityApi['getLogFieldValues']>[0],
+  ): Promise<LogFieldsResponse> {
+    return this.#get(
+      `${entityPath(options.entityRef)}/logs/fields/${encodeURIComponent(
+        options.field,
+      )}/values`,
+      {
+        limit: options.limit,
+        start: unixSeconds(options.start),
+        end: unixSeconds(options.end),
+      },
+    );
+  }
+
+  async tailLogs(
+    options: Parameters<ObservabilityApi['tailLogs']>[0],
+  ): Promise<void> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('observability');
+    const params = new URLSearchParams();
+    if (options.query) params.set('query', options.query);
+    if (options.level) params.set('level', options.level);
+    if (options.seconds) params.set('seconds', String(options.seconds));
+    const res = await this.#fetchApi.fetch(
+      `${baseUrl}${entityPath(options.entityRef)}/logs/tail?${params}`,
+      { signal: options.signal },
+    );
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let pending = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      pending += decoder.decode(value, { stream: true });
+      const end = pending.lastIndexOf('\n');
+      if (end < 0) continue;
+      for (const text of pending.slice(0, end).split('\n')) {
+        if (!text.trim()) continue;
+        const batch = JSON.parse(text) as { lines?: LogLine[]; error?: string };
+        if (batch.error) throw new Error(batch.error);
+        if (batch.lines?.length) options.onLines(batch.lines);
+      }
+      pending = pending.slice(end + 1);
+    }
   }
 
   async getAlerts(

@@ -1,6 +1,6 @@
-import { logLines } from './ScopedQueryService';
+import { lokiLines } from './LokiLogStore';
 
-describe('logLines', () => {
+describe('lokiLines', () => {
   const data = {
     resultType: 'streams' as const,
     result: [
@@ -19,12 +19,14 @@ describe('logLines', () => {
   };
 
   it('merges streams into lines ordered by their nanosecond timestamps', () => {
-    expect(logLines(data, 'forward').map(l => [l.line, l.labels.pod])).toEqual([
-      ['first', 'a'],
-      ['second', 'b'],
-      ['third', 'a'],
-    ]);
-    const backward = logLines(data, 'backward');
+    expect(lokiLines(data, 'forward').map(l => [l.line, l.labels.pod])).toEqual(
+      [
+        ['first', 'a'],
+        ['second', 'b'],
+        ['third', 'a'],
+      ],
+    );
+    const backward = lokiLines(data, 'backward');
     expect(backward.map(l => l.line)).toEqual(['third', 'second', 'first']);
     expect(backward[0]).toMatchObject({
       timestampNs: '1700000000000000003',
@@ -34,7 +36,7 @@ describe('logLines', () => {
 
   it('refuses metric query results', () => {
     expect(() =>
-      logLines({ resultType: 'matrix', result: [] }, 'forward'),
+      lokiLines({ resultType: 'matrix', result: [] }, 'forward'),
     ).toThrow(/metric query/);
   });
 });
