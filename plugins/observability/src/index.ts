@@ -21,6 +21,7 @@ export {
 } from './legacy';
 export { ObservabilityClient, observabilityApiRef } from './api';
 export { EntityLogsContent } from './components/EntityLogsContent';
+export type { TimeRangeKey } from './components/TimeRangePicker';
 export type { ObservabilityApi, TimeWindow } from './api';
 export {
   metricExplorerRouteRef,

@@ -20,12 +20,7 @@ export function ruleFileName(entityRef: string): string {
  * has no enabled rules, then asks Prometheus to reload.
  */
 export class RuleFileApplier implements RuleApplier {
-  async apply(
-    options: Pick<
-      RuleApplicationRequest,
-      'prometheus' | 'entityRef' | 'yaml' | 'validatedWithPromtool'
-    >,
-  ): Promise<RuleApplication> {
+  async apply(options: RuleApplicationRequest): Promise<RuleApplication> {
     const { prometheus, entityRef, yaml, validatedWithPromtool } = options;
     const instance = prometheus.instance;
     const directory = instance.ruleFilesDirectory;
