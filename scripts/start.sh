@@ -43,8 +43,8 @@ for _ in $(seq 1 600); do
   kill -0 "$demo_pid" 2>/dev/null || break
   sleep 0.5
 done
-configs=(--config app-config.yaml)
-[ ! -f app-config.local.yaml ] || configs+=(--config app-config.local.yaml)
+configs=(--config "$CATALYST_ROOT/app-config.yaml")
+[ ! -f app-config.local.yaml ] || configs+=(--config "$CATALYST_ROOT/app-config.local.yaml")
 if [ -f "$demo_config" ]; then
   configs+=(--config "$demo_config")
 else
