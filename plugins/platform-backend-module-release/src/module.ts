@@ -2,10 +2,9 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  GithubPullRequestPublisher,
+  platformGithubServiceRef,
   platformTaskExecutorsExtensionPoint,
   platformTaskScannersExtensionPoint,
 } from '@catalyst/plugin-platform-node';
@@ -33,6 +32,7 @@ export const platformModuleRelease = createBackendModule({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        github: platformGithubServiceRef,
         executors: platformTaskExecutorsExtensionPoint,
         scanners: platformTaskScannersExtensionPoint,
       },
@@ -42,22 +42,25 @@ export const platformModuleRelease = createBackendModule({
         scheduler,
         auth,
         catalog,
+        github,
         executors,
         scanners,
       }) {
         const options = readReleaseModuleConfig(config);
-        const integrations = ScmIntegrations.fromConfig(config);
+        // The platform's one GitHub service: its credentials provider fetches and caches App tokens once.
+        const { integrations, credentialsProvider, publisher } = github;
         const githubBaseUrl = `https://${
           integrations.github.list()[0]?.config.host ?? 'github.com'
         }`;
         const checkouts = new ReleaseCheckouts({
           integrations,
+          credentialsProvider,
           workingDirectory: options.workingDirectory,
         });
         executors.addExecutor(
           new ReleaseExecutor({
             checkouts,
-            publisher: new GithubPullRequestPublisher({ integrations }),
+            publisher,
             optIn: options.optIn,
           }),
         );
@@ -81,7 +84,7 @@ export const platformModuleRelease = createBackendModule({
         // Platform-backend's webhook intake has no extension point, so merged
         // release pull requests are found by polling: idempotent, and a missed
         // webhook delays a release instead of losing it.
-        const tagger = new ReleaseTagger({ integrations });
+        const tagger = new ReleaseTagger({ integrations, credentialsProvider });
         await scheduler.scheduleTask({
           id: 'platform-release-tagger',
           frequency: { minutes: options.tagFrequencyMinutes },
