@@ -1,3 +1,5 @@
+import type { SpecDiagnostic } from '../types';
+
 /**
  * What a spec folder's name says: `010-platform` or `20250101-120000-login`.
  *
@@ -39,6 +41,35 @@ export function parseSpecFolderName(name: string): SpecFolderName | undefined {
 /** `_archive`, `archive`, `archived`: folders whose spec folders are archived. */
 export function isArchiveFolderName(name: string): boolean {
   return /^_?archived?$/i.test(name);
+}
+
+/** The documents that make a folder a Spec Kit folder whatever its name. */
+const specKitDocuments = new Set(['spec.md', 'plan.md', 'tasks.md']);
+
+/** `spec.md`, `plan.md` or `tasks.md`: a folder holding one is a spec folder. */
+export function isSpecKitDocumentName(name: string): boolean {
+  return specKitDocuments.has(name);
+}
+
+/**
+ * Whether a folder is a spec folder: named `NNN-slug` or
+ * `YYYYMMDD-HHMMSS-slug`, or holding Spec Kit documents directly under
+ * another name (`specs/main/`, which Spec Kit creates when a spec is started
+ * without a feature branch). Archive folders are never spec folders.
+ */
+export function isSpecFolder(name: string, holdsDocuments: boolean): boolean {
+  if (parseSpecFolderName(name)) return true;
+  return holdsDocuments && !isArchiveFolderName(name) && !isIgnoredName(name);
+}
+
+/** The diagnostic of a spec folder indexed although its name breaks the convention. */
+export function unconventionalFolderDiagnostic(path: string): SpecDiagnostic {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return {
+    file: path,
+    severity: 'warning',
+    message: `Folder name '${name}' does not follow the spec folder convention (NNN-slug or YYYYMMDD-HHMMSS-slug); indexed with slug '${name}' and no number`,
+  };
 }
 
 /** Dot folders (`.templates`) and `node_modules` are never searched for specs. */

@@ -55,6 +55,7 @@ describe('indexSpecFiles', () => {
       'docs/specs/005-unreadable-tasks',
       'docs/specs/20250101-120000-login',
       'docs/specs/_archive/002-old-search',
+      'docs/specs/main',
       'docs/specs/platform/003-nested',
     ]);
     expect(index).toEqual(readSpecs(tmp));
@@ -105,6 +106,67 @@ describe('indexSpecFiles', () => {
         .filter(spec => spec !== broken)
         .every(spec => second.specs.includes(spec)),
     ).toBe(true);
+  });
+
+  it('indexes a folder of Spec Kit documents under another name, with a diagnostic and no number', () => {
+    const tasks = Buffer.from('- [x] T001 Done\n- [ ] T002 Open\n');
+    const index = indexSpecFiles([
+      { path: 'specs/main/tasks.md', content: tasks },
+      { path: 'specs/main/contracts/api.yaml', content: Buffer.from('a: 1') },
+      { path: 'specs/feature-x/design/spec.md', content: Buffer.from('# X') },
+      { path: 'specs/notes/README.md', content: Buffer.from('# Notes') },
+      { path: 'specs/.templates/tasks.md', content: tasks },
+      { path: 'specs/_archive/tasks.md', content: tasks },
+      { path: 'specs/_archive/old/plan.md', content: Buffer.from('# Plan') },
+      { path: 'specs/tasks.md', content: tasks },
+    ]);
+    expect(
+      index.specs.map(spec => ({
+        path: spec.path,
+        slug: spec.slug,
+        number: spec.number,
+        archived: spec.archived,
+        files: spec.files.map(file => file.path),
+        total: spec.counts.total,
+      })),
+    ).toEqual([
+      {
+        path: 'specs/_archive/old',
+        slug: 'old',
+        number: undefined,
+        archived: true,
+        files: ['plan.md'],
+        total: 0,
+      },
+      {
+        path: 'specs/feature-x/design',
+        slug: 'design',
+        number: undefined,
+        archived: false,
+        files: ['spec.md'],
+        total: 0,
+      },
+      {
+        path: 'specs/main',
+        slug: 'main',
+        number: undefined,
+        archived: false,
+        files: ['contracts/api.yaml', 'tasks.md'],
+        total: 2,
+      },
+    ]);
+    expect(
+      index.diagnostics.filter(d => d.message.includes('convention')),
+    ).toEqual([
+      {
+        file: 'specs/_archive/old',
+        severity: 'warning',
+        message:
+          "Folder name 'old' does not follow the spec folder convention (NNN-slug or YYYYMMDD-HHMMSS-slug); indexed with slug 'old' and no number",
+      },
+      expect.objectContaining({ file: 'specs/feature-x/design' }),
+      expect.objectContaining({ file: 'specs/main' }),
+    ]);
   });
 
   it('uses the default specs path when catalyst.yaml is malformed', () => {

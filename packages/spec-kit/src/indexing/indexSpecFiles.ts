@@ -1,7 +1,11 @@
 import type { SpecDiagnostic, SpecIndex } from '../types';
 import { parseSpecFolder, SpecSourceFile } from '../folder/parseSpecFolder';
 import { decodeUtf8 } from '../folder/decodeText';
-import { locateSpecFolder } from './locateSpecFolder';
+import { findDocumentFolders, locateSpecFolder } from './locateSpecFolder';
+import {
+  parseSpecFolderName,
+  unconventionalFolderDiagnostic,
+} from '../folder/specFolderName';
 import { previousFolders } from './previousFolders';
 import {
   DEFAULT_SPECS_PATH,
@@ -74,6 +78,11 @@ export function indexSpecFiles(
     string,
     { archived: boolean; files: SpecSourceFile[] }
   >();
+  const documentFolders = findDocumentFolders(
+    normalized
+      .filter(file => file.path.startsWith(prefix))
+      .map(file => file.path.slice(prefix.length)),
+  );
   for (const file of normalized) {
     if (!file.path.startsWith(prefix)) continue;
     if (file.path.split('/').includes('..')) {
@@ -84,7 +93,10 @@ export function indexSpecFiles(
       });
       continue;
     }
-    const location = locateSpecFolder(file.path.slice(prefix.length));
+    const location = locateSpecFolder(
+      file.path.slice(prefix.length),
+      documentFolders,
+    );
     if (!location) continue;
     const folderPath = prefix + location.folder;
     let folder = folders.get(folderPath);
@@ -104,6 +116,9 @@ export function indexSpecFiles(
       previous: previous.get(path),
     });
     specs.push(parsed.folder);
+    if (!parseSpecFolderName(parsed.folder.slug)) {
+      diagnostics.push(unconventionalFolderDiagnostic(path));
+    }
     diagnostics.push(...parsed.diagnostics);
   }
   return { specs, diagnostics };

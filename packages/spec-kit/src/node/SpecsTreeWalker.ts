@@ -22,7 +22,8 @@ import {
 import {
   isArchiveFolderName,
   isIgnoredName,
-  parseSpecFolderName,
+  isSpecFolder,
+  isSpecKitDocumentName,
 } from '../folder/specFolderName';
 import { describeError, errorCode } from './describeFsError';
 
@@ -68,7 +69,7 @@ export class SpecsTreeWalker {
         if (isDir) visited.add(link.real);
       }
       if (!isDir) continue;
-      if (parseSpecFolderName(entry.name)) {
+      if (isSpecFolder(entry.name, this.holdsDocuments(childAbs))) {
         found.push({ abs: childAbs, rel: childRel, archived });
       } else {
         found.push(
@@ -124,6 +125,16 @@ export class SpecsTreeWalker {
       } else if (isRegularFile) {
         entries.push(readEntry(target, childRel));
       }
+    }
+  }
+
+  /** Whether a folder directly holds spec.md, plan.md or tasks.md (read again, with its errors, when collected). */
+  private holdsDocuments(abs: string): boolean {
+    try {
+      return readdirSync(abs).some(isSpecKitDocumentName);
+    } catch {
+      // An unreadable folder is reported by list() when it is searched.
+      return false;
     }
   }
 

@@ -13,6 +13,10 @@ import { describeError, errorCode } from './describeFsError';
 import { FolderEntry, SpecsTreeWalker } from './SpecsTreeWalker';
 import { previousFolders } from '../indexing/previousFolders';
 import {
+  parseSpecFolderName,
+  unconventionalFolderDiagnostic,
+} from '../folder/specFolderName';
+import {
   DEFAULT_SPECS_PATH,
   normalizeSpecsPath,
   readSpecsConfig,
@@ -90,6 +94,9 @@ export function readSpecs(
       previous: previous.get(found.rel),
     });
     specs.push(parsed.folder);
+    if (!parseSpecFolderName(parsed.folder.slug)) {
+      diagnostics.push(unconventionalFolderDiagnostic(found.rel));
+    }
     diagnostics.push(...parsed.diagnostics);
   }
   return { specs, diagnostics };
