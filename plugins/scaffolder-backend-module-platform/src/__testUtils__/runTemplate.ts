@@ -3,7 +3,8 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'yaml';
@@ -38,21 +39,38 @@ export async function runTemplateSteps(options: {
   const steps = (template.spec.steps as any[]).filter(step =>
     actions.some(action => action.id === step.action),
   );
-  for (const step of steps) {
-    const action = actions.find(a => a.id === step.action)!;
-    const input =
-      step.action === 'fetch:template'
-        ? { ...step.input, values: options.values }
-        : step.input ?? {};
-    const ctx = createMockActionContext({
-      input,
-      workspacePath: options.workspacePath,
-      templateInfo: {
-        baseUrl: pathToFileURL(templateFile).href,
-        entityRef: `template:default/${template.metadata.name}`,
-      },
-    });
-    await action.handler(ctx as any);
+  const fetchDirs: string[] = [];
+  try {
+    await runSteps();
+  } finally {
+    fetchDirs.forEach(dir => rmSync(dir, { recursive: true, force: true }));
   }
   return steps.map(step => step.action);
+
+  async function runSteps() {
+    for (const step of steps) {
+      const action = actions.find(a => a.id === step.action)!;
+      const input =
+        step.action === 'fetch:template'
+          ? { ...step.input, values: options.values }
+          : step.input ?? {};
+      const ctx = createMockActionContext({
+        input,
+        workspacePath: options.workspacePath,
+        templateInfo: {
+          baseUrl: pathToFileURL(templateFile).href,
+          entityRef: `template:default/${template.metadata.name}`,
+        },
+      });
+      // The mock context's temporary directory is the workspace itself, so
+      // fetch:template would leave the raw skeleton in `<workspace>/template`;
+      // a real scaffolder run fetches it into a directory of its own.
+      ctx.createTemporaryDirectory = async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'catalyst-template-'));
+        fetchDirs.push(dir);
+        return dir;
+      };
+      await action.handler(ctx as any);
+    }
+  }
 }

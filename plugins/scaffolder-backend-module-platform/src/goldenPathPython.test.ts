@@ -1,0 +1,112 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  defaultConventionPacks,
+  detectConventionDrift,
+} from '@catalyst/conventions';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import yaml from 'yaml';
+import { runTemplateSteps } from './__testUtils__/runTemplate';
+
+const run = promisify(execFile);
+const templateDir = resolve(__dirname, '../../../templates/python-service');
+const workspace = createMockDirectory();
+let ran: string[] = [];
+
+// Creates a virtualenv and installs the generated project's requirements from PyPI.
+jest.setTimeout(300_000);
+
+describe('the Python golden-path template', () => {
+  beforeAll(async () => {
+    ran = await runTemplateSteps({
+      templateDir,
+      workspacePath: workspace.path,
+      values: {
+        name: 'payments',
+        description: 'Payments API',
+        owner: 'group:default/team-a',
+        system: 'system:default/billing',
+        namespace: 'payments',
+        repoUrl: 'github.com?owner=acme&repo=payments',
+      },
+    });
+    await run('python3', ['-m', 'venv', workspace.resolve('.venv')]);
+    await run(
+      workspace.resolve('.venv/bin/pip'),
+      ['install', '--quiet', '-r', 'requirements-dev.txt'],
+      { cwd: workspace.path },
+    );
+  });
+
+  it('runs fetch:template, then its Catalyst steps', () => {
+    expect(ran).toEqual([
+      'fetch:template',
+      'catalyst:conventions:scaffold',
+      'catalyst:agents-md:generate',
+    ]);
+  });
+
+  it('starts with zero convention drift on the python pack', async () => {
+    const check = await detectConventionDrift({
+      repoDir: workspace.path,
+      packs: defaultConventionPacks,
+    });
+    expect(check.pack).toMatchObject({ id: 'python' });
+    expect(check.drifted).toBe(false);
+  });
+
+  it('generates a project whose ruff check, ruff format and pytest pass', async () => {
+    const opts = { cwd: workspace.path };
+    const bin = (name: string) => workspace.resolve(`.venv/bin/${name}`);
+    const lint = await run(bin('ruff'), ['check', '.'], opts);
+    expect(lint.stdout).toContain('All checks passed!');
+    const format = await run(bin('ruff'), ['format', '--check', '.'], opts);
+    expect(format.stdout).toMatch(/\d+ files already formatted/);
+    const test = await run(bin('pytest'), ['-q', '-p', 'no:cacheprovider'], {
+      ...opts,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    expect(test.stdout).toMatch(/6 passed/);
+  });
+
+  it('describes the component with its source, TechDocs and observability scope', () => {
+    const entity = yaml.parse(
+      readFileSync(workspace.resolve('catalog-info.yaml'), 'utf8'),
+    );
+    expect(entity).toMatchObject({
+      kind: 'Component',
+      metadata: {
+        name: 'payments',
+        tags: ['python'],
+        annotations: {
+          'github.com/project-slug': 'acme/payments',
+          'backstage.io/techdocs-ref': 'dir:.',
+          'backstage.io/kubernetes-namespace': 'payments',
+          'backstage.io/kubernetes-label-selector':
+            'app.kubernetes.io/name=payments',
+        },
+      },
+      spec: { owner: 'group:default/team-a', system: 'system:default/billing' },
+    });
+    expect(readFileSync(workspace.resolve('pyproject.toml'), 'utf8')).toContain(
+      'name = "payments"',
+    );
+  });
+
+  it('writes AGENTS.md, a Spec Kit spec and TechDocs', () => {
+    const agentsMd = readFileSync(workspace.resolve('AGENTS.md'), 'utf8');
+    expect(agentsMd).toContain('<!-- catalyst:begin -->');
+    expect(agentsMd).toContain('pytest');
+    expect(
+      readFileSync(workspace.resolve('specs/001-payments/spec.md'), 'utf8'),
+    ).toMatch(/^# Feature Specification: payments/);
+    expect(
+      readFileSync(workspace.resolve('specs/001-payments/plan.md'), 'utf8'),
+    ).toContain('FastAPI');
+    expect(readFileSync(workspace.resolve('mkdocs.yml'), 'utf8')).toContain(
+      'techdocs-core',
+    );
+  });
+});

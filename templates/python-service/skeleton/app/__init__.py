@@ -1,0 +1,1 @@
+"""${{ values.name }}'s HTTP API."""
