@@ -3,14 +3,11 @@ import {
   defaultConventionPacks,
   detectConventionDrift,
 } from '@catalyst/conventions';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import yaml from 'yaml';
-import { runTemplateSteps } from './__testUtils__/runTemplate';
+import { runInProject, runTemplateSteps } from './__testUtils__/runTemplate';
 
-const run = promisify(execFile);
 const templateDir = resolve(__dirname, '../../../templates/go-service');
 const workspace = createMockDirectory();
 let ran: string[] = [];
@@ -52,11 +49,14 @@ describe('the Go golden-path template', () => {
   });
 
   it('generates a project whose gofmt, go vet and go test pass', async () => {
-    const opts = { cwd: workspace.path };
-    const gofmt = await run('gofmt', ['-l', '.'], opts);
+    const gofmt = await runInProject(workspace.path, 'gofmt', ['-l', '.']);
     expect(gofmt.stdout).toBe('');
-    await run('go', ['vet', './...'], opts);
-    const test = await run('go', ['test', '-count=1', './...'], opts);
+    await runInProject(workspace.path, 'go', ['vet', './...']);
+    const test = await runInProject(workspace.path, 'go', [
+      'test',
+      '-count=1',
+      './...',
+    ]);
     expect(test.stdout).toContain('ok  \tpayments/internal/server');
     expect(test.stdout).toContain('ok  \tpayments\t');
   });

@@ -3,14 +3,11 @@ import {
   defaultConventionPacks,
   detectConventionDrift,
 } from '@catalyst/conventions';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import yaml from 'yaml';
-import { runTemplateSteps } from './__testUtils__/runTemplate';
+import { runInProject, runTemplateSteps } from './__testUtils__/runTemplate';
 
-const run = promisify(execFile);
 const templateDir = resolve(__dirname, '../../../templates/python-service');
 const workspace = createMockDirectory();
 let ran: string[] = [];
@@ -32,12 +29,13 @@ describe('the Python golden-path template', () => {
         repoUrl: 'github.com?owner=acme&repo=payments',
       },
     });
-    await run('python3', ['-m', 'venv', workspace.resolve('.venv')]);
-    await run(
-      workspace.resolve('.venv/bin/pip'),
-      ['install', '--quiet', '-r', 'requirements-dev.txt'],
-      { cwd: workspace.path },
-    );
+    await runInProject(workspace.path, 'python3', ['-m', 'venv', '.venv']);
+    await runInProject(workspace.path, '.venv/bin/pip', [
+      'install',
+      '--quiet',
+      '-r',
+      'requirements-dev.txt',
+    ]);
   });
 
   it('runs fetch:template, then its Catalyst steps', () => {
@@ -58,16 +56,24 @@ describe('the Python golden-path template', () => {
   });
 
   it('generates a project whose ruff check, ruff format and pytest pass', async () => {
-    const opts = { cwd: workspace.path };
     const bin = (name: string) => workspace.resolve(`.venv/bin/${name}`);
-    const lint = await run(bin('ruff'), ['check', '.'], opts);
+    const lint = await runInProject(workspace.path, bin('ruff'), [
+      'check',
+      '.',
+    ]);
     expect(lint.stdout).toContain('All checks passed!');
-    const format = await run(bin('ruff'), ['format', '--check', '.'], opts);
+    const format = await runInProject(workspace.path, bin('ruff'), [
+      'format',
+      '--check',
+      '.',
+    ]);
     expect(format.stdout).toMatch(/\d+ files already formatted/);
-    const test = await run(bin('pytest'), ['-q', '-p', 'no:cacheprovider'], {
-      ...opts,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
-    });
+    const test = await runInProject(
+      workspace.path,
+      bin('pytest'),
+      ['-q', '-p', 'no:cacheprovider'],
+      { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    );
     expect(test.stdout).toMatch(/6 passed/);
   });
 

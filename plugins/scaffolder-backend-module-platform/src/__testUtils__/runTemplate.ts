@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,4 +74,36 @@ export async function runTemplateSteps(options: {
       await action.handler(ctx as any);
     }
   }
+}
+
+/**
+ * Runs a command of the generated project in `cwd`; a failure carries the
+ * command's output, so a failing test shows what the tool said.
+ */
+export async function runInProject(
+  cwd: string,
+  command: string,
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      command,
+      args,
+      { cwd, env: env ?? process.env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(
+            new Error(
+              `${command} ${args.join(' ')} failed: ${
+                error.message
+              }\n${stdout}\n${stderr}`,
+            ),
+          );
+        } else {
+          resolvePromise({ stdout, stderr });
+        }
+      },
+    );
+  });
 }
