@@ -157,7 +157,7 @@ type Duration string
 // PrometheusSpec configures the kube-prometheus-stack release.
 type PrometheusSpec struct {
 	// Chart is the kube-prometheus-stack chart to install.
-	// +kubebuilder:default={repository:"https://prometheus-community.github.io/helm-charts",name:"kube-prometheus-stack",version:"81.6.2"}
+	// +kubebuilder:default={repository:"https://prometheus-community.github.io/helm-charts",name:"kube-prometheus-stack",version:"88.6.1"}
 	// +optional
 	Chart ChartSource `json:"chart,omitzero"`
 
