@@ -121,24 +121,30 @@ export class TaskStore {
     now: Date,
   ): Promise<{ task: PlatformTask; created: boolean }> {
     const dedupeKey = dedupeKeyOf(input);
-    const existing = async (tx: Knex) => {
-      const open = await tx<TaskRow>('platform_tasks')
+    // One read finds the open task with the key, else the newest one (which
+    // blocks a new task when it failed, unless `afterFailure`).
+    const existing = async () => {
+      const [row] = await this.db<TaskRow>('platform_tasks')
         .where({ dedupe_key: dedupeKey })
-        .whereIn('status', OPEN_STATUSES)
-        .first();
-      if (open) return open;
-      if (input.afterFailure) return undefined;
-      const latest = await tx<TaskRow>('platform_tasks')
-        .where({ dedupe_key: dedupeKey })
+        .orderByRaw(
+          `case when status in (${OPEN_STATUSES.map(() => '?').join(
+            ', ',
+          )}) then 0 else 1 end`,
+          OPEN_STATUSES,
+        )
         .orderBy('id', 'desc')
-        .first();
-      return latest?.status === 'failed' ? latest : undefined;
+        .limit(1);
+      if (!row) return undefined;
+      if (OPEN_STATUSES.includes(row.status)) return row;
+      return !input.afterFailure && row.status === 'failed' ? row : undefined;
     };
+    const found = await existing();
+    if (found) return { task: toTask(found), created: false };
     try {
-      return await this.db.transaction(async tx => {
-        const found = await existing(tx);
-        if (found) return { task: toTask(found), created: false };
-        await tx('platform_tasks').insert({
+      // No transaction: the unique index on the open tasks' key settles a race
+      // with another replica (below), so enqueueing takes two round trips.
+      const [row] = await this.db<TaskRow>('platform_tasks').insert(
+        {
           entity_ref: input.entityRef,
           task_type: input.taskType,
           title: input.title.slice(0, 500),
@@ -154,19 +160,16 @@ export class TaskStore {
           next_run_at: now,
           created_at: now,
           updated_at: now,
-        });
-        const row = await tx<TaskRow>('platform_tasks')
-          .where({ dedupe_key: dedupeKey })
-          .whereIn('status', OPEN_STATUSES)
-          .first();
-        return { task: toTask(row!), created: true };
-      });
+        },
+        '*',
+      );
+      return { task: toTask(row), created: true };
     } catch (error) {
       // Another replica enqueued the same key between our read and insert.
       if (!isUniqueViolation(error)) throw error;
-      const found = await existing(this.db);
-      if (!found) throw error;
-      return { task: toTask(found), created: false };
+      const raced = await existing();
+      if (!raced) throw error;
+      return { task: toTask(raced), created: false };
     }
   }
 
@@ -254,10 +257,7 @@ export class TaskStore {
         return q;
       };
       const take = async (ids: number[]) => {
-        for (const id of ids) {
-          const task = await this.take(tx, id, worker, leaseMs, now);
-          if (task) claimed.push(task);
-        }
+        claimed.push(...(await this.take(tx, ids, worker, leaseMs, now)));
       };
 
       await take(
@@ -311,37 +311,54 @@ export class TaskStore {
     });
   }
 
+  /**
+   * Takes the given runnable tasks for `worker` in one statement (and one for
+   * each attempt table write), in the order of `ids`; a task another worker
+   * took first is left out.
+   */
   private async take(
     tx: Knex.Transaction,
-    id: number,
+    ids: number[],
     worker: string,
     leaseMs: number,
     now: Date,
-  ): Promise<ClaimedTask | undefined> {
+  ): Promise<ClaimedTask[]> {
+    if (ids.length === 0) return [];
     // Conditional, so that SQLite (no row locks) cannot hand a task out twice.
-    const updated = await tx('platform_tasks')
-      .where({ id })
+    const rows: TaskRow[] = await tx('platform_tasks')
+      .whereIn('id', ids)
       .where(runnable(now))
-      .update({
-        status: 'in_progress',
-        lease_owner: worker,
-        lease_expires_at: new Date(now.getTime() + leaseMs),
-        retry_count: tx.raw('retry_count + 1'),
-        updated_at: now,
-      });
-    if (updated !== 1) return undefined;
-    const row = (await tx<TaskRow>('platform_tasks').where({ id }).first())!;
+      .update(
+        {
+          status: 'in_progress',
+          lease_owner: worker,
+          lease_expires_at: new Date(now.getTime() + leaseMs),
+          retry_count: tx.raw('retry_count + 1'),
+          updated_at: now,
+        },
+        '*',
+      );
+    if (rows.length === 0) return [];
+    const taken = rows.map(row => row.id);
     await tx('platform_task_attempts')
-      .where({ task_id: id })
+      .whereIn('task_id', taken)
       .whereNull('finished_at')
       .update({ finished_at: now, outcome: 'lease_expired' });
-    await tx('platform_task_attempts').insert({
-      task_id: id,
-      attempt: row.retry_count,
-      worker,
-      started_at: now,
+    await tx('platform_task_attempts').insert(
+      rows.map(row => ({
+        task_id: row.id,
+        attempt: row.retry_count,
+        worker,
+        started_at: now,
+      })),
+    );
+    const byId = new Map(rows.map(row => [row.id, row]));
+    return ids.flatMap(id => {
+      const row = byId.get(id);
+      return row
+        ? [{ task: toTask(row), worker, attempt: row.retry_count }]
+        : [];
     });
-    return { task: toTask(row), worker, attempt: row.retry_count };
   }
 
   /** Tasks whose worker vanished after their last allowed attempt fail. */
@@ -475,21 +492,39 @@ export class TaskStore {
     columns: Record<string, unknown>,
     error?: string,
   ): Promise<boolean> {
+    const task = {
+      ...columns,
+      lease_owner: null,
+      lease_expires_at: null,
+      updated_at: now,
+    };
+    const attempt = {
+      finished_at: now,
+      outcome,
+      error: error?.slice(0, 4000) ?? null,
+    };
+    if (this.postgres) {
+      // One statement, so one round trip: PostgreSQL runs both updates
+      // atomically, and the attempt row is closed only when the task was held.
+      const [{ held }] = await this.db
+        .with('held', this.held(this.db, claim).update(task).returning('id'))
+        .with(
+          'attempt',
+          this.db('platform_task_attempts')
+            .whereIn('task_id', this.db.select('id').from('held'))
+            .where({ attempt: claim.attempt })
+            .update(attempt)
+            .returning('task_id'),
+        )
+        .select(this.db.raw('(select count(*) from held)::int as held'));
+      return held === 1;
+    }
     return this.db.transaction(async tx => {
-      const updated = await this.held(tx, claim).update({
-        ...columns,
-        lease_owner: null,
-        lease_expires_at: null,
-        updated_at: now,
-      });
+      const updated = await this.held(tx, claim).update(task);
       if (updated !== 1) return false;
       await tx('platform_task_attempts')
         .where({ task_id: claim.task.id, attempt: claim.attempt })
-        .update({
-          finished_at: now,
-          outcome,
-          error: error?.slice(0, 4000) ?? null,
-        });
+        .update(attempt);
       return true;
     });
   }
