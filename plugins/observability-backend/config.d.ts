@@ -102,6 +102,18 @@ export interface Config {
     limits?: {
       /** Longest query_range / logs window. Default 7d. */
       maxRange?: string;
+      /**
+       * How far back a PromQL query may read before its evaluation times: ranges,
+       * subqueries, `offset` and `@` added up (`x[30d]`, `x offset 90d` are refused with
+       * 400). Default 7d.
+       */
+      maxLookback?: string;
+      /**
+       * Most bytes of one answer of Prometheus, Alertmanager or the log store that are
+       * read; a larger answer is refused with 502 before it fills the backend's memory.
+       * Default 67108864 (64 MiB).
+       */
+      maxResponseBytes?: number;
       /** Most points per series; the step is raised to stay under it. Default 11000. */
       maxPoints?: number;
       /** Most series returned; more are cut off and flagged. Default 500. */

@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { existsSync } from 'node:fs';
@@ -28,6 +32,7 @@ import {
   startVictoriaLogs,
   victoriaLogsBinary,
 } from './__testUtils__/victoriaLogsServer';
+import { teamPolicy } from './__testUtils__/teamPolicy';
 import { observabilityPlugin } from './plugin';
 import { ruleFileName } from './rules/RuleFileApplier';
 
@@ -65,7 +70,12 @@ const ENTITIES = [
 ];
 
 const PAYMENTS = '/api/observability/entities/component/default/payments-api';
+const PAYMENTS_REF = 'component:default/payments-api';
 const CHECKOUT = '/api/observability/entities/component/default/checkout-web';
+
+// One database for every backend of the suite, so a backend under another policy sees the
+// same alerts and rules.
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('observability backend against real Prometheus and Alertmanager', () => {
   const servers: ServerProcess[] = [];
@@ -78,13 +88,20 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
   let hung: Awaited<ReturnType<typeof startSilentServer>>;
   let server: Server;
   let binaries: ReturnType<typeof observabilityBinaries>;
+  let knex: Awaited<ReturnType<TestDatabases['init']>>;
 
-  async function startBackend(permission: 'ALLOW' | 'DENY' = 'ALLOW') {
+  async function startBackend(
+    permission: 'ALLOW' | 'DENY' | 'PAYMENTS_TEAM' = 'ALLOW',
+    limits: Record<string, number | string> = {},
+  ) {
     const started = await startTestBackend({
       features: [
         observabilityPlugin,
         catalogServiceMock.factory({ entities: ENTITIES }),
-        mockServices.permissions.factory({ result: permission }),
+        mockServices.database.factory({ knex }),
+        permission === 'PAYMENTS_TEAM'
+          ? teamPolicy([PAYMENTS_REF]).factory
+          : mockServices.permissions.factory({ result: permission }),
         mockServices.rootConfig.factory({
           data: {
             observability: {
@@ -120,7 +137,7 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
               logs: {
                 instances: [{ name: 'main', baseUrl: victoriaLogs.url }],
               },
-              limits: { maxSeries: 20 },
+              limits: { maxSeries: 20, ...limits },
               rules: { evaluationInterval: '1s', rateWindow: '10s' },
               goldenSignals: { rateWindow: '10s' },
               tracing: {
@@ -137,6 +154,7 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
 
   beforeAll(async () => {
     binaries = observabilityBinaries();
+    knex = await databases.init('SQLITE_3');
     directory = await createServerDirectory();
     services.push(await startInstrumentedService({ errorRatio: 0.2 }));
     services.push(
@@ -685,7 +703,7 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
       `catalyst_rule_id="${ruleId}"`,
     );
     expect(rendered.body.alertmanagerConfig).toContain(
-      'url: http://127.0.0.1:9/hook',
+      'url: http://127.0.0.1:9/<redacted>',
     );
 
     const disabled = await request(server)
@@ -738,4 +756,250 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
       ).status,
     ).toBe(401);
   }, 30_000);
+
+  it('checks alert reads and rule changes against the entity, so a policy can limit a team to its component', async () => {
+    const team = await startBackend('PAYMENTS_TEAM');
+    expect((await request(team).get(`${PAYMENTS}/alerts`)).status).toBe(200);
+    expect((await request(team).get(`${PAYMENTS}/rules`)).status).toBe(200);
+    const checkoutAlerts = await request(team).get(`${CHECKOUT}/alerts`);
+    expect(checkoutAlerts.status).toBe(403);
+    expect(checkoutAlerts.body.error.message).toBe(
+      'Not allowed: observability.alerts.read on component:default/checkout-web',
+    );
+    expect((await request(team).get(`${CHECKOUT}/alerts/live`)).status).toBe(
+      403,
+    );
+    expect((await request(team).get(`${CHECKOUT}/rules`)).status).toBe(403);
+    // The permission check passes for its own component: the body is what is refused.
+    const own = await request(team)
+      .post(`${PAYMENTS}/rules`)
+      .send({ signalType: 'error_rate', threshold: 5 });
+    expect(own.status).toBe(400);
+    const other = await request(team)
+      .post(`${CHECKOUT}/rules`)
+      .send({ signalType: 'traffic', threshold: 1 });
+    expect(other.status).toBe(403);
+    expect(other.body.error.message).toBe(
+      'Not allowed: observability.rules.manage on component:default/checkout-web',
+    );
+    // The alert of checkout-web from the webhook test is not the team's to open.
+    const checkoutAlert = (await request(server).get(`${CHECKOUT}/alerts`)).body
+      .items[0];
+    expect(
+      (
+        await request(team).get(
+          `/api/observability/alerts/${checkoutAlert.id}/incident`,
+        )
+      ).status,
+    ).toBe(403);
+    // Instance health is about no one entity: a conditional grant is enough.
+    expect((await request(team).get('/api/observability/health')).status).toBe(
+      200,
+    );
+  }, 30_000);
+
+  it('redacts notification URLs and lists only the rules of entities the caller may manage', async () => {
+    const slackUrl = 'https://hooks.slack.com/services/T000/B000/SLACKTOKEN';
+    const hookUrl = 'http://relay:HOOKPASSWORD@127.0.0.1:9/hook?t=QUERYTOKEN';
+    const secrets = /SLACKTOKEN|HOOKPASSWORD|QUERYTOKEN|T000|relay/;
+    const created = await request(server)
+      .post(`${PAYMENTS}/rules`)
+      .send({
+        signalType: 'traffic',
+        threshold: 1_000_000,
+        notificationChannels: [
+          { type: 'slack', channel: '#payments', webhookUrl: slackUrl },
+          { type: 'webhook', url: hookUrl },
+        ],
+      });
+    expect(created.status).toBe(201);
+    const checkout = await request(server)
+      .post(`${CHECKOUT}/rules`)
+      .send({
+        signalType: 'traffic',
+        threshold: 1_000_000,
+        notificationChannels: [
+          { type: 'webhook', url: 'http://127.0.0.1:9/c' },
+        ],
+      });
+    expect(checkout.status).toBe(201);
+    const paymentsId = created.body.rule.id;
+    const checkoutId = checkout.body.rule.id;
+    try {
+      const redacted = [
+        {
+          type: 'slack',
+          channel: '#payments',
+          webhookUrl: 'https://hooks.slack.com/<redacted>',
+        },
+        { type: 'webhook', url: 'http://127.0.0.1:9/<redacted>' },
+      ];
+      expect(created.body.rule.notificationChannels).toEqual(redacted);
+      const list = await request(server).get(`${PAYMENTS}/rules`);
+      expect(list.body.items[0].notificationChannels).toEqual(redacted);
+      const rendered = await request(server).get(`${PAYMENTS}/rules/rendered`);
+      const config = await request(server).get(
+        '/api/observability/alertmanager/config',
+      );
+      for (const text of [
+        JSON.stringify(created.body),
+        JSON.stringify(list.body),
+        JSON.stringify(rendered.body),
+        config.text,
+      ]) {
+        expect(text).not.toMatch(secrets);
+      }
+      expect(config.text).toContain(
+        'api_url: https://hooks.slack.com/<redacted>',
+      );
+      expect(config.text).toContain(`catalyst_rule_id="${checkoutId}"`);
+
+      // A client that sends the channels back as it read them keeps the stored URLs...
+      const edited = await request(server)
+        .put(`${PAYMENTS}/rules/${paymentsId}`)
+        .send({ threshold: 2_000_000, notificationChannels: redacted });
+      expect(edited.status).toBe(200);
+      expect(edited.body.rule.notificationChannels).toEqual(redacted);
+      // ...and a redacted URL that stands for no stored one is refused.
+      const unknown = await request(server)
+        .put(`${PAYMENTS}/rules/${paymentsId}`)
+        .send({
+          notificationChannels: [
+            { type: 'webhook', url: 'http://elsewhere.test/<redacted>' },
+          ],
+        });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toMatch(/send the full URL/);
+
+      // The payments team sees its own rule's receiver and not checkout-web's.
+      const team = await startBackend('PAYMENTS_TEAM');
+      const teamConfig = await request(team).get(
+        '/api/observability/alertmanager/config',
+      );
+      expect(teamConfig.status).toBe(200);
+      expect(teamConfig.text).toContain(`catalyst_rule_id="${paymentsId}"`);
+      expect(teamConfig.text).not.toContain(`catalyst_rule_id="${checkoutId}"`);
+      expect(teamConfig.text).not.toContain('checkout-web');
+    } finally {
+      await request(server).delete(`${PAYMENTS}/rules/${paymentsId}`);
+      await request(server).delete(`${CHECKOUT}/rules/${checkoutId}`);
+    }
+  }, 60_000);
+
+  it('refuses queries that read further back than maxLookback, with 400 and why', async () => {
+    for (const [query, reason] of [
+      [
+        'max_over_time(up[30d:1s])',
+        /evaluates 2592000 points, more than the allowed 11000/,
+      ],
+      [
+        'max_over_time(up[30d:1h])',
+        /reads 30d back .* more than the allowed 7d/,
+      ],
+      ['rate(up[8d])', /reads 8d back/],
+      ['up offset 10d', /reads 10d back/],
+      ['max_over_time(rate(up[1d])[6d:1h] offset 1h)', /reads 7\.04d back/],
+      ['up @ 0', /more than the allowed 7d/],
+      ['up + sum(rate(up[1y:1d]))', /reads 365d back/],
+    ] as const) {
+      const res = await request(server)
+        .get(`${PAYMENTS}/query`)
+        .query({ query });
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.error.message).toMatch(/\(lookback-too-long\)/);
+      expect(res.body.error.message).toMatch(reason);
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const ranged = await request(server)
+      .get(`${PAYMENTS}/query_range`)
+      .query({ query: 'up offset 8d', start: now - 60, end: now });
+    expect(ranged.status).toBe(400);
+    expect(ranged.body.error.message).toMatch(/reads 8d back/);
+    // Within the limit: 1d + 5d + 1h, and an `@` a minute ago.
+    const recent = await request(server)
+      .get(`${PAYMENTS}/query`)
+      .query({
+        query: `max_over_time(rate(up[1d])[5d:1h] offset 1h) or up @ ${
+          now - 60
+        }`,
+      });
+    expect(recent.status).toBe(200);
+  }, 60_000);
+
+  it('reads upstream answers only up to maxResponseBytes and says so with 502', async () => {
+    const capped = await startBackend('ALLOW', { maxResponseBytes: 512 });
+    const metrics = await request(capped)
+      .get(`${PAYMENTS}/query`)
+      .query({ query: '{__name__=~"http_request_duration_seconds_bucket"}' });
+    expect(metrics.status).toBe(502);
+    expect(metrics.body.error.message).toMatch(
+      /^Prometheus instance 'main' \(http:\/\/127\.0\.0\.1:\d+\) answered more than 512 bytes \(observability\.limits\.maxResponseBytes\)/,
+    );
+    const logs = await request(capped).get(`${PAYMENTS}/logs`);
+    expect(logs.status).toBe(502);
+    expect(logs.body.error.message).toMatch(
+      /^VictoriaLogs instance 'main' .* answered more than 512 bytes/,
+    );
+    // Alertmanager's status carries its whole configuration: too large here.
+    const health = await request(capped).get('/api/observability/health');
+    const alertmanager = health.body.items.find(
+      (i: any) => i.kind === 'alertmanager',
+    );
+    expect(alertmanager).toMatchObject({
+      status: 'down',
+      error: expect.stringMatching(
+        /Alertmanager instance 'main' .* answered more than 512 bytes/,
+      ),
+    });
+    // Small answers still pass.
+    const small = await request(capped)
+      .get(`${PAYMENTS}/query`)
+      .query({ query: 'count(up)' });
+    expect(small.status).toBe(200);
+  }, 30_000);
+
+  it('bounds the incident window of a long-firing alert to maxRange', async () => {
+    const startsAt = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const ok = await request(server)
+      .post('/api/observability/webhooks/alertmanager')
+      .set('authorization', `Bearer ${SECRET}`)
+      .send({
+        version: '4',
+        status: 'firing',
+        receiver: 'catalyst',
+        groupKey: '{}:{alertname="MonthLong"}',
+        alerts: [
+          {
+            status: 'firing',
+            labels: { alertname: 'MonthLong', namespace: 'payments' },
+            annotations: {},
+            startsAt,
+            fingerprint: '0123456789abcdef',
+          },
+        ],
+      });
+    expect(ok.body).toEqual({ received: 1, linked: 1 });
+    // Three entities claim namespace payments: the alert goes to one of them.
+    let alert: any;
+    for (const name of ['payments-api', 'dead-prometheus', 'hung-prometheus']) {
+      const { body } = await request(server).get(
+        `/api/observability/entities/component/default/${name}/alerts?state=active`,
+      );
+      alert ??= body.items.find((a: any) => a.alertName === 'MonthLong');
+    }
+    const incident = await request(server).get(
+      `/api/observability/alerts/${alert.id}/incident`,
+    );
+    expect(incident.status).toBe(200);
+    const { start, end } = incident.body.window;
+    expect(start).toBe(Date.parse(startsAt) - 30 * 60_000);
+    expect(end - start).toBe(7 * 86_400_000);
+    expect(incident.body.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /lasted longer than observability\.limits\.maxRange/,
+        ),
+      ]),
+    );
+  }, 60_000);
 });

@@ -17,14 +17,16 @@ describe('observability permissions', () => {
     expect(observabilityQueryReadPermission.attributes.action).toBe('read');
   });
 
-  it('has basic permissions for alerts and rules', () => {
+  it('makes alert reads and rule changes per-entity decisions, names unchanged', () => {
     expect(observabilityAlertsReadPermission).toMatchObject({
-      type: 'basic',
+      type: 'resource',
+      resourceType: 'catalog-entity',
       name: 'observability.alerts.read',
       attributes: { action: 'read' },
     });
     expect(observabilityRulesManagePermission).toMatchObject({
-      type: 'basic',
+      type: 'resource',
+      resourceType: 'catalog-entity',
       name: 'observability.rules.manage',
       attributes: { action: 'update' },
     });

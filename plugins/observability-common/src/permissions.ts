@@ -16,23 +16,28 @@ export const observabilityQueryReadPermission = createPermission({
 });
 
 /**
- * Read alerts, alert history and incidents.
+ * Read the alerts, alert history, incidents and alert rules of one catalog entity. A
+ * resource permission checked against the entity, so a policy can limit a team to its own
+ * components; reads that span entities (instance health, stacks) list only what it allows.
  *
  * @public
  */
 export const observabilityAlertsReadPermission = createPermission({
   name: 'observability.alerts.read',
   attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
 });
 
 /**
- * Create, change and delete stored alert rules.
+ * Create, change and delete the stored alert rules of one catalog entity. A resource
+ * permission checked against the entity.
  *
  * @public
  */
 export const observabilityRulesManagePermission = createPermission({
   name: 'observability.rules.manage',
   attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
 });
 
 /**

@@ -1,5 +1,23 @@
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  CustomErrorBase,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { InstanceConfig } from '../config';
+
+/** Bytes of one answer that are read unless the instance says otherwise: 64 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** Bytes of an error answer that are read for its message. */
+const MAX_ERROR_BYTES = 64 * 1024;
+
+/**
+ * An instance answered more than `observability.limits.maxResponseBytes`: a 502, since the
+ * upstream's answer is what cannot be taken, and the rest of it is never read.
+ */
+export class ResponseTooLargeError extends CustomErrorBase {
+  name = 'ResponseTooLargeError' as const;
+  readonly statusCode = 502;
+}
 
 const KIND_NAMES = {
   prometheus: 'Prometheus',
@@ -47,7 +65,16 @@ export async function requestInstance<T = unknown>(
   const signal = AbortSignal.timeout(timeoutMs);
   const text = await unavailableOnFailure(instance, timeoutMs, async () => {
     const response = await openInstance(instance, path, request, signal);
-    return response.text();
+    const limit = instance.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const body = await readCapped(response, limit);
+    if (body === undefined) {
+      throw new ResponseTooLargeError(
+        `${describeInstance(
+          instance,
+        )} answered more than ${limit} bytes (observability.limits.maxResponseBytes): narrow the query or its time range`,
+      );
+    }
+    return body;
   });
   if (request.accept === 'text') {
     return text as T;
@@ -127,7 +154,9 @@ async function openInstance(
   });
   if (response.ok) return response;
 
-  const detail = errorDetail(await response.text());
+  const detail = errorDetail(
+    (await readCapped(response, MAX_ERROR_BYTES, true)) ?? '',
+  );
   if (response.status === 400 || response.status === 422) {
     throw new InputError(
       `${describeInstance(instance)} refused the request: ${detail}`,
@@ -145,6 +174,40 @@ async function openInstance(
   );
 }
 
+/**
+ * The body as text, reading at most `limit` bytes: undefined when there are more (the rest
+ * is never read), or the first `limit` bytes when `truncate` is set.
+ */
+async function readCapped(
+  response: Response,
+  limit: number,
+  truncate = false,
+): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length'));
+  if (!truncate && declared > limit) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > limit) {
+      await reader.cancel();
+      if (!truncate) return undefined;
+      chunks.push(value.subarray(0, limit - size));
+      size = limit;
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
 /** Turns a timeout or a connection failure into a ServiceUnavailableError naming the instance. */
 async function unavailableOnFailure<T>(
   instance: InstanceConfig,
@@ -154,7 +217,11 @@ async function unavailableOnFailure<T>(
   try {
     return await send();
   } catch (error) {
-    if (error instanceof InputError || error instanceof ServiceUnavailableError)
+    if (
+      error instanceof InputError ||
+      error instanceof ServiceUnavailableError ||
+      error instanceof ResponseTooLargeError
+    )
       throw error;
     const name = (error as Error)?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {

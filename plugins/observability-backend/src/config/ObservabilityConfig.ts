@@ -16,6 +16,8 @@ export interface InstanceConfig {
   baseUrl: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Most bytes of one answer that are read; default `DEFAULT_MAX_RESPONSE_BYTES`. */
+  maxResponseBytes?: number;
 }
 
 /** A Prometheus server, which may also take Catalyst's rule files. */
@@ -70,6 +72,8 @@ export interface ObservabilityConfig {
   };
   limits: {
     maxRangeMs: number;
+    /** How far back a query may read before its evaluation times. */
+    maxLookbackMs: number;
     maxPoints: number;
     maxSeries: number;
     maxLogLines: number;

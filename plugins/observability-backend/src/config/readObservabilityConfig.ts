@@ -150,6 +150,7 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
     },
     limits: {
       maxRangeMs: durationMs(root, 'limits.maxRange', '7d'),
+      maxLookbackMs: durationMs(root, 'limits.maxLookback', '7d'),
       maxPoints,
       maxSeries,
       maxLogLines,
@@ -316,12 +317,22 @@ function readInstances(root: Config | undefined, kind: InstanceKind) {
       headers[key] = headersConfig!.getString(key);
     }
     const timeoutMs = readTimeout(entry, where);
+    const maxResponseBytes = root?.getOptionalNumber('limits.maxResponseBytes');
+    if (maxResponseBytes !== undefined) {
+      checkInteger(
+        maxResponseBytes,
+        256,
+        1024 ** 3,
+        'observability.limits.maxResponseBytes',
+      );
+    }
     const instance: InstanceConfig = {
       kind,
       name,
       baseUrl,
       headers,
       timeoutMs,
+      ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
     };
     return { instance, entry };
   });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizePermissionRequest,
@@ -17,6 +18,7 @@ import {
   LabelMatcher,
 } from '@catalyst/plugin-observability-common';
 import { ObservabilityInstances } from '../instances/ObservabilityInstances';
+import { NAMESPACE_ANNOTATION } from '../scope/annotations';
 import { resolveEntityScope } from '../scope/resolveEntityScope';
 
 /** An entity the caller may observe, with its scope. */
@@ -26,6 +28,15 @@ export type ObservedEntity = {
   matchers: LabelMatcher[];
   scope: EntityScope;
 };
+
+/**
+ * How far a caller's resource permission reaches when a route spans entities: every
+ * entity, only the entities the policy's conditions allow, or none.
+ */
+export type PermissionReach = 'all' | 'some' | 'none';
+
+/** Resource permission checks go in batches of this many entity refs. */
+const AUTHORIZE_BATCH = 100;
 
 /**
  * Access to entities for the routes: permission checks (resource permissions against the
@@ -68,6 +79,94 @@ export class ObservedEntities {
         `Not allowed: ${permission.name}${entityRef ? ` on ${entityRef}` : ''}`,
       );
     }
+  }
+
+  /**
+   * Whether a resource permission reaches every entity (an unconditional ALLOW), some
+   * (a conditional decision, settled per entity by {@link ObservedEntities.allowedRefs}) or
+   * none, for routes that are not about one entity.
+   */
+  async reach(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+  ): Promise<PermissionReach> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return 'all';
+    if (decision.result === AuthorizeResult.CONDITIONAL) return 'some';
+    return 'none';
+  }
+
+  /** Throws NotAllowedError unless the permission reaches at least one entity. */
+  async requireReach(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+  ): Promise<Exclude<PermissionReach, 'none'>> {
+    const reach = await this.reach(credentials, permission);
+    if (reach === 'none') {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return reach;
+  }
+
+  /** The entity refs of `entityRefs` the permission is granted on, decided per entity. */
+  async allowedRefs(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRefs: Iterable<string>,
+  ): Promise<Set<string>> {
+    const refs = [...new Set(entityRefs)];
+    const allowed = new Set<string>();
+    for (let i = 0; i < refs.length; i += AUTHORIZE_BATCH) {
+      const batch = refs.slice(i, i + AUTHORIZE_BATCH);
+      const decisions = await this.options.permissions.authorize(
+        batch.map(resourceRef => ({ permission, resourceRef })),
+        { credentials },
+      );
+      decisions.forEach((decision, index) => {
+        if (decision.result === AuthorizeResult.ALLOW)
+          allowed.add(batch[index]);
+      });
+    }
+    return allowed;
+  }
+
+  /**
+   * The Kubernetes namespaces (`backstage.io/kubernetes-namespace`) of the entities the
+   * caller can read in the catalog and holds the permission on.
+   */
+  async allowedNamespaces(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+  ): Promise<Set<string>> {
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${NAMESPACE_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
+      },
+      { credentials },
+    );
+    const byRef = new Map<string, string>();
+    for (const entity of items) {
+      const namespace = entity.metadata.annotations?.[NAMESPACE_ANNOTATION];
+      if (namespace) byRef.set(stringifyEntityRef(entity), namespace);
+    }
+    const allowed = await this.allowedRefs(
+      credentials,
+      permission,
+      byRef.keys(),
+    );
+    return new Set([...allowed].map(ref => byRef.get(ref)!));
   }
 
   /** Reads the entity as the caller and resolves its scope (InputError if it has none). */

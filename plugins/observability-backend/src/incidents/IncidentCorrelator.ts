@@ -17,8 +17,9 @@ const ERROR_LOG_LIMIT = 200;
 
 /**
  * correlateIncident: what was happening around an alert. The entity's golden signals and
- * error logs (scoped) from 30 minutes before it started to 30 after it ended, other alerts
- * of the entity in that window, and trace links. A part that cannot be read (an instance
+ * error logs (scoped) from 30 minutes before it started to 30 after it ended (at most
+ * `observability.limits.maxRange` in all), other alerts of the entity in that window, and
+ * trace links. A part that cannot be read (an instance
  * down, no log store configured) becomes a warning instead of failing the whole answer.
  */
 export class IncidentCorrelator {
@@ -43,8 +44,21 @@ export class IncidentCorrelator {
       now,
       (alert.endsAt ? Date.parse(alert.endsAt) : now) + INCIDENT_MARGIN_MS,
     );
-    const window = { start, end: Math.max(end, start + 60_000) };
     const warnings: string[] = [];
+    // A long-firing alert (or a webhook's old startsAt) must not turn into a months-long
+    // read: the window is cut to the longest range a query may cover.
+    const maxRangeMs = this.options.config.limits.maxRangeMs;
+    const window = {
+      start,
+      end: Math.min(Math.max(end, start + 60_000), start + maxRangeMs),
+    };
+    if (window.end < end) {
+      warnings.push(
+        `The alert lasted longer than observability.limits.maxRange: only its first ${
+          maxRangeMs / 3_600_000
+        } hours (with the margin before it) are shown`,
+      );
+    }
     const incident: IncidentResponse = {
       alert,
       entityRef: alert.entityRef,

@@ -1,5 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { ObservabilityStacksResponse } from '@catalyst/plugin-observability-common';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import {
   freePort,
   startSilentServer,
 } from '../__testUtils__/observabilityServers';
+import { teamPolicy } from '../__testUtils__/teamPolicy';
 import { observabilityPlugin } from '../plugin';
 import {
   EnvtestControlPlane,
@@ -25,15 +27,33 @@ const CRD_FILE = resolve(
 const STACKS = '/apis/platform.catalyst.dev/v1alpha1';
 const T0 = '2026-01-02T03:04:05Z';
 
+const teamComponent = (name: string, namespace: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-namespace': namespace },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: name },
+});
+
 async function startBackend(
   kubernetes: JsonObject | undefined,
-  permission: 'ALLOW' | 'DENY' = 'ALLOW',
+  permission: 'ALLOW' | 'DENY' | 'TEAM_A' = 'ALLOW',
 ) {
   const { server } = await startTestBackend({
     features: [
       observabilityPlugin,
-      catalogServiceMock.factory({ entities: [] }),
-      mockServices.permissions.factory({ result: permission }),
+      catalogServiceMock.factory({
+        entities: [
+          teamComponent('team-a-api', 'team-a'),
+          teamComponent('team-b-api', 'team-b'),
+        ],
+      }),
+      permission === 'TEAM_A'
+        ? teamPolicy(['component:default/team-a-api']).factory
+        : mockServices.permissions.factory({ result: permission }),
       mockServices.rootConfig.factory({
         data: { observability: kubernetes ? { kubernetes } : {} },
       }),
@@ -394,6 +414,56 @@ describe('GET /api/observability/stacks against a real kube-apiserver', () => {
       expect(res.body.error.message).toContain(
         'User "envtest-unbound" cannot list resource "observabilitystacks"',
       );
+    });
+
+    it("lists only the stacks of the namespaces of a team's entities, webhook URLs in messages redacted", async () => {
+      await send('POST', `${STACKS}/namespaces/team-a/observabilitystacks`, {
+        apiVersion: 'platform.catalyst.dev/v1alpha1',
+        kind: 'ObservabilityStack',
+        metadata: { name: 'slack', namespace: 'team-a' },
+        spec: {},
+      });
+      try {
+        await send(
+          'PATCH',
+          `${STACKS}/namespaces/team-a/observabilitystacks/slack/status`,
+          {
+            status: {
+              observedGeneration: 1,
+              conditions: [
+                condition(
+                  'Degraded',
+                  'True',
+                  'InstallFailed',
+                  'alertmanager refused api_url https://hooks.slack.com/services/T1/B2/SLACKTOKEN: 404',
+                  1,
+                ),
+              ],
+            },
+          },
+        );
+        const server = await startBackend(
+          { kubeconfigPath: kubeconfig },
+          'TEAM_A',
+        );
+        const res = await request(server).get('/api/observability/stacks');
+        expect(res.status).toBe(200);
+        const body: ObservabilityStacksResponse = res.body;
+        expect(body.items.map(i => `${i.namespace}/${i.name}`)).toEqual([
+          'team-a/broken',
+          'team-a/half-applied',
+          'team-a/slack',
+        ]);
+        expect(JSON.stringify(body)).not.toContain('SLACKTOKEN');
+        expect(body.items[2].conditions[0].message).toBe(
+          'alertmanager refused api_url https://hooks.slack.com/<redacted>: 404',
+        );
+      } finally {
+        await send(
+          'DELETE',
+          `${STACKS}/namespaces/team-a/observabilitystacks/slack`,
+        );
+      }
     });
 
     it('checks observability.alerts.read', async () => {

@@ -5,7 +5,12 @@ import {
   logsqlStreamFilter,
   quoteLabelValue,
 } from '@catalyst/plugin-observability-common';
-import { requestInstance, streamInstance } from '../clients/requestInstance';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  requestInstance,
+  ResponseTooLargeError,
+  streamInstance,
+} from '../clients/requestInstance';
 import { LogStoreInstanceConfig } from '../config';
 import { LogStore, LogStoreRequest } from './LogStore';
 import {
@@ -133,7 +138,11 @@ export class VictoriaLogsStore implements LogStore {
       { form },
       request.signal,
     );
-    return readTail(body, request.signal);
+    return readTail(
+      body,
+      request.signal,
+      this.instance.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
   }
 
   async health(timeoutMs: number) {
@@ -193,6 +202,7 @@ export class VictoriaLogsStore implements LogStore {
 async function* readTail(
   body: ReadableStream<Uint8Array>,
   signal: AbortSignal,
+  maxLineBytes: number,
 ): AsyncIterable<LogLine[]> {
   const decoder = new TextDecoder();
   let pending = '';
@@ -200,7 +210,15 @@ async function* readTail(
     for await (const chunk of body) {
       pending += decoder.decode(chunk, { stream: true });
       const end = pending.lastIndexOf('\n');
-      if (end < 0) continue;
+      if (end < 0) {
+        // A row that never ends would otherwise grow without bound.
+        if (pending.length > maxLineBytes) {
+          throw new ResponseTooLargeError(
+            `The log store sent a tail row longer than ${maxLineBytes} bytes (observability.limits.maxResponseBytes)`,
+          );
+        }
+        continue;
+      }
       const rows = parseRows(pending.slice(0, end));
       pending = pending.slice(end + 1);
       if (rows.length > 0) yield sortLines(rows.map(toLogLine), 'forward');

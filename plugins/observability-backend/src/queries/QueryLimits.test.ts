@@ -2,6 +2,7 @@ import { boundRange, readTime } from './QueryLimits';
 
 const limits = {
   maxRangeMs: 7 * 86_400_000,
+  maxLookbackMs: 7 * 86_400_000,
   maxPoints: 11_000,
   maxSeries: 500,
   maxLogLines: 5000,

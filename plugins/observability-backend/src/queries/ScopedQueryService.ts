@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   formatLabelMatcher,
   LabelMatcher,
+  PromQLLookbackLimits,
   QueryResponse,
 } from '@catalyst/plugin-observability-common';
 import { ObservabilityConfig } from '../config';
@@ -27,7 +28,12 @@ export class ScopedQueryService {
     request: { query: string; time?: number },
   ): Promise<QueryResponse> {
     const client = this.instances.prometheusFor(entity);
-    const scoped = scopeEntityPromQL(request.query, matchers);
+    const time = request.time ?? Date.now();
+    const scoped = scopeEntityPromQL(
+      request.query,
+      matchers,
+      this.lookbackLimits({ start: time, end: time }),
+    );
     const result = await client.query({
       query: scoped,
       time: request.time,
@@ -42,8 +48,12 @@ export class ScopedQueryService {
     request: { query: string; range: BoundedRange },
   ): Promise<QueryResponse> {
     const client = this.instances.prometheusFor(entity);
-    const scoped = scopeEntityPromQL(request.query, matchers);
     const { start, end, stepSeconds } = request.range;
+    const scoped = scopeEntityPromQL(
+      request.query,
+      matchers,
+      this.lookbackLimits({ start, end }),
+    );
     const result = await client.queryRange({
       query: scoped,
       start,
@@ -77,6 +87,18 @@ export class ScopedQueryService {
       entityRef: stringifyEntityRef(entity),
       instance: client.instance.name,
       labels,
+    };
+  }
+
+  /** User queries read at most `maxLookback` back, with subqueries as dense as ranges. */
+  private lookbackLimits(window: {
+    start: number;
+    end: number;
+  }): PromQLLookbackLimits {
+    return {
+      maxLookbackMs: this.limits.maxLookbackMs,
+      maxSubqueryPoints: this.limits.maxPoints,
+      window,
     };
   }
 

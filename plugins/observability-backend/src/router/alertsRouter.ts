@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AlertsResponse,
   LiveAlertsResponse,
@@ -26,10 +26,11 @@ const alertsSchema = z.object({
 const idSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /**
- * Alerts of an entity (`observability.alerts.read`): the history received through the
+ * Alerts of an entity (`observability.alerts.read` on the entity): the history received through the
  * webhook, filtered in the database; what Alertmanager holds now, filtered by Alertmanager;
  * and the incident view of one alert, which also reads the entity's telemetry and so needs
- * `observability.query.read` on it.
+ * `observability.query.read` on it. An alert linked to no entity is shown only to callers
+ * whose `observability.alerts.read` reaches every entity.
  */
 export function createAlertsRouter(options: {
   httpAuth: HttpAuthService;
@@ -46,11 +47,13 @@ export function createAlertsRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await entities.authorize(credentials, observabilityAlertsReadPermission);
-    const target = await entities.load(
-      entityRefFromParams(req.params),
+    const entityRef = entityRefFromParams(req.params);
+    await entities.authorize(
       credentials,
+      observabilityAlertsReadPermission,
+      entityRef,
     );
+    const target = await entities.load(entityRef, credentials);
     const body: AlertsResponse = {
       entityRef: target.entityRef,
       items: await events.list({
@@ -70,11 +73,13 @@ export function createAlertsRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await entities.authorize(credentials, observabilityAlertsReadPermission);
-    const target = await entities.load(
-      entityRefFromParams(req.params),
+    const entityRef = entityRefFromParams(req.params);
+    await entities.authorize(
       credentials,
+      observabilityAlertsReadPermission,
+      entityRef,
     );
+    const target = await entities.load(entityRef, credentials);
     const client = instances.alertmanagerFor(target.entity);
     const body: LiveAlertsResponse = {
       entityRef: target.entityRef,
@@ -89,20 +94,33 @@ export function createAlertsRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await entities.authorize(credentials, observabilityAlertsReadPermission);
+    await entities.requireReach(credentials, observabilityAlertsReadPermission);
     const alert = await events.get(id);
     if (!alert) {
       throw new NotFoundError(`There is no alert ${id}`);
     }
     if (!alert.entityRef) {
+      // Linked to no entity, so no policy condition can speak for it: only a caller
+      // allowed to read every entity's alerts sees it.
+      if (
+        (await entities.reach(
+          credentials,
+          observabilityAlertsReadPermission,
+        )) !== 'all'
+      ) {
+        throw new NotAllowedError(
+          `Not allowed: ${observabilityAlertsReadPermission.name} on alerts linked to no entity`,
+        );
+      }
       res.json(await correlator.correlateIncident(alert));
       return;
     }
-    await entities.authorize(
-      credentials,
+    for (const permission of [
+      observabilityAlertsReadPermission,
       observabilityQueryReadPermission,
-      alert.entityRef,
-    );
+    ]) {
+      await entities.authorize(credentials, permission, alert.entityRef);
+    }
     const target = await entities.load(alert.entityRef, credentials);
     res.json(await correlator.correlateIncident(alert, target));
   });

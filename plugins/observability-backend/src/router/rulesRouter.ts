@@ -1,4 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   AlertRulesResponse,
   observabilityAlertsReadPermission,
@@ -19,8 +20,9 @@ import { ENTITY_PATH } from './entityPath';
 const idSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /**
- * Alert rules of an entity: reading needs `observability.alerts.read`, creating, changing
- * and deleting `observability.rules.manage`. Every change is applied to Prometheus at once.
+ * Alert rules of an entity: reading needs `observability.alerts.read` on the entity,
+ * creating, changing and deleting `observability.rules.manage` on it. Every change is
+ * applied to Prometheus at once. Notification URLs come back redacted.
  */
 export function createRulesRouter(options: {
   httpAuth: HttpAuthService;
@@ -30,73 +32,75 @@ export function createRulesRouter(options: {
   const { httpAuth, entities, rules } = options;
   const router = Router();
 
-  async function caller(
-    req: express.Request,
-    permission: typeof observabilityAlertsReadPermission,
+  /** The entity of the request, once the caller holds the permission on it. */
+  async function target(
+    req: express.Request<{ kind: string; namespace: string; name: string }>,
+    permission: ResourcePermission<'catalog-entity'>,
   ) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await entities.authorize(credentials, permission);
-    return credentials;
+    const entityRef = entityRefFromParams(req.params);
+    await entities.authorize(credentials, permission, entityRef);
+    return entities.load(entityRef, credentials);
   }
 
   router.get(`${ENTITY_PATH}/rules`, async (req, res) => {
-    const credentials = await caller(req, observabilityAlertsReadPermission);
-    const target = await entities.load(
-      entityRefFromParams(req.params),
-      credentials,
-    );
+    const entity = await target(req, observabilityAlertsReadPermission);
     const body: AlertRulesResponse = {
-      entityRef: target.entityRef,
-      items: await rules.list(target.entityRef),
+      entityRef: entity.entityRef,
+      items: await rules.list(entity.entityRef),
     };
     res.json(body);
   });
 
   router.get(`${ENTITY_PATH}/rules/rendered`, async (req, res) => {
-    const credentials = await caller(req, observabilityAlertsReadPermission);
     res.json(
       await rules.rendered(
-        await entities.load(entityRefFromParams(req.params), credentials),
+        await target(req, observabilityAlertsReadPermission),
       ),
     );
   });
 
   router.post(`${ENTITY_PATH}/rules`, express.json(), async (req, res) => {
-    const credentials = await caller(req, observabilityRulesManagePermission);
+    const entity = await target(req, observabilityRulesManagePermission);
     const body = parseInput(createAlertRuleSchema, req.body, 'body');
-    const target = await entities.load(
-      entityRefFromParams(req.params),
-      credentials,
-    );
-    res.status(201).json(await rules.create(target, body));
+    res.status(201).json(await rules.create(entity, body));
   });
 
   router.put(`${ENTITY_PATH}/rules/:id`, express.json(), async (req, res) => {
-    const credentials = await caller(req, observabilityRulesManagePermission);
+    const entity = await target(req, observabilityRulesManagePermission);
     const { id } = parseInput(idSchema, { id: req.params.id }, 'rule id');
     const body = parseInput(updateAlertRuleSchema, req.body, 'body');
-    const target = await entities.load(
-      entityRefFromParams(req.params),
-      credentials,
-    );
-    res.json(await rules.update(target, id, body));
+    res.json(await rules.update(entity, id, body));
   });
 
   router.delete(`${ENTITY_PATH}/rules/:id`, async (req, res) => {
-    const credentials = await caller(req, observabilityRulesManagePermission);
+    const entity = await target(req, observabilityRulesManagePermission);
     const { id } = parseInput(idSchema, { id: req.params.id }, 'rule id');
-    const target = await entities.load(
-      entityRefFromParams(req.params),
-      credentials,
-    );
-    res.json(await rules.delete(target, id));
+    res.json(await rules.delete(entity, id));
   });
 
+  // Spans entities: the rules of the entities the caller may manage, or all of them.
   router.get('/alertmanager/config', async (req, res) => {
-    await caller(req, observabilityRulesManagePermission);
-    res.type('application/yaml').send(await rules.renderedAlertmanagerConfig());
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const reach = await entities.requireReach(
+      credentials,
+      observabilityRulesManagePermission,
+    );
+    const yaml = await rules.renderedAlertmanagerConfig(
+      reach === 'all'
+        ? undefined
+        : refs =>
+            entities.allowedRefs(
+              credentials,
+              observabilityRulesManagePermission,
+              refs,
+            ),
+    );
+    res.type('application/yaml').send(yaml);
   });
 
   return router;

@@ -26,6 +26,10 @@ import {
   ruleFileYaml,
 } from './renderGoldenSignalRules';
 import { RuleApplier } from './RuleApplier';
+import {
+  redactRule,
+  restoreRedactedChannels,
+} from './redactNotificationChannels';
 import { RuleFileApplier } from './RuleFileApplier';
 
 /** An entity with its resolved scope, as the routes hand it over. */
@@ -55,14 +59,9 @@ export class AlertRuleService {
     },
   ) {}
 
-  list(entityRef: string): Promise<AlertRule[]> {
-    return this.options.store.list(entityRef);
-  }
-
-  async get(id: number): Promise<AlertRule> {
-    const rule = await this.options.store.get(id);
-    if (!rule) throw new NotFoundError(`There is no alert rule ${id}`);
-    return rule;
+  /** The entity's rules, notification URLs redacted. */
+  async list(entityRef: string): Promise<AlertRule[]> {
+    return (await this.options.store.list(entityRef)).map(redactRule);
   }
 
   async create(
@@ -95,7 +94,7 @@ export class AlertRuleService {
         this.now(),
       );
       return {
-        rule,
+        rule: redactRule(rule),
         application: await this.configureGoldenSignalAlerts(target),
       };
     });
@@ -114,6 +113,12 @@ export class AlertRuleService {
         (patch as Record<string, unknown>)[key] =
           value === null ? undefined : value;
       }
+      if (patch.notificationChannels) {
+        patch.notificationChannels = restoreRedactedChannels(
+          patch.notificationChannels,
+          current.notificationChannels,
+        );
+      }
       const next = { ...current, ...patch };
       this.checkCombination(next);
       const existing = await this.options.store.list(entityRef);
@@ -123,7 +128,7 @@ export class AlertRuleService {
       );
       const rule = await this.options.store.update(id, patch, this.now());
       return {
-        rule,
+        rule: rule && redactRule(rule),
         application: await this.configureGoldenSignalAlerts(target),
       };
     });
@@ -162,7 +167,10 @@ export class AlertRuleService {
     });
   }
 
-  /** The rule file and the Alertmanager snippet of the entity, as they are applied. */
+  /**
+   * The rule file and the Alertmanager snippet of the entity, as they are applied but with
+   * notification URLs redacted.
+   */
   async rendered(target: ScopedEntity): Promise<RenderedAlertingConfig> {
     const entityRef = stringifyEntityRef(target.entity);
     const rules = await this.options.store.list(entityRef);
@@ -173,7 +181,7 @@ export class AlertRuleService {
       prometheusRules:
         yaml ?? `# ${entityRef} has no enabled alert rules\ngroups: []\n`,
       alertmanagerConfig: alertmanagerConfigYaml(
-        renderAlertmanagerConfig(rules, {
+        renderAlertmanagerConfig(rules.map(redactRule), {
           webhookUrl: config.webhook.url,
           webhookSecretFile: config.webhook.secretFile,
           route: config.alertmanagerRoute,
@@ -182,11 +190,21 @@ export class AlertRuleService {
     };
   }
 
-  /** Alertmanager's route and receivers for the rules of every entity. */
-  async renderedAlertmanagerConfig(): Promise<string> {
+  /**
+   * Alertmanager's route and receivers for the rules of every entity, or of the entities
+   * `allowed` picks; notification URLs redacted.
+   */
+  async renderedAlertmanagerConfig(
+    allowed?: (entityRefs: string[]) => Promise<Set<string>>,
+  ): Promise<string> {
     const { config } = this.options;
+    let rules = await this.options.store.listAll();
+    if (allowed) {
+      const refs = await allowed(rules.map(r => r.entityRef));
+      rules = rules.filter(r => refs.has(r.entityRef));
+    }
     return alertmanagerConfigYaml(
-      renderAlertmanagerConfig(await this.options.store.listAll(), {
+      renderAlertmanagerConfig(rules.map(redactRule), {
         webhookUrl: config.webhook.url,
         webhookSecretFile: config.webhook.secretFile,
         route: config.alertmanagerRoute,

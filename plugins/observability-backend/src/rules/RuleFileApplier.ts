@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RuleApplication } from '@catalyst/plugin-observability-common';
@@ -37,9 +37,16 @@ export class RuleFileApplier implements RuleApplier {
     if (yaml === undefined) {
       await rm(file, { force: true });
     } else {
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, yaml);
-      await rename(temporary, file);
+      // Unique per write: replicas sharing the directory (each possibly pid 1 in its
+      // container) must never write or rename one another's temporary file.
+      const temporary = `${file}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temporary, yaml);
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
     }
     await prometheus.reload();
     return {

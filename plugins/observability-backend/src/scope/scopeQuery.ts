@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   LabelMatcher,
+  PromQLLookbackLimits,
   QueryScopeError,
   scopeLogQL,
   scopePromQL,
@@ -19,9 +20,10 @@ function asInputError(language: string, error: unknown): never {
 export function scopeEntityPromQL(
   query: string,
   matchers: LabelMatcher[],
+  limits?: PromQLLookbackLimits,
 ): string {
   try {
-    return scopePromQL(query, matchers);
+    return scopePromQL(query, matchers, limits);
   } catch (error) {
     return asInputError('PromQL', error);
   }

@@ -9,6 +9,8 @@
  * - `invalid-matcher`: a `k=v` matcher string does not parse.
  * - `invalid-label-selector`: a Kubernetes label selector does not parse or cannot be
  *   expressed as label matchers.
+ * - `lookback-too-long`: the query reads further back (ranges, subqueries, `offset`, `@`)
+ *   or a subquery more densely than the limits allow.
  *
  * @public
  */
@@ -18,7 +20,8 @@ export type QueryScopeErrorReason =
   | 'no-positive-matcher'
   | 'invalid-scope'
   | 'invalid-matcher'
-  | 'invalid-label-selector';
+  | 'invalid-label-selector'
+  | 'lookback-too-long';
 
 /**
  * Thrown when a query cannot be restricted to a scope. The message says why in words a

@@ -4,6 +4,7 @@ import { LabelMatcher, LabelMatchOp } from '../../matchers/LabelMatcher';
 import { MatcherListItem, matcherListEdits } from '../matcherListEdits';
 import { describeOffset, parseStrictly, reparseScoped } from '../parseStrictly';
 import { QueryScopeError } from '../QueryScopeError';
+import { checkPromQLLookback, PromQLLookbackLimits } from './promqlLookback';
 import { requireNonEmptyMatcher } from '../requireNonEmptyMatcher';
 import { readScopeMatchers, ScopeMatchers } from '../ScopeMatchers';
 import { applyTextEdits, TextEdit } from '../textEdits';
@@ -142,13 +143,23 @@ function forEachSelector(
  * unchanged. What the query renames in its output (`label_replace`, `count_values`)
  * does not matter: only selectors read data, and all of them are scoped.
  *
- * @throws {@link QueryScopeError} when the query does not parse, uses `info()`, or a
- * selector would end up without a matcher that excludes the empty value.
+ * With `limits`, a query that reads further back than `limits.maxLookbackMs` (ranges,
+ * subqueries, `offset` and `@` added up) or a subquery denser than
+ * `limits.maxSubqueryPoints` is refused too.
+ *
+ * @throws {@link QueryScopeError} when the query does not parse, uses `info()`, reads
+ * beyond `limits`, or a selector would end up without a matcher that excludes the empty
+ * value.
  * @public
  */
-export function scopePromQL(query: string, matchers: LabelMatcher[]): string {
+export function scopePromQL(
+  query: string,
+  matchers: LabelMatcher[],
+  limits?: PromQLLookbackLimits,
+): string {
   const scope = readScopeMatchers(matchers);
   const tree = parseStrictly(parser, query, language, 'StringLiteral');
+  if (limits) checkPromQLLookback(query, tree, limits);
   const edits: TextEdit[] = [];
   let selectors = 0;
   forEachSelector(query, tree, selector => {

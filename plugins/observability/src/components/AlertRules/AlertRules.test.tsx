@@ -70,6 +70,7 @@ describe('AlertRules', () => {
         permission: expect.objectContaining({
           name: 'observability.rules.manage',
         }),
+        resourceRef: entityRef,
       }),
     );
   });

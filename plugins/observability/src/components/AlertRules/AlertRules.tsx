@@ -46,6 +46,7 @@ export function AlertRules(props: { entityRef: string }) {
   const api = useApi(observabilityApiRef);
   const { allowed: canManage } = usePermission({
     permission: observabilityRulesManagePermission,
+    resourceRef: entityRef,
   });
   const [editing, setEditing] = useState<AlertRule | 'new'>();
   const [deleting, setDeleting] = useState<AlertRule>();
