@@ -92,6 +92,12 @@ const ENTITIES = [
   ...Object.entries(HOSTILE).map(([name, { annotations }]) =>
     component(name, CHECKOUT_TEAM, annotations),
   ),
+  // Two entities claiming one scope: neither wins it.
+  ...['twin-a', 'twin-b'].map(name =>
+    component(name, CHECKOUT_TEAM, {
+      'catalyst.dev/observability-labels': 'app=twin, namespace=checkout',
+    }),
+  ),
 ];
 
 const path = (name: string) =>
@@ -275,11 +281,58 @@ describe('scope claims: an entity gets only the telemetry the platform granted i
         expect(Object.keys(res.body)).toEqual(
           expect.not.arrayContaining(['series', 'signals', 'lines', 'items']),
         );
-        expect(JSON.stringify(res.body)).not.toMatch(/payments request|PaymentsLive/);
+        expect(JSON.stringify(res.body)).not.toMatch(
+          /payments request|PaymentsLive/,
+        );
       },
       30_000,
     );
   });
+
+  it('refuses a scope two entities claim to both, and links their alerts to neither', async () => {
+    for (const [name, other] of [
+      ['twin-a', 'twin-b'],
+      ['twin-b', 'twin-a'],
+    ]) {
+      const res = await request(server)
+        .get(`${path(name)}/query`)
+        .query({ query: 'up' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        `component:default/${name} claims the same observability scope as component:default/${other}; a scope belongs to one entity, so none of them gets it until the claims differ`,
+      );
+    }
+    const res = await request(server)
+      .post(HOOK)
+      .set('authorization', `Bearer ${SECRET}`)
+      .send({
+        version: '4',
+        status: 'firing',
+        receiver: 'catalyst',
+        groupKey: '{}:{alertname="TwinDown"}',
+        alerts: [
+          {
+            status: 'firing',
+            labels: {
+              alertname: 'TwinDown',
+              namespace: 'checkout',
+              app: 'twin',
+              catalyst_entity_ref: 'component:default/twin-a',
+            },
+            annotations: {},
+            startsAt: '2026-01-01T10:00:00Z',
+            fingerprint: '0000000000000003',
+          },
+        ],
+      });
+    expect(res.body).toEqual({ received: 1, linked: 1 });
+    const checkout = await request(server).get(
+      `${path('checkout-web')}/alerts`,
+    );
+    expect(checkout.body.items.map((a: any) => a.alertName)).toEqual([
+      'TwinDown',
+    ]);
+  }, 30_000);
 
   it('links payments alerts to payments-api: another team cannot capture them by scope or by the entity-ref label', async () => {
     const payload = {
@@ -320,12 +373,18 @@ describe('scope claims: an entity gets only the telemetry the platform granted i
       .send(payload);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ received: 2, linked: 2 });
-    const payments = await request(server).get(`${path('payments-api')}/alerts`);
-    expect(payments.body.items.map((a: any) => a.alertName).sort()).toEqual([
-      'PaymentsDown',
-      'PaymentsSlow',
-    ]);
-    const checkout = await request(server).get(`${path('checkout-web')}/alerts`);
-    expect(checkout.body.items).toEqual([]);
+    const payments = await request(server).get(
+      `${path('payments-api')}/alerts`,
+    );
+    // Alertmanager delivers the live payments alert too; every one goes to payments-api.
+    expect(payments.body.items.map((a: any) => a.alertName)).toEqual(
+      expect.arrayContaining(['PaymentsDown', 'PaymentsSlow']),
+    );
+    const checkout = await request(server).get(
+      `${path('checkout-web')}/alerts`,
+    );
+    expect(
+      checkout.body.items.filter((a: any) => a.labels.namespace === 'payments'),
+    ).toEqual([]);
   }, 30_000);
 });
