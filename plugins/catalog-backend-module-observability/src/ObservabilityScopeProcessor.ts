@@ -37,10 +37,12 @@ export class ObservabilityScopeProcessor implements CatalogProcessor {
 
   constructor(private readonly scopes: ObservabilityScopeConfig) {}
 
+  /** The name the catalog reports this processor by. */
   getProcessorName(): string {
     return 'ObservabilityScopeProcessor';
   }
 
+  /** Emits one input error per problem of the entity's claim; the entity is unchanged. */
   async postProcessEntity(
     entity: Entity,
     location: LocationSpec,
