@@ -211,7 +211,9 @@ describe('scope claims: an entity gets only the telemetry the platform granted i
         },
       ]),
     });
-    expect(posted.status).toBe(200);
+    if (!posted.ok) {
+      throw new Error(`Alertmanager refused the test alert: ${posted.status}`);
+    }
     await eventually('five scrapes of both targets', async () => {
       const res = await fetch(
         `${prometheus.url}/api/v1/query?query=${encodeURIComponent(
