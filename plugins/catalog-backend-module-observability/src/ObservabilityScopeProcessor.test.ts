@@ -6,6 +6,9 @@ import {
   CatalogProcessorResult,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
 import catalogModuleObservability from '.';
 import { ObservabilityScopeProcessor } from './ObservabilityScopeProcessor';
 
@@ -156,5 +159,33 @@ describe('catalogModuleObservability', () => {
         observability: { scopes: { grants: [{ namespaces: ['payments'] }] } },
       }),
     ).rejects.toThrow(/must name owners or systems/);
+  });
+});
+
+describe('the demo', () => {
+  it("grants every demo entity's claim with the portal's app-config.yaml", async () => {
+    const root = resolve(__dirname, '../../..');
+    const appConfig = parse(
+      await readFile(join(root, 'app-config.yaml'), 'utf8'),
+    );
+    const processor = ObservabilityScopeProcessor.fromConfig(
+      new ConfigReader(appConfig),
+    )!;
+    const entities = parseAllDocuments(
+      await readFile(join(root, 'examples/entities.yaml'), 'utf8'),
+    ).map(d => d.toJS() as Entity);
+    const claiming = entities.filter(
+      e => e.metadata.annotations?.['backstage.io/kubernetes-namespace'],
+    );
+    expect(claiming.map(e => e.metadata.name)).toEqual([
+      'payments-api',
+      'checkout-web',
+      'ledger-worker',
+    ]);
+    const emitted: CatalogProcessorResult[] = [];
+    for (const entity of entities) {
+      await processor.postProcessEntity(entity, location, r => emitted.push(r));
+    }
+    expect(emitted).toEqual([]);
   });
 });
