@@ -175,6 +175,59 @@ export interface Config {
         labels?: { [name: string]: string };
       };
     };
+    /**
+     * Which telemetry each entity may read: the platform's mapping from owners, systems
+     * and catalog locations to label values and instances. An entity's annotations
+     * (`backstage.io/kubernetes-namespace`, `backstage.io/kubernetes-label-selector`,
+     * `catalyst.dev/observability-labels`, `catalyst.dev/<kind>-instance`) are written by
+     * its author, so they are only a claim: the backend uses a claim when a grant allows
+     * it, and answers 400 naming what is granted otherwise. Regular expressions and
+     * negative matchers are never accepted in a scope, and two entities claiming the same
+     * scope both get an error. Without this key every claim is refused. The catalog module
+     * `@catalyst/plugin-catalog-backend-module-observability` reports refused claims on the
+     * entity. See docs/security.md.
+     */
+    scopes?: {
+      /**
+       * Use every well-formed claim without grants: for a portal of one team only, where
+       * every entity author may read all telemetry. Cannot be combined with `grants`.
+       */
+      unrestricted?: boolean;
+      /** A claim is used when one grant that covers the entity allows all of it. */
+      grants?: Array<{
+        /**
+         * Owner refs (`group:default/payments-team`; kind defaults to group). The entity's
+         * `spec.owner` must be one of them, when given. Owners or systems are required.
+         */
+        owners?: string[];
+        /** System refs (`system:default/payments`); the entity's `spec.system` must be one. */
+        systems?: string[];
+        /**
+         * Prefixes of the entity's `backstage.io/managed-by-location`, which the catalog
+         * sets from where it read the entity (its author cannot choose it), e.g.
+         * `url:https://github.com/acme/payments-`. Use it where owners are not policed:
+         * `spec.owner` is written by the entity's author too.
+         */
+        locations?: string[];
+        /** Values of the `namespace` label; a claim must pin `namespace` to these. */
+        namespaces?: string[];
+        /**
+         * Further labels a claim must pin, each to one of its values, e.g.
+         * `app: [cart, basket]` in a namespace several teams share. Matchers on labels not
+         * listed narrow a claim and are always allowed. Namespaces or labels are required.
+         */
+        labels?: { [label: string]: string[] };
+        /**
+         * Instances, by name, the covered entities may pick with their instance
+         * annotations. The first configured instance of each kind is open to every entity.
+         */
+        instances?: {
+          prometheus?: string[];
+          logs?: string[];
+          alertmanager?: string[];
+        };
+      }>;
+    };
     /** How Kubernetes label selector keys become Prometheus and log stream label names. */
     labelMapping?: {
       /** Prefix for keys without an override, e.g. `label_` for kube-state-metrics. */

@@ -43,6 +43,7 @@ backend.add(import('@catalyst/plugin-platform-backend-module-release'));
 backend.add(import('@catalyst/plugin-catalog-backend-module-specs'));
 backend.add(import('@catalyst/plugin-techdocs-backend-module-specs'));
 backend.add(import('@catalyst/plugin-observability-backend'));
+backend.add(import('@catalyst/plugin-catalog-backend-module-observability'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));

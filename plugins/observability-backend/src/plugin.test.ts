@@ -61,10 +61,12 @@ const ENTITIES = [
   component('no-scope', {}),
   component('dead-prometheus', {
     'backstage.io/kubernetes-namespace': 'payments',
+    'backstage.io/kubernetes-label-selector': 'app=dead-prometheus',
     'catalyst.dev/prometheus-instance': 'dead',
   }),
   component('hung-prometheus', {
     'backstage.io/kubernetes-namespace': 'payments',
+    'backstage.io/kubernetes-label-selector': 'app=hung-prometheus',
     'catalyst.dev/prometheus-instance': 'hung',
   }),
 ];
@@ -138,6 +140,17 @@ describe('observability backend against real Prometheus and Alertmanager', () =>
                 instances: [{ name: 'main', baseUrl: victoriaLogs.url }],
               },
               limits: { maxSeries: 20, ...limits },
+              scopes: {
+                grants: [
+                  {
+                    owners: ['team-a'],
+                    namespaces: ['payments'],
+                    instances: { prometheus: ['dead', 'hung'] },
+                  },
+                  { owners: ['team-a'], labels: { app: ['checkout-web'] } },
+                  { owners: ['team-a'], labels: { job: ['billing'] } },
+                ],
+              },
               rules: { evaluationInterval: '1s', rateWindow: '10s' },
               goldenSignals: { rateWindow: '10s' },
               tracing: {

@@ -59,11 +59,18 @@ export const observabilityPlugin = createBackendPlugin({
         const ruleStore = new AlertRuleStore(db);
         const eventStore = new AlertEventStore(db);
         const instances = new ObservabilityInstances(config);
+        const scopeIndex = new ScopedEntityIndex({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+          scopes: config.scopes,
+        });
         const entities = new ObservedEntities({
           catalog: deps.catalog,
           permissions: deps.permissions,
           instances,
-          labelMapping: config.labelMapping,
+          scopes: config.scopes,
+          index: scopeIndex,
         });
         const goldenSignals = new GoldenSignalsService(instances, config);
         const logs = new ScopedLogService(
@@ -86,12 +93,7 @@ export const observabilityPlugin = createBackendPlugin({
         });
         const intake = new AlertIntake({
           store: eventStore,
-          index: new ScopedEntityIndex({
-            catalog: deps.catalog,
-            auth: deps.auth,
-            logger: deps.logger,
-            labelMapping: config.labelMapping,
-          }),
+          index: scopeIndex,
         });
         const correlator = new IncidentCorrelator({
           events: eventStore,

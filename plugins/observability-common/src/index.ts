@@ -8,3 +8,4 @@
 export * from './queryScoping';
 export * from './permissions';
 export * from './api';
+export * from './entityScope';

@@ -1,6 +1,6 @@
 import { AlertWebhookResponse } from '@catalyst/plugin-observability-common';
 import { AlertEventInput, AlertEventStore } from '../database/AlertEventStore';
-import { RULE_ID_LABEL } from '../rules/ruleLabels';
+import { ENTITY_REF_LABEL, RULE_ID_LABEL } from '../rules/ruleLabels';
 import { AlertmanagerWebhookPayload } from './alertmanagerWebhookPayload';
 import { ScopedEntityIndex } from './ScopedEntityIndex';
 
@@ -17,9 +17,17 @@ export class AlertIntake {
   async receive(
     payload: AlertmanagerWebhookPayload,
   ): Promise<AlertWebhookResponse> {
+    let scopes = await this.options.index.snapshot();
+    let refreshed = false;
     const events: AlertEventInput[] = [];
     for (const alert of payload.alerts) {
-      const entityRef = await this.options.index.resolve(alert.labels);
+      const named = alert.labels[ENTITY_REF_LABEL];
+      // An entity created since the snapshot: read the catalog again, once per delivery.
+      if (named !== undefined && !scopes.has(named) && !refreshed) {
+        scopes = await this.options.index.snapshot({ fresh: true });
+        refreshed = true;
+      }
+      const entityRef = scopes.resolve(alert.labels);
       const ruleId = Number(alert.labels[RULE_ID_LABEL]);
       const endsAt =
         alert.status === 'resolved' && alert.endsAt

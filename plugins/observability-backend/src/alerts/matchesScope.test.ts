@@ -49,3 +49,18 @@ describe('matchesScope', () => {
     ).toBe(false);
   });
 });
+
+describe('matchesScope on hostile patterns', () => {
+  it('matches a backtracking bomb against a long value in linear time, with RE2 semantics', () => {
+    // On a backtracking engine this pattern takes exponential time on 40 a's and a "!".
+    const bomb = { name: 'path', op: '=~' as const, value: '(a+)+$' };
+    expect(matchesScope({ path: `${'a'.repeat(40)}!` }, [bomb])).toBe(false);
+    expect(matchesScope({ path: 'a'.repeat(40) }, [bomb])).toBe(true);
+    // Lookahead is not RE2: the pattern matches nothing instead of running.
+    expect(
+      matchesScope({ path: 'x' }, [
+        { name: 'path', op: '=~', value: '(?=x)x' },
+      ]),
+    ).toBe(false);
+  });
+});

@@ -1,24 +1,12 @@
-import { LabelMatcher } from '@catalyst/plugin-observability-common';
-
-const compiled = new Map<string, RegExp | null>();
-
-// PromQL regex matchers are fully anchored; an invalid one matches nothing.
-function anchored(pattern: string): RegExp | null {
-  if (!compiled.has(pattern)) {
-    let regex: RegExp | null;
-    try {
-      regex = new RegExp(`^(?:${pattern})$`, 's');
-    } catch {
-      regex = null;
-    }
-    compiled.set(pattern, regex);
-  }
-  return compiled.get(pattern)!;
-}
+import {
+  LabelMatcher,
+  labelRegexMatches,
+} from '@catalyst/plugin-observability-common';
 
 /**
  * Whether a label set satisfies every matcher, with Prometheus' semantics: a missing label
- * is the empty string and regexes must match the whole value.
+ * is the empty string and regexes (RE2, linear time) must match the whole value; an
+ * invalid regex matches nothing.
  */
 export function matchesScope(
   labels: Record<string, string>,
@@ -32,9 +20,9 @@ export function matchesScope(
       case '!=':
         return value !== matcher.value;
       case '=~':
-        return anchored(matcher.value)?.test(value) ?? false;
+        return labelRegexMatches(matcher.value, value) ?? false;
       default:
-        return !(anchored(matcher.value)?.test(value) ?? true);
+        return !(labelRegexMatches(matcher.value, value) ?? true);
     }
   });
 }

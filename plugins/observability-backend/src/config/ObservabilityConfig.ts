@@ -1,4 +1,7 @@
-import { GoldenSignalMetrics } from '@catalyst/plugin-observability-common';
+import {
+  GoldenSignalMetrics,
+  ObservabilityScopeConfig,
+} from '@catalyst/plugin-observability-common';
 
 /** The kinds of server the plugin talks to. */
 export type InstanceKind = 'prometheus' | 'logs' | 'alertmanager';
@@ -92,10 +95,8 @@ export interface ObservabilityConfig {
     mode: 'standalone' | 'kubernetes';
     kubernetes: PrometheusRuleTargetConfig;
   };
-  labelMapping: {
-    labelNamePrefix?: string;
-    labelNames?: Record<string, string>;
-  };
+  /** The platform's grants (`observability.scopes`) and `observability.labelMapping`. */
+  scopes: ObservabilityScopeConfig;
   tracing: { urlTemplate?: string };
   /** Undefined when not configured: the default kubeconfig is used when there is one. */
   kubernetes?: KubernetesClusterConfig;

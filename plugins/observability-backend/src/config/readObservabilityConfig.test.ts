@@ -43,7 +43,10 @@ describe('readObservabilityConfig', () => {
         mode: 'standalone',
         kubernetes: { namespace: undefined, stack: undefined, labels: {} },
       },
-      labelMapping: { labelNamePrefix: undefined, labelNames: undefined },
+      scopes: {
+        policy: { mode: 'granted', grants: [], defaultInstances: {} },
+        labelMapping: { labelNamePrefix: undefined, labelNames: undefined },
+      },
       tracing: { urlTemplate: undefined },
     });
   });

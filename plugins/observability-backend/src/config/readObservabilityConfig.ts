@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { isValidLabelName } from '@catalyst/plugin-observability-common';
+import {
+  isValidLabelName,
+  readObservabilityScopeConfig,
+} from '@catalyst/plugin-observability-common';
 import { parsePrometheusDuration } from '../time/prometheusDuration';
 import {
   InstanceConfig,
@@ -110,19 +113,6 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
     metricOverrides[key] = value;
   }
 
-  const labelNames = root?.getOptionalConfig('labelMapping.labelNames');
-  const labelNamePrefix = root?.getOptionalString(
-    'labelMapping.labelNamePrefix',
-  );
-  if (
-    labelNamePrefix !== undefined &&
-    !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(labelNamePrefix)
-  ) {
-    throw new Error(
-      `observability.labelMapping.labelNamePrefix must be a label name prefix, got '${labelNamePrefix}'`,
-    );
-  }
-
   const urlTemplate = root?.getOptionalString('tracing.urlTemplate');
   if (urlTemplate !== undefined) {
     // The incident view renders it as a link: only http(s), whatever the placeholders become.
@@ -169,27 +159,10 @@ export function readObservabilityConfig(config: Config): ObservabilityConfig {
       mode: readRuleMode(root),
       kubernetes: readPrometheusRuleTarget(root),
     },
-    labelMapping: {
-      labelNamePrefix,
-      labelNames: labelNames ? readLabelNames(labelNames) : undefined,
-    },
+    scopes: readObservabilityScopeConfig(config),
     tracing: { urlTemplate },
     kubernetes: readKubernetesConfig(root),
   };
-}
-
-function readLabelNames(labelNames: Config): Record<string, string> {
-  return Object.fromEntries(
-    labelNames.keys().map(key => {
-      const name = labelNames.getString(key);
-      if (!isValidLabelName(name)) {
-        throw new Error(
-          `observability.labelMapping.labelNames.${key} is not a valid label name: '${name}'`,
-        );
-      }
-      return [key, name];
-    }),
-  );
 }
 
 /** A Kubernetes namespace name (RFC 1123 label). */

@@ -3,7 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -14,9 +14,10 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   EntityScope,
-  KubernetesLabelMappingOptions,
   LabelMatcher,
+  ObservabilityScopeConfig,
 } from '@catalyst/plugin-observability-common';
+import { ScopedEntityIndex } from '../alerts/ScopedEntityIndex';
 import { ObservabilityInstances } from '../instances/ObservabilityInstances';
 import { NAMESPACE_ANNOTATION } from '../scope/annotations';
 import { resolveEntityScope } from '../scope/resolveEntityScope';
@@ -49,7 +50,8 @@ export class ObservedEntities {
       catalog: CatalogService;
       permissions: PermissionsService;
       instances: ObservabilityInstances;
-      labelMapping: KubernetesLabelMappingOptions;
+      scopes: ObservabilityScopeConfig;
+      index: ScopedEntityIndex;
     },
   ) {}
 
@@ -169,7 +171,10 @@ export class ObservedEntities {
     return new Set([...allowed].map(ref => byRef.get(ref)!));
   }
 
-  /** Reads the entity as the caller and resolves its scope (InputError if it has none). */
+  /**
+   * Reads the entity as the caller and resolves its scope: InputError if it has none, if
+   * `observability.scopes` does not grant it, or if another entity claims the same scope.
+   */
   async load(
     entityRef: string,
     credentials: BackstageCredentials,
@@ -180,8 +185,16 @@ export class ObservedEntities {
     if (!entity) {
       throw new NotFoundError(`${entityRef} is not in the catalog`);
     }
-    const resolved = resolveEntityScope(entity, this.options.labelMapping);
+    const resolved = resolveEntityScope(entity, this.options.scopes);
     const ref = stringifyEntityRef(entity);
+    const conflicts = (await this.options.index.snapshot()).conflictsOf(ref);
+    if (conflicts) {
+      throw new InputError(
+        `${ref} claims the same observability scope as ${conflicts.join(
+          ', ',
+        )}; a scope belongs to one entity, so none of them gets it until the claims differ`,
+      );
+    }
     return {
       entity,
       entityRef: ref,

@@ -59,6 +59,9 @@ describe('kubernetes rule mode against a real kube-apiserver', () => {
                 ],
               },
               goldenSignals: { instrumentation: 'prometheus-client' },
+              scopes: {
+                grants: [{ owners: ['team-a'], namespaces: ['payments'] }],
+              },
               rules: { mode: 'kubernetes', kubernetes: target },
               kubernetes: { kubeconfigPath: kubeconfig },
             },

@@ -45,10 +45,12 @@ const ENTITIES = [
   }),
   component('dead-logs', {
     'backstage.io/kubernetes-namespace': 'payments',
+    'backstage.io/kubernetes-label-selector': 'app=dead-logs',
     'catalyst.dev/logs-instance': 'dead',
   }),
   component('hung-logs', {
     'backstage.io/kubernetes-namespace': 'payments',
+    'backstage.io/kubernetes-label-selector': 'app=hung-logs',
     'catalyst.dev/logs-instance': 'hung',
   }),
 ];
@@ -137,6 +139,16 @@ describe('logs routes against a real VictoriaLogs', () => {
               },
               limits: { maxRange: '2d', maxLogLines: 100 },
               tracing: { urlTemplate: 'http://traces.test/trace/{{traceId}}' },
+              scopes: {
+                grants: [
+                  {
+                    owners: ['team-a'],
+                    namespaces: ['payments'],
+                    instances: { logs: ['dead', 'hung'] },
+                  },
+                  { owners: ['team-a'], labels: { app: ['checkout-web'] } },
+                ],
+              },
             },
           },
         }),

@@ -12,3 +12,4 @@ export {
   kubernetesLabelSelectorToMatchers,
 } from './kubernetesLabelSelectorToMatchers';
 export type { KubernetesLabelMappingOptions } from './kubernetesLabelSelectorToMatchers';
+export { labelRegexMatches } from './labelRegexMatches';

@@ -1,9 +1,10 @@
 import { LabelMatcher } from './LabelMatcher';
+import { labelRegexMatches } from './labelRegexMatches';
 
 /**
  * Whether a matcher accepts a missing label (the empty value). Prometheus and Loki both
- * refuse selectors whose every matcher does. Regexes are fully anchored, as in RE2 on
- * the server; a regex that JavaScript cannot compile gives `undefined` (unknown).
+ * refuse selectors whose every matcher does. Regexes are fully anchored RE2, as on the
+ * server; a regex that does not compile gives `undefined` (unknown).
  *
  * @public
  */
@@ -27,9 +28,5 @@ export function labelMatcherMatchesEmpty(
 }
 
 function regexMatchesEmpty(pattern: string): boolean | undefined {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 's').test('');
-  } catch {
-    return undefined;
-  }
+  return labelRegexMatches(pattern, '');
 }

@@ -1,8 +1,5 @@
-import {
-  LabelMatcher,
-  parseLabelMatcher,
-  QueryScopeError,
-} from '@catalyst/plugin-observability-common';
+import { LabelMatcher, parseLabelMatcher } from '../matchers';
+import { QueryScopeError } from '../scoping';
 
 // A comma starts a new matcher only when a label name and an operator follow, so regex
 // values may contain commas (`path=~"a{1,3}"`).
@@ -10,7 +7,10 @@ const MATCHER_BOUNDARY = /,(?=\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(?:=~|!~|!=|=))/;
 
 /**
  * Reads `catalyst.dev/observability-labels`: `k=v,k2=~re,k3!=x` into matchers. Throws
- * QueryScopeError('invalid-matcher') on a part that is not a matcher.
+ * QueryScopeError('invalid-matcher') on a part that is not a matcher. Which matchers a
+ * scope may use is decided by {@link resolveScopeClaim}.
+ *
+ * @public
  */
 export function parseObservabilityLabels(text: string): LabelMatcher[] {
   return text
