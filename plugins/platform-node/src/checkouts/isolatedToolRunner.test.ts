@@ -41,7 +41,7 @@ describe('DefaultIsolatedToolRunner', () => {
       expect(env).toMatchObject({
         NPM_CONFIG_REGISTRY: 'http://127.0.0.1:4873/',
         YARN_NPM_REGISTRY_SERVER: 'http://127.0.0.1:4873',
-        NPM_CONFIG_USERCONFIG: '/dev/null',
+        NPM_CONFIG_USERCONFIG: '/nonexistent/user-npmrc',
       });
       expect(env.HOME).toBeDefined();
       expect(env.HOME).not.toBe(saved.HOME);

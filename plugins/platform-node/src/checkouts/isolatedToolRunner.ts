@@ -264,8 +264,8 @@ function toolEnvironment(registry: string | undefined): Record<string, string> {
   return {
     LANG: 'C.UTF-8',
     GIT_TERMINAL_PROMPT: '0',
-    NPM_CONFIG_GLOBALCONFIG: '/dev/null',
-    NPM_CONFIG_USERCONFIG: '/dev/null',
+    NPM_CONFIG_GLOBALCONFIG: '/nonexistent/global-npmrc',
+    NPM_CONFIG_USERCONFIG: '/nonexistent/user-npmrc',
     NPM_CONFIG_UPDATE_NOTIFIER: 'false',
     YARN_ENABLE_TELEMETRY: '0',
     COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
