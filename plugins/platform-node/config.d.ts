@@ -17,8 +17,9 @@ export interface Config {
       mode?: 'bwrap' | 'none';
       /**
        * Absolute folders put on the tools' PATH and mounted read-only, after
-       * the bin folder of the backend's Node.js (e.g. a Yarn or pnpm install
-       * outside `/usr`). `/usr` is always mounted.
+       * the bin folder of the backend's Node.js and the folders where the
+       * backend finds `yarn`, `pnpm` and `go` on its PATH. `/usr` is always
+       * mounted.
        */
       toolchain?: string[];
       /** Other absolute folders the tools may read; never folders with secrets. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { promises as fs, realpathSync } from 'node:fs';
+import { accessSync, constants, promises as fs, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,7 +63,10 @@ export interface IsolatedToolRunner {
 export interface IsolatedToolRunnerOptions {
   /** Default `bwrap`; `none` is an admin's explicit opt-out. */
   mode?: IsolationMode;
-  /** Folders put on the tools' PATH and mounted read-only, after the backend's Node.js. */
+  /**
+   * Folders put on the tools' PATH and mounted read-only, after the backend's
+   * Node.js and the folders where the backend finds `yarn`, `pnpm` and `go`.
+   */
   toolchain?: string[];
   /** Other folders the tools may read (never secrets). */
   readOnlyPaths?: string[];
@@ -151,15 +154,19 @@ export class DefaultIsolatedToolRunner implements IsolatedToolRunner {
     // The repository's tools run on the backend's own Node.js (and its npm).
     const nodeBin = dirname(process.execPath);
     const nodePrefix = dirname(dirname(realpathSync(process.execPath)));
-    this.toolPath = [nodeBin, ...(options.toolchain ?? [])];
+    // The package managers the executors call, where the backend finds them.
+    const managers = ['yarn', 'pnpm', 'go'].flatMap(tool => {
+      const folder = folderOnPath(tool);
+      return folder ? [folder] : [];
+    });
+    this.toolPath = [
+      ...new Set([nodeBin, ...managers, ...(options.toolchain ?? [])]),
+    ];
     this.readOnlyPaths = [
       ...new Set(
-        [
-          nodeBin,
-          nodePrefix,
-          ...(options.toolchain ?? []),
-          ...(options.readOnlyPaths ?? []),
-        ].filter(folder => !folder.startsWith('/usr/')),
+        [...this.toolPath, nodePrefix, ...(options.readOnlyPaths ?? [])].filter(
+          folder => !folder.startsWith('/usr/'),
+        ),
       ),
     ];
   }
@@ -224,6 +231,20 @@ export class DefaultIsolatedToolRunner implements IsolatedToolRunner {
     );
     return this.registry;
   }
+}
+
+/** The first folder of the backend's PATH holding an executable `tool`. */
+function folderOnPath(tool: string): string | undefined {
+  for (const folder of (process.env.PATH ?? '').split(':')) {
+    if (!isAbsolute(folder)) continue;
+    try {
+      accessSync(join(folder, tool), constants.X_OK);
+      return folder;
+    } catch {
+      // Not in this folder: look in the next one.
+    }
+  }
+  return undefined;
 }
 
 /**
