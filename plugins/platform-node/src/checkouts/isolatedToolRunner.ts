@@ -31,6 +31,7 @@ export interface IsolatedToolRunOptions {
   okCodes?: number[];
   /** Default: the runner's (`platform.isolation.timeoutSeconds`). */
   timeoutMs?: number;
+  /** The task's signal: aborting it kills the tool. */
   signal?: AbortSignal;
 }
 
@@ -42,6 +43,7 @@ export interface IsolatedToolRunOptions {
  * @public
  */
 export interface IsolatedToolRunner {
+  /** The configured isolation. */
   readonly mode: IsolationMode;
   /**
    * Runs `command` isolated; exit codes outside `okCodes` throw with the
@@ -139,12 +141,14 @@ export function readIsolationConfig(
  * @public
  */
 export class DefaultIsolatedToolRunner implements IsolatedToolRunner {
+  /** {@inheritDoc IsolatedToolRunner.mode} */
   readonly mode: IsolationMode;
   private readonly toolPath: string[];
   private readonly readOnlyPaths: string[];
   private availability?: { available: boolean; reason?: string };
   private registry?: Promise<string | undefined>;
 
+  /** The runner `platform.isolation` configures. */
   static fromConfig(config: RootConfigService): DefaultIsolatedToolRunner {
     return new DefaultIsolatedToolRunner(readIsolationConfig(config));
   }
@@ -171,6 +175,7 @@ export class DefaultIsolatedToolRunner implements IsolatedToolRunner {
     ];
   }
 
+  /** {@inheritDoc IsolatedToolRunner.run} */
   async run(
     command: string,
     args: string[],
