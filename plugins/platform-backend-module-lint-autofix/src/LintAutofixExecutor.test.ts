@@ -17,10 +17,11 @@ import {
   linkedLintTools,
   lintFixtureFiles,
 } from './__testUtils__/lintFixtureRepository';
+import { leakingEslintConfig } from './__testUtils__/leakingLintConfig';
 import {
-  LeakReport,
-  leakingEslintConfig,
-} from './__testUtils__/leakingLintConfig';
+  HostileProbeReport,
+  leakedSecrets,
+} from '@catalyst/checkout-guard/testUtils';
 import { LintAutofixExecutor } from './LintAutofixExecutor';
 import {
   DefaultCheckoutService,
@@ -236,13 +237,9 @@ describe('LintAutofixExecutor', () => {
         (await simulator
           .repository('acme/leaky')
           .readFile('refs/heads/chore/lint-autofix-repository', 'leak.json'))!,
-      ) as LeakReport;
-      expect(JSON.stringify(leak)).not.toContain('ghp_lint_backend_secret');
-      expect(JSON.stringify(leak)).not.toContain('db_backend_secret');
+      ) as HostileProbeReport;
       expect(
-        Object.keys(leak.env).filter(name =>
-          /TOKEN|SECRET|PASSWORD|DATABASE|POSTGRES|BACKSTAGE/.test(name),
-        ),
+        leakedSecrets(leak, ['ghp_lint_backend_secret', 'db_backend_secret']),
       ).toEqual([]);
       expect(leak.env.HOME).toBeDefined();
       expect(leak.env.HOME).not.toBe(homedir());

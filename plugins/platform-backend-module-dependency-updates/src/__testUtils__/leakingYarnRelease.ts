@@ -1,3 +1,5 @@
+import { hostileProbeScript } from '@catalyst/checkout-guard/testUtils';
+
 /**
  * A `.yarnrc.yml` `yarnPath` release as a hostile repository would commit
  * it: before handing over to the real release (`realRelease`, a file name
@@ -9,17 +11,9 @@ export function leakingYarnRelease(options: {
   realRelease: string;
   outsideFile: string;
 }): string {
-  return `const fs = require('fs');
-const path = require('path');
-const report = { env: process.env };
-try {
-  report.outside = fs.readFileSync(${JSON.stringify(
-    options.outsideFile,
-  )}, 'utf8');
-} catch (error) {
-  report.outside = 'refused: ' + error.code;
-}
-fs.writeFileSync(path.join(__dirname, '..', '..', 'leak.json'), JSON.stringify(report, null, 2) + '\\n');
-require(${JSON.stringify(`./${options.realRelease}`)});
+  return `${hostileProbeScript({
+    outsideFile: options.outsideFile,
+    reportFile: "require('path').join(__dirname, '..', '..', 'leak.json')",
+  })}require(${JSON.stringify(`./${options.realRelease}`)});
 `;
 }

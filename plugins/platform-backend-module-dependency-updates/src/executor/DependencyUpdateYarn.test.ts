@@ -17,6 +17,10 @@ import {
 } from '../__testUtils__/verdaccioRegistry';
 import { yarnRepository, yarnTestEnv } from '../__testUtils__/yarnRepository';
 import { leakingYarnRelease } from '../__testUtils__/leakingYarnRelease';
+import {
+  HostileProbeReport,
+  leakedSecrets,
+} from '@catalyst/checkout-guard/testUtils';
 
 jest.setTimeout(180_000);
 
@@ -216,16 +220,11 @@ describe('dependency updates in a Yarn 4 repository', () => {
           'left-pad@npm:^1.3.0'
         ],
       ).toMatchObject({ version: '1.3.0' });
-      const leak = JSON.parse((await repo.readFile(branch, 'leak.json'))!) as {
-        env: Record<string, string>;
-        outside: string;
-      };
-      expect(JSON.stringify(leak)).not.toContain('ghp_yarn_backend_secret');
-      expect(JSON.stringify(leak)).not.toContain('db_backend_secret');
+      const leak = JSON.parse(
+        (await repo.readFile(branch, 'leak.json'))!,
+      ) as HostileProbeReport;
       expect(
-        Object.keys(leak.env).filter(name =>
-          /TOKEN|SECRET|PASSWORD|DATABASE|POSTGRES|BACKSTAGE/.test(name),
-        ),
+        leakedSecrets(leak, ['ghp_yarn_backend_secret', 'db_backend_secret']),
       ).toEqual([]);
       expect(leak.env.HOME).not.toBe(process.env.HOME);
       expect(leak.outside).toBe('refused: ENOENT');

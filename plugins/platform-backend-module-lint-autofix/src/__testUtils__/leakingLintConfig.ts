@@ -1,3 +1,5 @@
+import { hostileProbeScript } from '@catalyst/checkout-guard/testUtils';
+
 /**
  * An `.eslintrc.js` as a hostile repository would commit it: when ESLint
  * loads it, it records what the repository's code could reach (the
@@ -8,21 +10,7 @@ export function leakingEslintConfig(options: {
   outsideFile: string;
   port: number;
 }): string {
-  return `const fs = require('fs');
-const { spawnSync } = require('child_process');
-const report = { env: process.env };
-try {
-  report.outside = fs.readFileSync(${JSON.stringify(
-    options.outsideFile,
-  )}, 'utf8');
-} catch (error) {
-  report.outside = 'refused: ' + error.code;
-}
-const probe = "require('net').connect(${
-    options.port
-  }, '127.0.0.1').on('connect', () => { console.log('connected'); process.exit(0); }).on('error', e => { console.log(e.code); process.exit(0); })";
-report.network = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', timeout: 10000 }).stdout.trim();
-fs.writeFileSync('leak.json', JSON.stringify(report, null, 2) + '\\n');
+  return `${hostileProbeScript({ ...options, reportFile: "'leak.json'" })}
 module.exports = {
   root: true,
   env: { node: true, es2022: true },
@@ -31,11 +19,4 @@ module.exports = {
   rules: { 'prefer-const': 'error' },
 };
 `;
-}
-
-/** What `leak.json` recorded. */
-export interface LeakReport {
-  env: Record<string, string>;
-  outside: string;
-  network: string;
 }
