@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   checkoutServiceRef,
+  isolatedToolRunnerServiceRef,
   platformGithubServiceRef,
   platformTaskExecutorsExtensionPoint,
   platformTaskScannersExtensionPoint,
@@ -32,10 +33,19 @@ export const platformModuleDependencyUpdates = createBackendModule({
         catalog: catalogServiceRef,
         github: platformGithubServiceRef,
         checkouts: checkoutServiceRef,
+        tools: isolatedToolRunnerServiceRef,
         executors: platformTaskExecutorsExtensionPoint,
         scanners: platformTaskScannersExtensionPoint,
       },
-      async init({ config, github, checkouts, executors, scanners, ...deps }) {
+      async init({
+        config,
+        github,
+        checkouts,
+        tools,
+        executors,
+        scanners,
+        ...deps
+      }) {
         const dependencyUpdates = readDependencyUpdateConfig(
           config.getOptionalConfig('platform.tasks'),
         );
@@ -43,6 +53,7 @@ export const platformModuleDependencyUpdates = createBackendModule({
           new DependencyUpdateExecutor({
             checkouts,
             publisher: github.publisher,
+            tools,
             npmRegistry: dependencyUpdates.npmRegistry,
             goProxy: dependencyUpdates.goProxy,
             goSumDb: dependencyUpdates.goSumDb,

@@ -4,7 +4,9 @@ import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
 import { GithubSimulator } from '@catalyst/github-simulator';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   executionContext,
@@ -15,8 +17,16 @@ import {
   linkedLintTools,
   lintFixtureFiles,
 } from './__testUtils__/lintFixtureRepository';
+import { leakingEslintConfig } from './__testUtils__/leakingLintConfig';
+import {
+  HostileProbeReport,
+  leakedSecrets,
+} from '@catalyst/checkout-guard/testUtils';
 import { LintAutofixExecutor } from './LintAutofixExecutor';
-import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
+import {
+  DefaultCheckoutService,
+  DefaultIsolatedToolRunner,
+} from '@catalyst/plugin-platform-node';
 
 jest.setTimeout(120_000);
 
@@ -55,6 +65,10 @@ describe('LintAutofixExecutor', () => {
         workingDirectory: workDir,
       }),
       publisher: new GithubPullRequestPublisher({ integrations }),
+      tools: new DefaultIsolatedToolRunner({
+        mode: 'bwrap',
+        readOnlyPaths: tools.readOnlyPaths,
+      }),
       install: linkTools,
     });
     return { executor };
@@ -164,5 +178,74 @@ describe('LintAutofixExecutor', () => {
     );
     expect(result.outcome).toBe('nothing_to_do');
     expect(simulator.pulls('acme/clean')).toHaveLength(0);
+  });
+
+  describe('with a hostile lint config', () => {
+    let server: Server;
+    let outside: string;
+    const saved = { ...process.env };
+
+    beforeAll(async () => {
+      server = createServer((_req, res) => res.end('reached'));
+      await new Promise<void>(resolve =>
+        server.listen(0, '127.0.0.1', resolve),
+      );
+    });
+    afterAll(() => new Promise(resolve => server.close(resolve)));
+    beforeEach(async () => {
+      outside = await fs.mkdtemp(join(tmpdir(), 'lint-outside-'));
+      await fs.writeFile(join(outside, 'secrets.yaml'), 'token: ghp_file\n');
+      process.env.GITHUB_TOKEN = 'ghp_lint_backend_secret';
+      process.env.POSTGRES_PASSWORD = 'db_backend_secret';
+    });
+    afterEach(async () => {
+      process.env.GITHUB_TOKEN = saved.GITHUB_TOKEN;
+      process.env.POSTGRES_PASSWORD = saved.POSTGRES_PASSWORD;
+      if (saved.GITHUB_TOKEN === undefined) delete process.env.GITHUB_TOKEN;
+      if (saved.POSTGRES_PASSWORD === undefined) {
+        delete process.env.POSTGRES_PASSWORD;
+      }
+      await fs.rm(outside, { recursive: true, force: true });
+    });
+
+    it("runs it without the backend's variables, files or network", async () => {
+      const files = lintFixtureFiles();
+      delete files['.eslintrc.json'];
+      await simulator.createRepository('acme/leaky', {
+        commits: [
+          {
+            message: 'feat: leaky',
+            files: {
+              ...files,
+              '.eslintrc.js': leakingEslintConfig({
+                outsideFile: join(outside, 'secrets.yaml'),
+                port: (server.address() as AddressInfo).port,
+              }),
+            },
+          },
+        ],
+      });
+      const { executor } = setUp();
+      const result = await executor.execute(
+        task('acme/leaky'),
+        context('apply', 'auto-merge'),
+      );
+      expect(result.outcome).toBe('done');
+
+      // What the config wrote is in the pull request, as an attacker would want it.
+      const leak = JSON.parse(
+        (await simulator
+          .repository('acme/leaky')
+          .readFile('refs/heads/chore/lint-autofix-repository', 'leak.json'))!,
+      ) as HostileProbeReport;
+      expect(
+        leakedSecrets(leak, ['ghp_lint_backend_secret', 'db_backend_secret']),
+      ).toEqual([]);
+      expect(leak.env.HOME).toBeDefined();
+      expect(leak.env.HOME).not.toBe(homedir());
+      expect(leak.outside).toBe('refused: ENOENT');
+      expect(leak.network).not.toBe('connected');
+      expect(leak.network).toMatch(/^E[A-Z]+/);
+    });
   });
 });

@@ -9,45 +9,51 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { detectLintFixers } from './detectLintFixers';
 import { proposeChange } from '@catalyst/plugin-platform-node';
-import { runCommand } from '@catalyst/plugin-platform-node';
-import type { CheckoutService } from '@catalyst/plugin-platform-node';
+import type {
+  CheckoutService,
+  IsolatedToolRunner,
+} from '@catalyst/plugin-platform-node';
 
 /** Installs a checkout's dependencies so that its own tools can run. */
 export type InstallDependencies = (
   dir: string,
   signal: AbortSignal,
+  tools: IsolatedToolRunner,
 ) => Promise<void>;
 
-/** The lockfile's package manager, installing exactly what is locked, without lifecycle scripts. */
+/**
+ * The lockfile's package manager, installing exactly what is locked, without
+ * lifecycle scripts; isolated, with the network but no credentials.
+ */
 export const installLockedDependencies: InstallDependencies = async (
   dir,
   signal,
+  tools,
 ) => {
   const exists = (file: string) =>
     fs.access(join(dir, file)).then(
       () => true,
       () => false,
     );
+  const install = (command: string, args: string[], env = {}) =>
+    tools.run(command, args, { cwd: dir, signal, network: true, env });
   if (await exists('yarn.lock')) {
-    await runCommand('yarn', ['install', '--immutable'], { cwd: dir, signal });
+    await install('yarn', ['install', '--immutable'], {
+      YARN_ENABLE_SCRIPTS: '0',
+    });
   } else if (await exists('pnpm-lock.yaml')) {
-    await runCommand(
-      'pnpm',
-      ['install', '--frozen-lockfile', '--ignore-scripts'],
-      {
-        cwd: dir,
-        signal,
-      },
-    );
+    await install('pnpm', ['install', '--frozen-lockfile', '--ignore-scripts']);
   } else {
-    await runCommand('npm', ['ci', '--ignore-scripts'], { cwd: dir, signal });
+    await install('npm', ['ci', '--ignore-scripts']);
   }
 };
 
 /**
  * `lint_autofix`: runs the repository's own `eslint --fix` and
  * `prettier --write` in a fresh clone and proposes what they changed as one
- * pull request on `chore/lint-autofix-<subject>`.
+ * pull request on `chore/lint-autofix-<subject>`. Their configs are the
+ * repository's code: every tool runs through the isolated tool runner, the
+ * fixers without network.
  */
 export class LintAutofixExecutor implements PlatformTaskExecutor {
   readonly taskType = 'lint_autofix';
@@ -56,6 +62,7 @@ export class LintAutofixExecutor implements PlatformTaskExecutor {
     private readonly deps: {
       checkouts: CheckoutService;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
+      tools: IsolatedToolRunner;
       install?: InstallDependencies;
     },
   ) {}
@@ -79,10 +86,11 @@ export class LintAutofixExecutor implements PlatformTaskExecutor {
           await (this.deps.install ?? installLockedDependencies)(
             checkout.dir,
             ctx.signal,
+            this.deps.tools,
           );
         }
         for (const fixer of fixers) {
-          await runCommand(
+          await this.deps.tools.run(
             join(checkout.dir, 'node_modules', '.bin', fixer.tool),
             fixer.args,
             { cwd: checkout.dir, okCodes: fixer.okCodes, signal: ctx.signal },

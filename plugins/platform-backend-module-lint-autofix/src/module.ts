@@ -1,6 +1,7 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   checkoutServiceRef,
+  isolatedToolRunnerServiceRef,
   platformGithubServiceRef,
   platformTaskExecutorsExtensionPoint,
 } from '@catalyst/plugin-platform-node';
@@ -20,11 +21,16 @@ export const platformModuleLintAutofix = createBackendModule({
       deps: {
         github: platformGithubServiceRef,
         checkouts: checkoutServiceRef,
+        tools: isolatedToolRunnerServiceRef,
         executors: platformTaskExecutorsExtensionPoint,
       },
-      async init({ github, checkouts, executors }) {
+      async init({ github, checkouts, tools, executors }) {
         executors.addExecutor(
-          new LintAutofixExecutor({ checkouts, publisher: github.publisher }),
+          new LintAutofixExecutor({
+            checkouts,
+            publisher: github.publisher,
+            tools,
+          }),
         );
       },
     });

@@ -27,7 +27,8 @@ export function detectIsolation(mode: IsolationMode): {
       '--',
       'true',
     ],
-    { encoding: 'utf8', timeout: 10_000 },
+    // bwrap is looked up on the backend's PATH as it is now.
+    { encoding: 'utf8', timeout: 10_000, env: process.env },
   );
   if (probe.error) {
     return {

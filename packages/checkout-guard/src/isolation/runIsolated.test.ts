@@ -37,12 +37,12 @@ describe('runIsolated', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  it('finds bubblewrap on this machine (the test command installs it)', () => {
-    expect(detectIsolation('bubblewrap')).toEqual({ available: true });
-    expect(() => requireIsolation('bubblewrap')).not.toThrow();
+  it('finds bwrap on this machine (the test command installs it)', () => {
+    expect(detectIsolation('bwrap')).toEqual({ available: true });
+    expect(() => requireIsolation('bwrap')).not.toThrow();
   });
 
-  it.each<IsolationMode>(['bubblewrap', 'none'])(
+  it.each<IsolationMode>(['bwrap', 'none'])(
     'gives the tool none of the backend environment (%s)',
     async isolation => {
       const result = await runIsolated('/usr/bin/env', [], {
@@ -70,7 +70,7 @@ describe('runIsolated', () => {
     ].join('\n');
     const result = await runIsolated('/bin/bash', ['-c', script], {
       cwd: checkout,
-      isolation: 'bubblewrap',
+      isolation: 'bwrap',
     });
     expect(result.exitCode).toBe(0);
     expect(readFileSync(join(checkout, 'result.txt'), 'utf8')).toBe(
@@ -86,7 +86,7 @@ describe('runIsolated', () => {
     const result = await runIsolated(
       '/bin/bash',
       ['-c', `(exec 3<>/dev/tcp/127.0.0.1/${port}) && echo REACHED-NETWORK`],
-      { cwd: checkout, isolation: 'bubblewrap', network: true },
+      { cwd: checkout, isolation: 'bwrap', network: true },
     );
     expect(result.stdout).toContain('REACHED-NETWORK');
   });
@@ -94,7 +94,7 @@ describe('runIsolated', () => {
   it('stops a tool at its time limit and cuts its output', async () => {
     const slow = await runIsolated('/bin/sleep', ['30'], {
       cwd: checkout,
-      isolation: 'bubblewrap',
+      isolation: 'bwrap',
       timeoutMs: 300,
     });
     expect(slow.timedOut).toBe(true);
@@ -103,9 +103,50 @@ describe('runIsolated', () => {
     const loud = await runIsolated(
       '/bin/bash',
       ['-c', 'head -c 100000 /dev/zero | tr "\\0" x'],
-      { cwd: checkout, isolation: 'bubblewrap', maxOutputBytes: 1000 },
+      { cwd: checkout, isolation: 'bwrap', maxOutputBytes: 1000 },
     );
     expect(loud.truncated).toBe(true);
     expect(loud.stdout).toHaveLength(1000);
+  });
+
+  it('mounts the toolchain read-only and puts its folders on PATH', async () => {
+    const toolchain = mkdtempSync(join(tmpdir(), 'isolated-toolchain-'));
+    try {
+      writeFileSync(join(toolchain, 'hello'), '#!/bin/sh\necho hello-tool\n', {
+        mode: 0o755,
+      });
+      const result = await runIsolated(
+        '/bin/bash',
+        ['-c', `hello && (echo x > ${toolchain}/planted && echo WROTE) ; true`],
+        {
+          cwd: checkout,
+          isolation: 'bwrap',
+          toolPath: [toolchain],
+          readOnlyPaths: [toolchain],
+        },
+      );
+      expect(result.stdout).toContain('hello-tool');
+      expect(result.stdout).not.toContain('WROTE');
+    } finally {
+      rmSync(toolchain, { recursive: true, force: true });
+    }
+  });
+
+  it('kills the tool when its task is aborted', async () => {
+    const controller = new AbortController();
+    const run = runIsolated('/bin/sleep', ['30'], {
+      cwd: checkout,
+      isolation: 'bwrap',
+      signal: controller.signal,
+    });
+    controller.abort(new Error('task cancelled'));
+    await expect(run).rejects.toThrow('task cancelled');
+    await expect(
+      runIsolated('/bin/true', [], {
+        cwd: checkout,
+        isolation: 'none',
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow('task cancelled');
   });
 });

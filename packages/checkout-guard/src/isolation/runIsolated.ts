@@ -41,8 +41,9 @@ export async function runIsolated(
   args: string[],
   options: IsolatedRunOptions,
 ): Promise<IsolatedRunResult> {
-  const path = [...(options.readOnlyPaths ?? []), TOOL_PATH].join(':');
-  if (options.isolation === 'bubblewrap') {
+  options.signal?.throwIfAborted();
+  const path = [...(options.toolPath ?? []), TOOL_PATH].join(':');
+  if (options.isolation === 'bwrap') {
     return capture(
       'bwrap',
       [...bubblewrapArgs(options, path), '--', command, ...args],
@@ -140,12 +141,22 @@ function capture(
       timedOut = true;
       killGroup(child.pid);
     }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    child.on('error', error => {
+    const abort = () => killGroup(child.pid);
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const done = () => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+    };
+    child.on('error', error => {
+      done();
       reject(error);
     });
     child.on('close', code => {
-      clearTimeout(timer);
+      done();
+      if (options.signal?.aborted) {
+        reject(options.signal.reason);
+        return;
+      }
       resolve({
         exitCode: code ?? undefined,
         stdout: out.text(),

@@ -1,11 +1,11 @@
 /**
- * How repository tools are isolated: `bubblewrap` runs them in new user, mount,
- * PID and network namespaces (Linux); `none` only clears their environment and
- * is an admin's explicit opt-out.
+ * How repository tools are isolated: `bwrap` runs them with bubblewrap in new
+ * user, mount, PID and network namespaces (Linux); `none` only clears their
+ * environment and is an admin's explicit opt-out.
  *
  * @public
  */
-export type IsolationMode = 'bubblewrap' | 'none';
+export type IsolationMode = 'bwrap' | 'none';
 
 /**
  * One run of a repository's tool.
@@ -20,12 +20,20 @@ export interface IsolatedRunOptions {
   network?: boolean;
   /** The tool's whole environment besides PATH and HOME; never the backend's. */
   env?: Record<string, string>;
-  /** Folders the tool may read besides the system's (e.g. the toolchain it runs). */
+  /**
+   * Folders put first on the tool's PATH (e.g. the bin folder of the Node.js
+   * the backend runs on); with `bwrap` they must be under `/usr` or in
+   * `readOnlyPaths`.
+   */
+  toolPath?: string[];
+  /** Folders the tool may read besides the system's (the toolchain it runs); mounted read-only. */
   readOnlyPaths?: string[];
   /** Killed after this long; default 10 minutes. */
   timeoutMs?: number;
   /** Bytes kept of stdout and of stderr each; default 1 MiB. */
   maxOutputBytes?: number;
+  /** Kills the tool (its whole process group) when aborted. */
+  signal?: AbortSignal;
 }
 
 /**

@@ -11,15 +11,14 @@ export type FileReader = (path: string) => Promise<string | undefined>;
 const MAX_FILE = 2 * 1024 * 1024;
 
 /**
- * A reader of files at a ref of the repository (`git show ref:path`), bounded in size.
+ * A reader of regular files at a ref of the repository, from git's objects
+ * (never the working tree), bounded in size; symlinks and submodules read
+ * as absent, so nothing outside the repository is ever read.
  *
  * @public
  */
 export function fileReaderAt(repo: GitRepository, ref: string): FileReader {
-  return async path => {
-    const text = await repo.show(ref, path);
-    return text !== undefined && text.length <= MAX_FILE ? text : undefined;
-  };
+  return path => repo.show(ref, path, MAX_FILE);
 }
 
 /** Parses JSON from a repository file, undefined when absent or malformed. */

@@ -93,14 +93,39 @@ export class GitRepository {
     return out.split('\n').filter(Boolean);
   }
 
-  /** A file's text at a ref, or undefined when it is absent there. */
-  async show(ref: string, path: string): Promise<string | undefined> {
+  /**
+   * A regular file's text at a ref, or undefined when it is absent there,
+   * larger than `maxBytes`, or not a regular file: a symlink's target is never
+   * taken for content (nor followed), and neither is a submodule.
+   */
+  async show(
+    ref: string,
+    path: string,
+    maxBytes = MAX_GIT_OUTPUT,
+  ): Promise<string | undefined> {
+    let entry: string;
     try {
-      return await this.git(['show', `${ref}:${path}`]);
+      entry = await this.git([
+        '--literal-pathspecs',
+        'ls-tree',
+        '-l',
+        '-z',
+        ref,
+        '--',
+        path,
+      ]);
     } catch {
-      // `git show` fails for a path absent at that ref: the caller treats it as no file.
+      // An unknown ref has no files: the caller treats it as no file.
       return undefined;
     }
+    // `<mode> <type> <object> <size>\t<path>`; a path through a symlink lists nothing.
+    const match = /^(100644|100755) blob ([0-9a-f]+) +(\d+)\t([^\0]*)\0$/.exec(
+      entry,
+    );
+    if (!match || match[4] !== path || Number(match[3]) > maxBytes) {
+      return undefined;
+    }
+    return this.git(['cat-file', 'blob', match[2]]);
   }
 
   /** The URL of the `origin` remote, if any. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TestRepo } from '../__testUtils__/TestRepo';
 import { fileReaderAt } from '../config/FileReader';
 import { GitRepository } from '../git/GitRepository';
@@ -93,5 +96,33 @@ describe('versionFileEdits', () => {
       '[[package]]\nname = "core"\nversion = "1.0.1"\n\n[[package]]\nname = "serde"\nversion = "1.0.0"\n',
     );
     expect(edits['crates/core/Cargo.toml']).toContain('version = "1.0.1"');
+  });
+
+  it('never reads through a symlink: a linked version file or changelog counts as absent', async () => {
+    r = TestRepo.create();
+    const outside = mkdtempSync(join(tmpdir(), 'release-outside-'));
+    try {
+      writeFileSync(
+        join(outside, 'package.json'),
+        '{ "name": "web", "version": "1.0.0", "token": "ghp_outside" }\n',
+      );
+      r.commit('chore: init', { 'README.md': 'web\n' });
+      symlinkSync(join(outside, 'package.json'), join(r.dir, 'package.json'));
+      symlinkSync('/proc/self/environ', join(r.dir, 'CHANGELOG.md'));
+      symlinkSync(outside, join(r.dir, 'linked'));
+      r.git('add', '-A');
+      r.git('commit', '-q', '-m', 'chore: links');
+
+      const read = fileReaderAt(new GitRepository(r.dir), 'HEAD');
+      expect(await read('package.json')).toBeUndefined();
+      expect(await read('CHANGELOG.md')).toBeUndefined();
+      expect(await read('linked/package.json')).toBeUndefined();
+      expect(await read('README.md')).toBe('web\n');
+      expect(
+        await editsAt({ name: 'web', path: '.', ecosystem: 'npm' }, '1.1.0'),
+      ).toEqual({});
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

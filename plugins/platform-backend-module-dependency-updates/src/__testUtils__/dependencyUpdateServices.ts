@@ -7,6 +7,7 @@ import {
   GithubAdvisoryClient,
   GithubPullRequestPublisher,
 } from '@catalyst/plugin-platform-node';
+import { testToolRunner } from './testToolRunner';
 import { GithubSimulator } from '@catalyst/github-simulator';
 import { NpmRegistryClient } from '../dependencies/npmRegistry/NpmRegistryClient';
 import { DependencyUpdateExecutor } from '../executor/DependencyUpdateExecutor';
@@ -64,6 +65,7 @@ export function dependencyUpdateServices(options: {
     executor: new DependencyUpdateExecutor({
       checkouts,
       publisher: new GithubPullRequestPublisher({ integrations }),
+      tools: testToolRunner(),
       npmRegistry: options.registryUrl,
     }),
   };

@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
+import { testToolRunner } from '../__testUtils__/testToolRunner';
 import { GithubSimulator } from '@catalyst/github-simulator';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,6 +130,7 @@ describe('DependencyUpdateExecutor', () => {
         workingDirectory: workDir,
       }),
       publisher: new GithubPullRequestPublisher({ integrations }),
+      tools: testToolRunner(),
       npmRegistry: registry.url,
     });
   }

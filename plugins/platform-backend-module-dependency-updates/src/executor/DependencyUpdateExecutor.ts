@@ -15,7 +15,10 @@ import { describeDependencyUpdatePullRequest } from './describeDependencyUpdateP
 import { proposeChange } from '@catalyst/plugin-platform-node';
 import { refreshGoSum, RefreshGoSum } from './refreshGoSum';
 import { refreshLockfile, RefreshLockfile } from './refreshLockfile';
-import type { CheckoutService } from '@catalyst/plugin-platform-node';
+import type {
+  CheckoutService,
+  IsolatedToolRunner,
+} from '@catalyst/plugin-platform-node';
 
 const LOCKFILE_NOTE =
   "Lockfiles were refreshed with the repository's own package manager (npm, pnpm or Yarn without install scripts; `go get` for go.sum).";
@@ -49,6 +52,8 @@ export class DependencyUpdateExecutor implements PlatformTaskExecutor {
     private readonly deps: {
       checkouts: CheckoutService;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
+      /** Runs the package managers and Go, which run repository code, isolated. */
+      tools: IsolatedToolRunner;
       /** The registry lockfiles resolve against; the package manager's own when unset. */
       npmRegistry?: string;
       refreshLockfile?: RefreshLockfile;
@@ -131,6 +136,7 @@ export class DependencyUpdateExecutor implements PlatformTaskExecutor {
     await (this.deps.refreshLockfile ?? refreshLockfile)(lockfileDir, {
       registryUrl: this.deps.npmRegistry,
       signal: ctx.signal,
+      tools: this.deps.tools,
     });
     return applied;
   }
@@ -157,6 +163,7 @@ export class DependencyUpdateExecutor implements PlatformTaskExecutor {
       goProxy: this.deps.goProxy,
       goSumDb: this.deps.goSumDb,
       signal: ctx.signal,
+      tools: this.deps.tools,
     });
     return applied;
   }

@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
+import { testToolRunner } from '../__testUtils__/testToolRunner';
 import { GithubSimulator } from '@catalyst/github-simulator';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,7 @@ describe('DependencyUpdateExecutor on go.mod', () => {
         workingDirectory: workDir,
       }),
       publisher: new GithubPullRequestPublisher({ integrations }),
+      tools: testToolRunner(),
       goProxy: proxy.url,
       goSumDb: 'off',
     });

@@ -16,6 +16,11 @@ import {
   TestNpmRegistry,
 } from '../__testUtils__/verdaccioRegistry';
 import { yarnRepository, yarnTestEnv } from '../__testUtils__/yarnRepository';
+import { leakingYarnRelease } from '../__testUtils__/leakingYarnRelease';
+import {
+  HostileProbeReport,
+  leakedSecrets,
+} from '@catalyst/checkout-guard/testUtils';
 
 jest.setTimeout(180_000);
 
@@ -158,5 +163,76 @@ describe('dependency updates in a Yarn 4 repository', () => {
       dependencies: { 'left-pad': 'npm:^1.3.0' },
     });
     expect(after.__metadata).toEqual(before.__metadata);
+  });
+
+  it("runs a repository-pinned yarnPath without the backend's variables or files", async () => {
+    const outside = await fs.mkdtemp(join(tmpdir(), 'dependency-outside-'));
+    const saved = process.env.GITHUB_TOKEN;
+    try {
+      await fs.writeFile(join(outside, 'secrets.yaml'), 'token: ghp_file\n');
+      process.env.GITHUB_TOKEN = 'ghp_yarn_backend_secret';
+      process.env.POSTGRES_PASSWORD = 'db_backend_secret';
+      const release = /^yarnPath: (.+)$/m.exec(files['.yarnrc.yml'])![1];
+      const evil = release.replace(/[^/]+$/, 'evil.cjs');
+      await simulator.createRepository('acme/leaky', {
+        commits: [
+          {
+            message: 'feat: leaky',
+            files: {
+              ...files,
+              '.yarnrc.yml': files['.yarnrc.yml'].replace(release, evil),
+              [evil]: leakingYarnRelease({
+                realRelease: release.split('/').pop()!,
+                outsideFile: join(outside, 'secrets.yaml'),
+              }),
+            },
+          },
+        ],
+      });
+      const leakyUrl = `${simulator.urls.web}/acme/leaky`;
+      const result = await services().executor.execute(
+        executorTask('dependency_update', leakyUrl, {
+          subject: 'npm:left-pad',
+          payload: {
+            repositoryUrl: leakyUrl,
+            updates: [
+              {
+                ecosystem: 'npm',
+                directory: '',
+                name: 'left-pad',
+                from: '1.2.0',
+                to: '1.3.0',
+                section: 'dependencies',
+                kind: 'minor',
+                advisories: [],
+              },
+            ],
+          },
+        }),
+        executionContext('apply', 'auto-merge'),
+      );
+      expect(result.outcome).toBe('done');
+      const branch = 'refs/heads/chore/dependency-update-npm-left-pad';
+      const repo = simulator.repository('acme/leaky');
+      // The lockfile was still refreshed by the pinned release, in isolation.
+      expect(
+        (parseSyml((await repo.readFile(branch, 'yarn.lock'))!) as YarnLock)[
+          'left-pad@npm:^1.3.0'
+        ],
+      ).toMatchObject({ version: '1.3.0' });
+      const leak = JSON.parse(
+        (await repo.readFile(branch, 'leak.json'))!,
+      ) as HostileProbeReport;
+      expect(
+        leakedSecrets(leak, ['ghp_yarn_backend_secret', 'db_backend_secret']),
+      ).toEqual([]);
+      expect(leak.env.HOME).not.toBe(process.env.HOME);
+      expect(leak.outside).toBe('refused: ENOENT');
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_TOKEN;
+      else process.env.GITHUB_TOKEN = saved;
+      delete process.env.POSTGRES_PASSWORD;
+      await fs.rm(outside, { recursive: true, force: true });
+    }
   });
 });

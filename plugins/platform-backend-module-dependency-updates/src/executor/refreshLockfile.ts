@@ -1,11 +1,16 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from '@catalyst/plugin-platform-node';
+import type { IsolatedToolRunner } from '@catalyst/plugin-platform-node';
 
 /** Brings the lockfile of `dir` in line with its edited package.json. */
 export type RefreshLockfile = (
   dir: string,
-  options: { registryUrl?: string; signal: AbortSignal },
+  options: {
+    registryUrl?: string;
+    signal: AbortSignal;
+    /** Package managers run the repository's code (`yarnPath`, plugins): isolated. */
+    tools: IsolatedToolRunner;
+  },
 ) => Promise<void>;
 
 /**
@@ -36,13 +41,16 @@ const exists = (file: string) =>
  * (`install --package-lock-only`), pnpm (`install --lockfile-only`), Yarn
  * 2+ (`install --mode=update-lockfile`). Without a lockfile there is
  * nothing to refresh. `registryUrl` replaces the configured registry; npm
- * keeps writing `resolved` URLs only if the lockfile has them.
+ * keeps writing `resolved` URLs only if the lockfile has them. The package
+ * manager runs isolated, with the network and no credentials.
  */
 export const refreshLockfile: RefreshLockfile = async (
   dir,
-  { registryUrl, signal },
+  { registryUrl, signal, tools },
 ) => {
   const registry = registryUrl ? ['--registry', registryUrl] : [];
+  const run = (command: string, args: string[], env = {}) =>
+    tools.run(command, args, { cwd: dir, signal, network: true, env });
   const npmLockfile = (
     await Promise.all(
       ['npm-shrinkwrap.json', 'package-lock.json'].map(async name =>
@@ -51,33 +59,26 @@ export const refreshLockfile: RefreshLockfile = async (
     )
   ).find(Boolean);
   if (npmLockfile) {
-    await runCommand(
-      'npm',
-      [
-        'install',
-        '--package-lock-only',
-        '--ignore-scripts',
-        '--no-audit',
-        '--no-fund',
-        ...(await resolvedUrlStyle(npmLockfile)),
-        ...registry,
-      ],
-      { cwd: dir, signal },
-    );
+    await run('npm', [
+      'install',
+      '--package-lock-only',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      ...(await resolvedUrlStyle(npmLockfile)),
+      ...registry,
+    ]);
   } else if (await exists(join(dir, 'pnpm-lock.yaml'))) {
-    await runCommand(
-      'pnpm',
-      ['install', '--lockfile-only', '--ignore-scripts', ...registry],
-      { cwd: dir, signal },
-    );
+    await run('pnpm', [
+      'install',
+      '--lockfile-only',
+      '--ignore-scripts',
+      ...registry,
+    ]);
   } else if (await exists(join(dir, 'yarn.lock'))) {
-    await runCommand('yarn', ['install', '--mode=update-lockfile'], {
-      cwd: dir,
-      signal,
-      env: {
-        YARN_ENABLE_SCRIPTS: '0',
-        ...(registryUrl ? { YARN_NPM_REGISTRY_SERVER: registryUrl } : {}),
-      },
+    await run('yarn', ['install', '--mode=update-lockfile'], {
+      YARN_ENABLE_SCRIPTS: '0',
+      ...(registryUrl ? { YARN_NPM_REGISTRY_SERVER: registryUrl } : {}),
     });
   }
 };

@@ -58,13 +58,17 @@ export function lintFixtureFiles(): Record<string, string> {
  */
 export async function linkedLintTools(): Promise<{
   nodeModules: string;
+  /** What an isolated tool must be able to read to run them: the links and their targets. */
+  readOnlyPaths: string[];
   remove(): Promise<void>;
 }> {
   const root = await fs.mkdtemp(join(tmpdir(), 'lint-tools-'));
   const nodeModules = join(root, 'node_modules');
   await fs.mkdir(join(nodeModules, '.bin'), { recursive: true });
+  const readOnlyPaths = new Set([root]);
   for (const tool of ['eslint', 'prettier']) {
     const manifest = require.resolve(`${tool}/package.json`);
+    readOnlyPaths.add(dirname(dirname(manifest)));
     const pkg = JSON.parse(await fs.readFile(manifest, 'utf8'));
     const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin[tool];
     await fs.symlink(dirname(manifest), join(nodeModules, tool));
@@ -72,6 +76,7 @@ export async function linkedLintTools(): Promise<{
   }
   return {
     nodeModules,
+    readOnlyPaths: [...readOnlyPaths],
     remove: () => fs.rm(root, { recursive: true, force: true }),
   };
 }

@@ -30,7 +30,10 @@ export interface RunCommandOptions {
 
 /**
  * Runs a program without a shell in `cwd`. Exit codes listed in `okCodes`
- * are returned; any other code throws with the program's stderr.
+ * are returned; any other code throws with the program's stderr. Only for
+ * the backend's own programs (git): it passes the backend's environment on.
+ * A repository's tools (linters, formatters, package managers) run through
+ * the {@link IsolatedToolRunner} instead.
  *
  * @public
  */
