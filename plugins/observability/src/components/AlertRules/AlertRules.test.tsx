@@ -29,7 +29,7 @@ const applied = {
   validatedWithPromtool: true,
 };
 
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 describe('AlertRules', () => {
   it('lists the rules of the entity and the rule group they render to', async () => {
