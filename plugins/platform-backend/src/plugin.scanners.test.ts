@@ -48,7 +48,17 @@ describe('platform backend task scanners', () => {
         platformPlugin,
         scannerModule,
         scheduler.factory,
-        catalogServiceMock.factory({ entities: [] }),
+        // The tasks' component: the task list shows only what the caller can see.
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'web', namespace: 'default' },
+              spec: { type: 'website', lifecycle: 'production', owner: 'a' },
+            },
+          ],
+        }),
         mockServices.rootConfig.factory({
           data: {
             platform: {

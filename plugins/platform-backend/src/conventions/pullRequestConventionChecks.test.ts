@@ -81,7 +81,19 @@ describe('convention checks of pull requests', () => {
   };
 
   it('fails a pull request with a bad commit message, with a fresh check run per check', async () => {
-    const server = await start();
+    // The recorded checks are listed to callers who can see the repository's component.
+    const server = await start([
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'demo-checks',
+          namespace: 'default',
+          annotations: { 'github.com/project-slug': repo },
+        },
+        spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+      },
+    ]);
     const git = github.repository(repo);
     await git.git(['branch', 'feat/answer', 'main']);
     await git.commitFiles(

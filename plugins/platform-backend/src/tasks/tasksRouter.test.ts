@@ -14,7 +14,17 @@ describe('task routes', () => {
     const { server } = await startTestBackend({
       features: [
         platformPlugin,
-        catalogServiceMock.factory({ entities: [] }),
+        // The tasks' component, which the caller can see.
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'payments', namespace: 'default' },
+              spec: { type: 'service', lifecycle: 'production', owner: 'a' },
+            },
+          ],
+        }),
         mockServices.permissions.factory({ result: permission }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({ data: {} }),
