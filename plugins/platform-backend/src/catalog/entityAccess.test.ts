@@ -3,7 +3,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -24,6 +23,7 @@ import { TaskStore } from '../tasks/TaskStore';
 import { newTask } from '../__testUtils__/taskStores';
 import { specFolder, task } from '../__testUtils__/specFolders';
 import { visibilityCatalogFactory } from '../__testUtils__/visibilityCatalog';
+import { componentEntity } from '../__testUtils__/components';
 
 const databases = createTestDatabases();
 
@@ -31,16 +31,8 @@ const SHOP = 'component:default/shop';
 const VAULT = 'component:default/vault';
 const ALICE = 'user:default/alice';
 
-const component = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { 'github.com/project-slug': `acme/${name}` },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: `team-${name}` },
-});
+const component = (name: string) =>
+  componentEntity(name, { 'github.com/project-slug': `acme/${name}` });
 
 describe.each(databases.eachSupportedId())(
   'platform routes and the catalog on %p',

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { platformPlugin } from '../plugin';
 import { TaskStore } from './TaskStore';
 import { newTask } from '../__testUtils__/taskStores';
+import { componentEntity } from '../__testUtils__/components';
 
 const databases = createTestDatabases();
 
@@ -15,16 +16,7 @@ describe('task routes', () => {
       features: [
         platformPlugin,
         // The tasks' component, which the caller can see.
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: 'payments', namespace: 'default' },
-              spec: { type: 'service', lifecycle: 'production', owner: 'a' },
-            },
-          ],
-        }),
+        catalogServiceMock.factory({ entities: [componentEntity('payments')] }),
         mockServices.permissions.factory({ result: permission }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({ data: {} }),
