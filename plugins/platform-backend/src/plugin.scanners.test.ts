@@ -7,6 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { platformTaskScannersExtensionPoint } from '@catalyst/plugin-platform-node';
 import request from 'supertest';
 import { platformPlugin } from './plugin';
+import { componentEntity } from './__testUtils__/components';
 
 describe('platform backend task scanners', () => {
   it('schedules each scanner of a module and queues what it finds once', async () => {
@@ -48,7 +49,8 @@ describe('platform backend task scanners', () => {
         platformPlugin,
         scannerModule,
         scheduler.factory,
-        catalogServiceMock.factory({ entities: [] }),
+        // The tasks' component: the task list shows only what the caller can see.
+        catalogServiceMock.factory({ entities: [componentEntity('web')] }),
         mockServices.rootConfig.factory({
           data: {
             platform: {

@@ -381,6 +381,48 @@ describe('AgentContextService', () => {
     );
   });
 
+  it('opens no pull request on a repository that github.com/project-slug names instead of the source', async () => {
+    const victim = `acme/victim-${repoCount}`;
+    await github.createRepository(victim, { commits: paymentsCommits() });
+    const entity = urlComponent();
+    entity.metadata.annotations!['github.com/project-slug'] = victim;
+    const { service } = await createService({ entities: [entity] });
+    await service.generate('component:default/payments');
+
+    const error = await service
+      .refresh('component:default/payments')
+      .catch(e => e);
+
+    expect(error).toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining(`names ${victim}`),
+    });
+    expect(github.pulls(victim)).toEqual([]);
+    expect(github.pulls(repo)).toEqual([]);
+    expect(
+      github.requests.filter(
+        r => r.method !== 'GET' && r.path.includes(victim),
+      ),
+    ).toEqual([]);
+    expect(
+      await github.repository(victim).resolveRef('refs/heads/chore/agents-md'),
+    ).toBeUndefined();
+  });
+
+  it('opens the pull request on the source repository when github.com/project-slug names it too', async () => {
+    const entity = urlComponent();
+    entity.metadata.annotations!['github.com/project-slug'] =
+      repo.toUpperCase();
+    const { service } = await createService({ entities: [entity] });
+    await service.generate('component:default/payments');
+
+    expect(await service.refresh('component:default/payments')).toMatchObject({
+      status: 'opened',
+      pullRequest: { number: 1 },
+    });
+    expect(github.pulls(repo)).toHaveLength(1);
+  });
+
   describe('GitHub failures', () => {
     it('turns a rate limit into 503 with the reset time and records it', async () => {
       const { service, store } = await createService({

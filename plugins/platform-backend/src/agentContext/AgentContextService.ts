@@ -161,18 +161,22 @@ export class AgentContextService {
       throw asRequestError(error);
     }
     if (!published.pullRequest) return upToDate;
-    await this.options.store.savePullRequest(entityRef, published.pullRequest);
+    const pullRequest = {
+      number: published.pullRequest.number,
+      url: published.pullRequest.url,
+    };
+    await this.options.store.savePullRequest(entityRef, pullRequest);
     this.options.logger.info(
       `${
         published.status === 'created' ? 'Opened' : 'Updated'
-      } AGENTS.md pull request ${published.pullRequest.url} for ${entityRef}`,
+      } AGENTS.md pull request ${pullRequest.url} for ${entityRef}`,
     );
     return {
       entityRef,
       status: published.status === 'created' ? 'opened' : 'updated',
       factsHash: record.factsHash,
       branch: published.branch,
-      pullRequest: published.pullRequest,
+      pullRequest,
     };
   }
 

@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { requirePermission } from '@catalyst/backend-common';
 import {
   agentContextGeneratePermission,
   agentContextRefreshPermission,
@@ -13,6 +12,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AgentContextService } from './AgentContextService';
+import { requireEntityPermission } from '../catalog/entityAccess';
 
 // Entity ref parts as the catalog allows them; anything else is a typo or a probe.
 const refParamsSchema = z.object({
@@ -58,9 +58,10 @@ export function createAgentContextRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = entityRefOf(req.params);
-    await requirePermission({
+    await requireEntityPermission({
       permissions,
       credentials,
+      entityRef,
       permission: agentContextGeneratePermission,
       action: `generate the agent context of ${entityRef}`,
     });
@@ -73,9 +74,10 @@ export function createAgentContextRouter(options: {
     });
     const entityRef = entityRefOf(req.params);
     // A live check clones and analyses the repository, like generating.
-    await requirePermission({
+    await requireEntityPermission({
       permissions,
       credentials,
+      entityRef,
       permission: agentContextGeneratePermission,
       action: `check the agent context of ${entityRef}`,
     });
@@ -87,9 +89,10 @@ export function createAgentContextRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = entityRefOf(req.params);
-    await requirePermission({
+    await requireEntityPermission({
       permissions,
       credentials,
+      entityRef,
       permission: agentContextRefreshPermission,
       action: `refresh the AGENTS.md of ${entityRef}`,
     });

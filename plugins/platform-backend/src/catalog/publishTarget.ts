@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   parseGithubRepository,
@@ -15,9 +15,17 @@ export interface PublishTarget {
 }
 
 /**
- * The GitHub repository of a component: `github.com/project-slug`, else a
- * source location on a GitHub integration. The base branch is the one the
- * source location names, else the repository's default branch.
+ * The GitHub repository a component's pull requests go to: the repository
+ * its files are read from, so a change made from one repository's analysis
+ * can only land in that repository.
+ *
+ * - A GitHub source location: that repository and the branch it names.
+ *   `github.com/project-slug` may name the same repository (it is then
+ *   redundant); naming another one is refused (NotAllowedError), because
+ *   the annotation is the entity author's word, not where the files came from.
+ * - A folder on the backend's disk (a `file:` location, which only an admin
+ *   can place there): `github.com/project-slug` says which GitHub repository
+ *   the folder is a checkout of.
  */
 export function publishTargetOf(
   entity: Entity,
@@ -25,29 +33,33 @@ export function publishTargetOf(
 ): PublishTarget {
   const slug = entity.metadata.annotations?.[GITHUB_SLUG_ANNOTATION];
   const source = resolveSpecSource(entity);
-  const sourceUrl =
-    source?.type === 'url' && integrations.github.byUrl(source.repoUrl)
-      ? parseGithubRepository(source.repoUrl)
-      : undefined;
-  if (slug) {
-    const repository = parseGithubRepository(slug, {
-      defaultHost: sourceUrl?.host,
-    });
-    const sameRepository =
-      sourceUrl &&
-      `${sourceUrl.owner}/${sourceUrl.repo}`.toLowerCase() ===
-        `${repository.owner}/${repository.repo}`.toLowerCase();
-    return {
-      repository: repository.url,
-      baseBranch: sameRepository ? sourceUrl.ref : undefined,
-    };
-  }
-  if (sourceUrl) {
+  const entityRef = stringifyEntityRef(entity);
+  if (source?.type === 'url') {
+    if (!integrations.github.byUrl(source.repoUrl)) {
+      throw new InputError(
+        `${entityRef} is read from ${source.repoUrl}, which is not on a GitHub integration; Catalyst opens pull requests only on the repository a component is read from`,
+      );
+    }
+    const sourceUrl = parseGithubRepository(source.repoUrl);
+    if (slug) {
+      const named = parseGithubRepository(slug, {
+        defaultHost: sourceUrl.host,
+      });
+      if (
+        `${named.host}/${named.owner}/${named.repo}`.toLowerCase() !==
+        `${sourceUrl.host}/${sourceUrl.owner}/${sourceUrl.repo}`.toLowerCase()
+      ) {
+        throw new NotAllowedError(
+          `${entityRef} is read from ${sourceUrl.owner}/${sourceUrl.repo} but its ${GITHUB_SLUG_ANNOTATION} names ${named.owner}/${named.repo}; Catalyst opens pull requests only on the repository a component is read from`,
+        );
+      }
+    }
     return { repository: sourceUrl.url, baseBranch: sourceUrl.ref };
   }
+  if (source?.type === 'file' && slug) {
+    return { repository: parseGithubRepository(slug).url };
+  }
   throw new InputError(
-    `${stringifyEntityRef(
-      entity,
-    )} has no GitHub repository to open a pull request on; set the ${GITHUB_SLUG_ANNOTATION} annotation or a GitHub source location`,
+    `${entityRef} has no GitHub repository to open a pull request on; give it a GitHub source location`,
   );
 }

@@ -197,6 +197,7 @@ export class ConventionsService {
       branch: published.branch,
       files,
       pullRequest,
+      commitSha: published.commitSha,
     };
   }
 

@@ -48,6 +48,7 @@ export function createConventionFixExecutor(
         linkedPr: {
           number: fixed.pullRequest.number,
           url: fixed.pullRequest.url,
+          headSha: fixed.commitSha,
         },
       };
     },

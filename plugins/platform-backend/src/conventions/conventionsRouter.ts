@@ -3,7 +3,8 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { parseInput, requirePermission } from '@catalyst/backend-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseInput } from '@catalyst/backend-common';
 import {
   conventionRulesManagePermission,
   conventionsFixPermission,
@@ -15,6 +16,11 @@ import { ConventionStatusStore } from './ConventionStatusStore';
 import { ConventionStore } from './ConventionStore';
 import { ComponentConventionRules } from './ComponentConventionRules';
 import { ConventionsService } from './ConventionsService';
+import {
+  canSeeRepository,
+  requireEntityPermission,
+  requirePermissionOnAllEntities,
+} from '../catalog/entityAccess';
 
 const refParamsSchema = z.object({
   kind: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'not an entity kind'),
@@ -71,11 +77,19 @@ export function createConventionsRouter(options: {
   store: ConventionStore;
   status: ConventionStatusStore;
   componentRules: ComponentConventionRules;
+  catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }): express.Router {
-  const { service, store, status, componentRules, httpAuth, permissions } =
-    options;
+  const {
+    service,
+    store,
+    status,
+    componentRules,
+    catalog,
+    httpAuth,
+    permissions,
+  } = options;
   const router = Router();
   router.use(express.json());
   const base = '/conventions/:kind/:namespace/:name';
@@ -101,7 +115,8 @@ export function createConventionsRouter(options: {
     });
     const { id } = parseInput(ruleIdSchema, req.params, 'rule id');
     const { enabled } = parseInput(ruleUpdateSchema, req.body, 'rule update');
-    await requirePermission({
+    // The shared rule set applies to every component.
+    await requirePermissionOnAllEntities({
       permissions,
       credentials,
       permission: conventionRulesManagePermission,
@@ -113,13 +128,21 @@ export function createConventionsRouter(options: {
   router.get(
     '/conventions/pull-requests/:owner/:repo/:number/checks',
     async (req, res) => {
-      await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
       const { owner, repo, number } = parseInput(
         pullRequestParamsSchema,
         req.params,
         'pull request',
       );
-      res.json({ items: await store.listChecks(`${owner}/${repo}`, number) });
+      const repository = `${owner}/${repo}`;
+      // Only for callers who can see a component of the repository.
+      res.json({
+        items: (await canSeeRepository(catalog, credentials, repository))
+          ? await store.listChecks(repository, number)
+          : [],
+      });
     },
   );
 
@@ -152,9 +175,10 @@ export function createConventionsRouter(options: {
     );
     const { ruleName } = parseInput(ruleNameSchema, req.params, 'rule name');
     const input = parseInput(componentRuleSchema, req.body, 'rule');
-    await requirePermission({
+    await requireEntityPermission({
       permissions,
       credentials,
+      entityRef,
       permission: conventionRulesManagePermission,
       action: `change convention rule ${ruleName} of ${entityRef}`,
     });
@@ -171,9 +195,10 @@ export function createConventionsRouter(options: {
       parseInput(refParamsSchema, req.params, 'entity'),
     );
     const { ruleName } = parseInput(ruleNameSchema, req.params, 'rule name');
-    await requirePermission({
+    await requireEntityPermission({
       permissions,
       credentials,
+      entityRef,
       permission: conventionRulesManagePermission,
       action: `change convention rule ${ruleName} of ${entityRef}`,
     });
@@ -188,9 +213,10 @@ export function createConventionsRouter(options: {
     const entityRef = stringifyEntityRef(
       parseInput(refParamsSchema, req.params, 'entity'),
     );
-    await requirePermission({
+    await requireEntityPermission({
       permissions,
       credentials,
+      entityRef,
       permission: conventionsFixPermission,
       action: `fix the conventions of ${entityRef}`,
     });

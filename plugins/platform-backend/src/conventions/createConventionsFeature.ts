@@ -59,6 +59,7 @@ export async function createConventionsFeature(
         catalog: deps.catalog,
         auth: deps.auth,
       }),
+      catalog: deps.catalog,
       httpAuth: deps.httpAuth,
       permissions: deps.permissions,
     }),

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { demoServiceFiles } from '../__testUtils__/conventionsRepository';
 import { platformPlugin } from '../plugin';
 import { signGithubPayload } from '../webhooks/verifySignature';
+import { componentEntity } from '../__testUtils__/components';
 
 const TOKEN = 'ghs_catalyst';
 const SECRET = 'webhook-secret';
@@ -81,7 +82,10 @@ describe('convention checks of pull requests', () => {
   };
 
   it('fails a pull request with a bad commit message, with a fresh check run per check', async () => {
-    const server = await start();
+    // The recorded checks are listed to callers who can see the repository's component.
+    const server = await start([
+      componentEntity('demo-checks', { 'github.com/project-slug': repo }),
+    ]);
     const git = github.repository(repo);
     await git.git(['branch', 'feat/answer', 'main']);
     await git.commitFiles(
@@ -265,19 +269,10 @@ describe('convention checks of pull requests', () => {
 
   it("applies the rule rows of the repository's component", async () => {
     const server = await start([
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: 'demo-checks',
-          namespace: 'default',
-          annotations: {
-            'github.com/project-slug': repo,
-            'backstage.io/source-location': `url:${github.urls.web}/${repo}/tree/main/`,
-          },
-        },
-        spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-      },
+      componentEntity('demo-checks', {
+        'github.com/project-slug': repo,
+        'backstage.io/source-location': `url:${github.urls.web}/${repo}/tree/main/`,
+      }),
     ]);
     const rule = await request(server)
       .put(

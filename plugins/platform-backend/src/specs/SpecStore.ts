@@ -222,8 +222,16 @@ export class SpecStore {
     });
   }
 
-  async listSpecs(query: SpecListQuery): Promise<SpecListResponse> {
+  /**
+   * A page of spec folders; with `visible`, only folders of those entity
+   * refs (what the caller can see in the catalog).
+   */
+  async listSpecs(
+    query: SpecListQuery,
+    visible?: { entityRefs: Iterable<string> },
+  ): Promise<SpecListResponse> {
     const base = this.db<FolderRow>('spec_folders').where(builder => {
+      if (visible) builder.whereIn('entity_ref', [...visible.entityRefs]);
       if (query.entityRef) builder.where('entity_ref', query.entityRef);
       if (query.owner) builder.where('owner', query.owner);
       if (query.status)
@@ -261,6 +269,12 @@ export class SpecStore {
       .limit(query.limit ?? 500)
       .offset(query.offset ?? 0)) as FolderRow[];
     return { items: rows.map(toSummary), totalCount: Number(count) };
+  }
+
+  /** The entity refs that have spec folders. */
+  async entityRefs(): Promise<string[]> {
+    const rows = await this.db('spec_folders').distinct('entity_ref');
+    return rows.map(row => row.entity_ref as string);
   }
 
   async getSpec(

@@ -21,6 +21,7 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { SpecStore } from './SpecStore';
 import { SpecIndexer } from './SpecIndexer';
+import { visibleEntityRefs } from '../catalog/entityAccess';
 
 const listQuerySchema = z.object({
   entityRef: z.string().min(1).optional(),
@@ -59,16 +60,29 @@ export function createSpecsRouter(options: {
   const { store, indexer, reader, catalog, httpAuth, permissions } = options;
   const router = Router();
 
+  // Only the specs of components the caller can see in the catalog.
   router.get('/specs', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = parseInput(listQuerySchema, req.query, 'query');
-    res.json(await store.listSpecs(query));
+    const entityRefs = await visibleEntityRefs(
+      catalog,
+      credentials,
+      query.entityRef ? [query.entityRef] : await store.entityRefs(),
+    );
+    res.json(await store.listSpecs(query, { entityRefs }));
   });
 
   router.get('/specs/:kind/:namespace/:name/:slug', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entityRef = entityRefFromParams(req.params);
-    const spec = await store.getSpec(entityRef, req.params.slug);
+    const visible = await visibleEntityRefs(catalog, credentials, [entityRef]);
+    const spec = visible.has(entityRef)
+      ? await store.getSpec(entityRef, req.params.slug)
+      : undefined;
     if (!spec) {
       throw new NotFoundError(`${entityRef} has no spec '${req.params.slug}'`);
     }

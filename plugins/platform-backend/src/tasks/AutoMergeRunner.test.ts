@@ -79,6 +79,7 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
     store: Awaited<ReturnType<typeof setUp>>['store'],
     number: number,
     approvalPolicy: 'auto-merge' | 'require-approval' = 'auto-merge',
+    headSha?: string,
   ) {
     const { task } = await store.enqueue(
       newTask({
@@ -96,7 +97,12 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
       now: new Date(),
     });
     expect(claim.task.id).toBe(task.id);
-    await store.complete(claim, 'done', { linkedPr: { number } }, new Date());
+    await store.complete(
+      claim,
+      'done',
+      { linkedPr: { number, headSha } },
+      new Date(),
+    );
     return task.id;
   }
 
@@ -113,12 +119,18 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
   it('merges an auto-merge task’s pull request once its checks pass', async () => {
     const { store, runner } = await setUp();
     const pull = await pullRequest();
-    const taskId = await completedTask(store, pull.number);
+    const taskId = await completedTask(
+      store,
+      pull.number,
+      'auto-merge',
+      pull.head,
+    );
     const approved = await pullRequest();
     const approvedTaskId = await completedTask(
       store,
       approved.number,
       'require-approval',
+      approved.head,
     );
 
     expect(await runner.run()).toBe(0);
@@ -147,7 +159,12 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
   it('leaves a pull request with a failed check open and says which', async () => {
     const { store, runner } = await setUp();
     const pull = await pullRequest();
-    const taskId = await completedTask(store, pull.number);
+    const taskId = await completedTask(
+      store,
+      pull.number,
+      'auto-merge',
+      pull.head,
+    );
     await check(pull.head, 'failure');
 
     expect(await runner.run()).toBe(0);
@@ -169,7 +186,12 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
   it('opens the GitHub breaker on a rate limit and waits while it is open', async () => {
     const { store, breakers, runner } = await setUp();
     const pull = await pullRequest();
-    const taskId = await completedTask(store, pull.number);
+    const taskId = await completedTask(
+      store,
+      pull.number,
+      'auto-merge',
+      pull.head,
+    );
     const resetAt = new Date(Date.now() + 3_600_000);
     simulator.setRateLimit(0, resetAt);
     try {
@@ -187,5 +209,57 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
     } finally {
       simulator.setRateLimit(5000, resetAt);
     }
+  });
+
+  it('stops, without merging, when someone else pushed to the branch', async () => {
+    const { store, runner } = await setUp();
+    const pull = await pullRequest();
+    const taskId = await completedTask(
+      store,
+      pull.number,
+      'auto-merge',
+      pull.head,
+    );
+    const git = simulator.repository(fullName);
+    const main = await git.resolveRef('refs/heads/main');
+    const pushed = await git.commitFiles(
+      `chore/dependency-update-${branches}`,
+      { 'postinstall.js': 'steal()\n' },
+      'chore: also this',
+    );
+    await check(pushed, 'success');
+
+    expect(await runner.run()).toBe(0);
+    expect((await store.get(taskId))?.merge).toMatchObject({
+      state: 'not_mergeable',
+      detail: expect.stringContaining('someone else pushed'),
+    });
+    expect(await git.resolveRef('refs/heads/main')).toBe(main);
+    expect(
+      simulator.pulls(fullName).find(pr => pr.number === pull.number)?.state,
+    ).toBe('open');
+
+    // Decided: later runs leave it alone.
+    const before = simulator.requests.length;
+    await runner.run();
+    expect(simulator.requests.length).toBe(before);
+  });
+
+  it('merges nothing for a task that did not record the commit it pushed', async () => {
+    const { store, runner } = await setUp();
+    const pull = await pullRequest();
+    const taskId = await completedTask(store, pull.number);
+    await check(pull.head, 'success');
+    const before = simulator.requests.length;
+
+    expect(await runner.run()).toBe(0);
+    expect((await store.get(taskId))?.merge).toMatchObject({
+      state: 'not_mergeable',
+      detail: expect.stringContaining('did not record the commit'),
+    });
+    expect(simulator.requests.length).toBe(before);
+    expect(
+      simulator.pulls(fullName).find(pr => pr.number === pull.number)?.state,
+    ).toBe('open');
   });
 });

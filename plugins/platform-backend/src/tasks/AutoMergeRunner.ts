@@ -25,7 +25,9 @@ export interface AutoMergeOptions {
 /**
  * The "auto-merge when checks pass" half of the `auto-merge` approval
  * policy: looks at the pull requests that auto-merge tasks opened and merges
- * each one once every check on its head passed. A failed check or a refused
+ * each one once every check on its head passed, and only while that head is
+ * the commit the task pushed (`result.linkedPr.headSha`): a push by anyone
+ * else stops the merge and leaves the pull request to a person. A failed check or a refused
  * merge leaves the pull request open for a person and says why on the task.
  * Respects the GitHub breaker: while it is open nothing is looked at, and a
  * rate limit or refused credentials open it.
@@ -61,10 +63,26 @@ export class AutoMergeRunner {
 
     let merged = 0;
     for (const task of await merges.listWaiting(options.batchSize)) {
+      const expectedHeadSha = task.result?.linkedPr?.headSha;
+      if (!expectedHeadSha) {
+        // Without the commit it pushed, Catalyst cannot tell its own
+        // change from someone else's push: a person decides.
+        await merges.record(
+          task.id,
+          {
+            state: 'not_mergeable',
+            detail:
+              'Catalyst did not record the commit it pushed, so it merges nothing; left for a person to review',
+          },
+          now,
+        );
+        continue;
+      }
       try {
         const outcome = await merger.mergeIfChecksPass({
           repository: taskRepositoryUrl(task),
           number: task.linkedPrNumber!,
+          expectedHeadSha,
           mergeMethod: options.mergeMethod,
           requireChecks: options.requireChecks,
         });

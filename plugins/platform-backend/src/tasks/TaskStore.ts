@@ -185,11 +185,19 @@ export class TaskStore {
     return rows.map(toAttempt);
   }
 
-  async list(query: TaskListQuery): Promise<PlatformTaskPage> {
+  /**
+   * A page of tasks, newest first; with `visible`, only tasks of those
+   * entity refs (what the caller can see in the catalog).
+   */
+  async list(
+    query: TaskListQuery,
+    visible?: { entityRefs: Iterable<string> },
+  ): Promise<PlatformTaskPage> {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
     const filtered = () => {
       const q = this.db<TaskRow>('platform_tasks');
+      if (visible) q.whereIn('entity_ref', [...visible.entityRefs]);
       if (query.status?.length) q.whereIn('status', query.status);
       if (query.taskType) q.where('task_type', query.taskType);
       if (query.entityRef) q.where('entity_ref', query.entityRef);
@@ -207,6 +215,12 @@ export class TaskStore {
       offset,
       limit,
     };
+  }
+
+  /** The entity refs that have tasks. */
+  async entityRefs(): Promise<string[]> {
+    const rows = await this.db('platform_tasks').distinct('entity_ref');
+    return rows.map(row => row.entity_ref as string);
   }
 
   /**

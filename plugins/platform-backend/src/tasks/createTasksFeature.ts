@@ -89,6 +89,7 @@ export async function createTasksFeature(
     router: createTasksRouter({
       store,
       breakers,
+      catalog: deps.catalog,
       httpAuth: deps.httpAuth,
       permissions: deps.permissions,
     }),

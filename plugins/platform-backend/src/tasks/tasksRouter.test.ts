@@ -5,6 +5,7 @@ import request from 'supertest';
 import { platformPlugin } from '../plugin';
 import { TaskStore } from './TaskStore';
 import { newTask } from '../__testUtils__/taskStores';
+import { componentEntity } from '../__testUtils__/components';
 
 const databases = createTestDatabases();
 
@@ -14,7 +15,8 @@ describe('task routes', () => {
     const { server } = await startTestBackend({
       features: [
         platformPlugin,
-        catalogServiceMock.factory({ entities: [] }),
+        // The tasks' component, which the caller can see.
+        catalogServiceMock.factory({ entities: [componentEntity('payments')] }),
         mockServices.permissions.factory({ result: permission }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({ data: {} }),

@@ -1,9 +1,11 @@
 import {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { parseInput, requirePermission } from '@catalyst/backend-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseInput } from '@catalyst/backend-common';
 import {
   PLATFORM_TASK_STATUSES,
   PlatformTaskDetails,
@@ -15,6 +17,10 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { TaskBreakerStore } from './TaskBreakerStore';
 import { TaskStore } from './TaskStore';
+import {
+  requireEntityPermission,
+  visibleEntityRefs,
+} from '../catalog/entityAccess';
 
 const idSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -43,31 +49,64 @@ const listSchema = z.object({
 });
 
 /**
- * Routes of the platform task queue: list and inspect tasks, their attempts
- * and the circuit breakers; retry, cancel and approve with
- * `catalyst.task.manage`.
+ * The task `id` if the caller can see its component in the catalog;
+ * otherwise, as when there is no such task, a NotFoundError.
+ */
+export async function requireVisibleTask(
+  options: { store: TaskStore; catalog: CatalogService },
+  credentials: BackstageCredentials,
+  id: number,
+) {
+  const task = await options.store.get(id);
+  if (
+    !task ||
+    !(
+      await visibleEntityRefs(options.catalog, credentials, [task.entityRef])
+    ).has(task.entityRef)
+  ) {
+    throw new NotFoundError(`No task with id ${id}`);
+  }
+  return task;
+}
+
+/**
+ * Routes of the platform task queue: list and inspect the tasks of
+ * components the caller can see in the catalog, their attempts and the
+ * circuit breakers; retry, cancel and approve with `catalyst.task.manage` on
+ * the task's component.
  */
 export function createTasksRouter(options: {
   store: TaskStore;
   breakers: TaskBreakerStore;
+  catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }): express.Router {
-  const { store, breakers, httpAuth, permissions } = options;
+  const { store, breakers, catalog, httpAuth, permissions } = options;
   const router = Router();
 
   router.get('/tasks', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = parseInput(listSchema, req.query, 'task query');
+    const entityRefs = await visibleEntityRefs(
+      catalog,
+      credentials,
+      query.entityRef ? [query.entityRef] : await store.entityRefs(),
+    );
     res.json(
-      await store.list({
-        status: query.status,
-        taskType: query.type,
-        entityRef: query.entityRef,
-        repository: query.repository,
-        offset: query.offset,
-        limit: query.limit,
-      }),
+      await store.list(
+        {
+          status: query.status,
+          taskType: query.type,
+          entityRef: query.entityRef,
+          repository: query.repository,
+          offset: query.offset,
+          limit: query.limit,
+        },
+        { entityRefs },
+      ),
     );
   });
 
@@ -77,10 +116,11 @@ export function createTasksRouter(options: {
   });
 
   router.get('/tasks/:id', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { id } = parseInput(idSchema, req.params, 'task id');
-    const task = await store.get(id);
-    if (!task) throw new NotFoundError(`No task with id ${id}`);
+    const task = await requireVisibleTask(options, credentials, id);
     const details: PlatformTaskDetails = {
       ...task,
       attempts: await store.attempts(id),
@@ -100,10 +140,12 @@ export function createTasksRouter(options: {
         allow: ['user', 'service'],
       });
       const { id } = parseInput(idSchema, req.params, 'task id');
-      await requirePermission({
+      const task = await requireVisibleTask(options, credentials, id);
+      await requireEntityPermission({
         permissions,
         credentials,
         permission: taskManagePermission,
+        entityRef: task.entityRef,
         action: `${action} task ${id}`,
       });
       res.json(await run(id));

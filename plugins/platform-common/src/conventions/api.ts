@@ -74,6 +74,8 @@ export interface ConventionsFixResponse {
   branch: string;
   files: string[];
   pullRequest?: ConventionPullRequest;
+  /** The commit pushed to the branch; absent when nothing was pushed. */
+  commitSha?: string;
 }
 
 /**

@@ -23,23 +23,27 @@ export const specRefreshPermission = createPermission({
 
 /**
  * Analyse a component's repository now and store its AGENTS.md context
- * (`POST /agent-context/.../generate`, and the live staleness check).
+ * (`POST /agent-context/.../generate`, and the live staleness check). A
+ * resource permission on the component.
  *
  * @public
  */
 export const agentContextGeneratePermission = createPermission({
   name: 'catalyst.agentContext.generate',
   attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
 });
 
 /**
- * Open or update the pull request that refreshes a repository's AGENTS.md.
+ * Open or update the pull request that refreshes a component's AGENTS.md. A
+ * resource permission on the component.
  *
  * @public
  */
 export const agentContextRefreshPermission = createPermission({
   name: 'catalyst.agentContext.refresh',
   attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
 });
 
 /**

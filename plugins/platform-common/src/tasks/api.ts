@@ -56,7 +56,11 @@ export type PlatformTaskApprovalPolicy =
  * @public
  */
 export interface PlatformTaskResult {
-  linkedPr?: { number: number; url?: string };
+  /**
+   * The pull request, with the commit Catalyst pushed to its branch
+   * (`headSha`): auto-merge merges that commit only.
+   */
+  linkedPr?: { number: number; url?: string; headSha?: string };
   diff?: string;
   summary?: string;
 }

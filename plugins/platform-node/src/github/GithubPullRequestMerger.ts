@@ -13,7 +13,7 @@ export type PullRequestMergeMethod = 'merge' | 'squash' | 'rebase';
  * Where a pull request stands after {@link GithubPullRequestMerger.mergeIfChecksPass}:
  * `merged` (now or earlier), `waiting` for checks to finish (or to start),
  * `checks_failed` (left open for a person), `closed` without merging, or
- * `not_mergeable` (conflicts, or the head moved while merging).
+ * `not_mergeable` (conflicts, or the head is not the commit Catalyst pushed).
  *
  * @public
  */
@@ -33,9 +33,12 @@ const PASSING = new Set(['success', 'neutral', 'skipped']);
 /**
  * Merges a pull request once every check run on its head commit has passed;
  * the "auto-merge when checks pass" approval policy of platform tasks.
- * Never merges while a check is queued or running, or when one failed; the
- * merge names the head commit it checked, so a push in between is refused
- * by GitHub rather than merged unchecked. Credentials come from Backstage's
+ * Merges only the commit Catalyst pushed (`expectedHeadSha`): when the
+ * branch holds anything else (someone else pushed) it stops with
+ * `not_mergeable` and leaves the pull request to a person. Never merges
+ * while a check is queued or running, or when one failed; the merge names
+ * that commit (`sha`), so a push in between is refused by GitHub (409)
+ * rather than merged unchecked. Credentials come from Backstage's
  * GitHub integrations; rate limits and auth failures throw the typed errors.
  *
  * @public
@@ -52,6 +55,11 @@ export class GithubPullRequestMerger {
     repository: string;
     defaultHost?: string;
     number: number;
+    /**
+     * The commit Catalyst pushed to the pull request's branch: the only head
+     * that may be merged.
+     */
+    expectedHeadSha: string;
     mergeMethod?: PullRequestMergeMethod;
     /** Whether a head without any check run waits (default) or merges. */
     requireChecks?: boolean;
@@ -75,6 +83,19 @@ export class GithubPullRequestMerger {
     }
     if (pull.state !== 'open') {
       return { state: 'closed', detail: 'Closed without merging', headSha };
+    }
+    if (headSha !== options.expectedHeadSha) {
+      return {
+        state: 'not_mergeable',
+        detail: `The branch holds ${headSha.slice(
+          0,
+          12,
+        )}, not the commit Catalyst pushed (${options.expectedHeadSha.slice(
+          0,
+          12,
+        )}): someone else pushed, so it is left for a person to review`,
+        headSha,
+      };
     }
 
     const runs = [];
@@ -132,7 +153,7 @@ export class GithubPullRequestMerger {
           owner,
           repo,
           pull_number: options.number,
-          sha: headSha,
+          sha: options.expectedHeadSha,
           merge_method: options.mergeMethod ?? 'squash',
         }),
       );

@@ -81,7 +81,12 @@ describe('GithubPullRequestPublisher', () => {
       baseBranch: 'main',
       commitSha: await git().resolveRef('refs/heads/catalyst/agents-md'),
       branchMoved: true,
-      pullRequest: { number: 1, url: `${github.urls.web}/${repoName}/pull/1` },
+      pullRequest: {
+        number: 1,
+        url: `${github.urls.web}/${repoName}/pull/1`,
+        // What auto-merge may merge: the commit this publish pushed.
+        headSha: await git().resolveRef('refs/heads/catalyst/agents-md'),
+      },
     });
     expect(await git().readFile('catalyst/agents-md', 'AGENTS.md')).toBe(
       '# AGENTS.md\n\nv1\n',

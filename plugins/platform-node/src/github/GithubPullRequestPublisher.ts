@@ -161,7 +161,7 @@ export class GithubPullRequestPublisher {
       baseBranch,
       commitSha,
       branchMoved,
-      pullRequest,
+      pullRequest: { ...pullRequest, headSha: commitSha },
     };
   }
 

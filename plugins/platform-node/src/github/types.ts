@@ -52,5 +52,9 @@ export interface PublishedPullRequest {
   commitSha?: string;
   /** False when the branch already held exactly these changes on the current base. */
   branchMoved: boolean;
-  pullRequest?: { number: number; url: string };
+  /**
+   * The pull request, with the commit this publish left on its branch
+   * (`headSha`): what an auto-merge may merge, and nothing else.
+   */
+  pullRequest?: { number: number; url: string; headSha: string };
 }

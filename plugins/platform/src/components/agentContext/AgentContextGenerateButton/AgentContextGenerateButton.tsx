@@ -40,7 +40,10 @@ export function AgentContextGenerateButton(props: {
 
   const button = (
     <PermissionButton
-      access={{ permission: agentContextGeneratePermission }}
+      access={{
+        permission: agentContextGeneratePermission,
+        resourceRef: entityRef,
+      }}
       deniedTitle="You are not allowed to generate agent context (catalyst.agentContext.generate)"
       busy={loading}
       variant="outlined"

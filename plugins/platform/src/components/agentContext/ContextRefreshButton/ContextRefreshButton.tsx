@@ -56,7 +56,10 @@ export function ContextRefreshButton(props: {
   const pullRequest = value?.pullRequest ?? props.pullRequest;
   const button = (
     <PermissionButton
-      access={{ permission: agentContextRefreshPermission }}
+      access={{
+        permission: agentContextRefreshPermission,
+        resourceRef: entityRef,
+      }}
       deniedTitle="You are not allowed to refresh AGENTS.md (catalyst.agentContext.refresh)"
       busy={loading}
       variant="contained"

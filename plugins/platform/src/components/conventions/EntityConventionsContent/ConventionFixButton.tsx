@@ -33,7 +33,7 @@ export function ConventionFixButton(props: {
   const pullRequest = value?.pullRequest ?? props.pullRequest;
   const button = (
     <PermissionButton
-      access={{ permission: conventionsFixPermission }}
+      access={{ permission: conventionsFixPermission, resourceRef: entityRef }}
       deniedTitle="You are not allowed to fix conventions (catalyst.conventions.fix)"
       busy={loading}
       variant="contained"

@@ -15,7 +15,11 @@ describe('TaskActions without catalyst.task.manage', () => {
     });
     await renderInTestApp(
       <TaskActions
-        task={{ id: 42, status: 'awaiting_approval' }}
+        task={{
+          id: 42,
+          status: 'awaiting_approval',
+          entityRef: 'component:default/payments',
+        }}
         onChanged={jest.fn()}
       />,
       { apis: [[platformApiRef, api], permissionApi] },

@@ -14,7 +14,10 @@ async function renderActions(
   onChanged = jest.fn(),
 ) {
   await renderInTestApp(
-    <TaskActions task={{ id: 42, status }} onChanged={onChanged} />,
+    <TaskActions
+      task={{ id: 42, status, entityRef: 'component:default/payments' }}
+      onChanged={onChanged}
+    />,
     {
       apis: [
         [platformApiRef, api],

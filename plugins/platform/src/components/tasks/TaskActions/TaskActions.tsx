@@ -49,13 +49,14 @@ const ACTIONS: {
  * message.
  */
 export function TaskActions(props: {
-  task: Pick<PlatformTask, 'id' | 'status'>;
+  task: Pick<PlatformTask, 'id' | 'status' | 'entityRef'>;
   onChanged: () => void;
 }) {
   const { task, onChanged } = props;
   const platformApi = useApi(platformApiRef);
   const { allowed, loading: checking } = usePermission({
     permission: taskManagePermission,
+    resourceRef: task.entityRef,
   });
   const [failed, setFailed] = useState<{ action: TaskAction; error: Error }>();
 
