@@ -45,7 +45,7 @@ const itemRow = (name: string) =>
   screen.getByRole('cell', { name }).closest('tr')!;
 
 // The table and code renderers are slow in jsdom on a loaded machine.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 describe('EntityConventionsContent', () => {
   it('is the "Conventions" tab of components only', async () => {
