@@ -6,6 +6,7 @@
 
 export { parseInput } from './parseInput';
 export { entityRefFromParams } from './entityRefFromParams';
+export { normalizeEntityRef } from './normalizeEntityRef';
 export { requirePermission } from './requirePermission';
 export type { RequirePermissionOptions } from './requirePermission';
 export { connectAndMigrate } from './connectAndMigrate';

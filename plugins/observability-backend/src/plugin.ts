@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { observabilityPermissions } from '@catalyst/plugin-observability-common';
 import Router from 'express-promise-router';
+import { registerObservabilityActions } from './actions/registerObservabilityActions';
 import { AlertIntake } from './alerts/AlertIntake';
 import { ScopedEntityIndex } from './alerts/ScopedEntityIndex';
 import { readObservabilityConfig } from './config';
@@ -52,6 +54,7 @@ export const observabilityPlugin = createBackendPlugin({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const config = readObservabilityConfig(deps.config);
@@ -102,6 +105,16 @@ export const observabilityPlugin = createBackendPlugin({
           goldenSignals,
           config,
         });
+        const queries = new ScopedQueryService(instances, config.limits);
+        registerObservabilityActions(deps.actionsRegistry, {
+          entities,
+          queries,
+          goldenSignals,
+          logs,
+          events: eventStore,
+          correlator,
+          config,
+        });
         if (!config.webhook.secret) {
           deps.logger.warn(
             'observability.alertmanager.webhookSecret is not set: the Alertmanager webhook intake answers 503',
@@ -124,7 +137,7 @@ export const observabilityPlugin = createBackendPlugin({
           createQueryRouter({
             httpAuth: deps.httpAuth,
             entities,
-            queries: new ScopedQueryService(instances, config.limits),
+            queries,
             goldenSignals,
             config,
           }),

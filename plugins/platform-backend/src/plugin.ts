@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { defaultConventionPacks } from '@catalyst/conventions';
@@ -17,6 +18,7 @@ import {
   platformGithubServiceRef,
 } from '@catalyst/plugin-platform-node';
 import Router from 'express-promise-router';
+import { registerPlatformActions } from './actions/registerPlatformActions';
 import { createAgentContextFeature } from './agentContext/createAgentContextFeature';
 import { readPlatformConfig } from './config';
 import { createConventionsFeature } from './conventions/createConventionsFeature';
@@ -78,8 +80,15 @@ export const platformPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         github: platformGithubServiceRef,
         checkouts: checkoutServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ httpRouter, database, github, ...services }) {
+      async init({
+        httpRouter,
+        database,
+        github,
+        actionsRegistry,
+        ...services
+      }) {
         const deps: PlatformFeatureDeps = {
           ...services,
           ...github,
@@ -113,6 +122,14 @@ export const platformPlugin = createBackendPlugin({
           conventions.webhookHandler,
           specs.webhookHandler,
         ]);
+
+        registerPlatformActions(actionsRegistry, {
+          ...deps,
+          specs,
+          agentContext,
+          conventions,
+          tasks,
+        });
 
         const router = Router();
         router.use(

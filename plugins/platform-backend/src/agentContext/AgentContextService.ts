@@ -9,6 +9,7 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   AgentContextRefreshResponse,
+  AgentContextSourceInfo,
   AgentContextStaleness,
   AgentContextView,
 } from '@catalyst/plugin-platform-common';
@@ -17,6 +18,7 @@ import { AgentContextRecord, AgentContextStore } from './AgentContextStore';
 import { analyzeAgentContext, AGENTS_MD_PATH } from './analyzeAgentContext';
 import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import { diffLines } from './diffLines';
+import type { ProjectCommand } from './projectCommands';
 import { publishTargetOf } from '../catalog/publishTarget';
 import { asRequestError } from './githubFailures';
 import {
@@ -86,6 +88,39 @@ export class AgentContextService {
       );
     }
     return toView(record);
+  }
+
+  /**
+   * The commands of the stored context with their sources, for callers who
+   * can see the component in the catalog.
+   */
+  async getProjectCommands(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<{
+    entityRef: string;
+    commands: ProjectCommand[];
+    source: AgentContextSourceInfo;
+    lastGeneratedAt: string;
+  }> {
+    await requireCatalogEntity(this.options, entityRef, credentials);
+    const record = await this.options.store.get(entityRef);
+    if (!record) {
+      throw new NotFoundError(
+        `No agent context has been generated for ${entityRef} yet`,
+      );
+    }
+    if (!record.commands) {
+      throw new NotFoundError(
+        `The agent context of ${entityRef} predates stored commands; generate it again`,
+      );
+    }
+    return {
+      entityRef,
+      commands: record.commands,
+      source: record.source,
+      lastGeneratedAt: record.lastGeneratedAt.toISOString(),
+    };
   }
 
   /** Analyses the component's repository now and stores the result. */

@@ -5,6 +5,7 @@ import type {
   AgentContextSourceInfo,
 } from '@catalyst/plugin-platform-common';
 import { Knex } from 'knex';
+import type { ProjectCommand } from './projectCommands';
 
 /** What one analysis of a repository found, ready to store. */
 export interface AgentContextAnalysis {
@@ -19,6 +20,8 @@ export interface AgentContextAnalysis {
   lines: AgentContextLine[];
   diagnostics: AgentContextDiagnostic[];
   source: AgentContextSourceInfo;
+  /** The project's commands with their sources; absent in rows stored before they were kept. */
+  commands?: ProjectCommand[];
 }
 
 /** A stored context. */
@@ -60,6 +63,7 @@ function analysisColumns(analysis: AgentContextAnalysis) {
     facts: JSON.stringify({
       lines: analysis.lines,
       diagnostics: analysis.diagnostics,
+      commands: analysis.commands,
     }),
     source: JSON.stringify(analysis.source),
   };
@@ -69,6 +73,7 @@ function toRecord(row: Row): AgentContextRecord {
   const facts = JSON.parse(row.facts) as {
     lines?: AgentContextLine[];
     diagnostics?: AgentContextDiagnostic[];
+    commands?: ProjectCommand[];
   };
   return {
     entityRef: row.entity_ref,
@@ -81,6 +86,7 @@ function toRecord(row: Row): AgentContextRecord {
     changes: JSON.parse(row.changes),
     lines: facts.lines ?? [],
     diagnostics: facts.diagnostics ?? [],
+    commands: facts.commands,
     source: JSON.parse(row.source),
     pullRequest:
       row.pr_number !== null && row.pr_url

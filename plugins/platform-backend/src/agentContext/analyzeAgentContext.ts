@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { AgentContextAnalysis } from './AgentContextStore';
 import type { Checkout } from '@catalyst/plugin-platform-node';
 import { explainAgentsMd } from './explainAgentsMd';
+import { projectCommands } from './projectCommands';
 
 /** The name of the file at the repository root that Catalyst maintains. */
 export const AGENTS_MD_PATH = 'AGENTS.md';
@@ -64,6 +65,7 @@ export async function analyzeAgentContext(
     staleReason: comparison.reason,
     changes: { added: comparison.added, removed: comparison.removed },
     lines: explainAgentsMd(facts, generated.context, generated.content),
+    commands: projectCommands(facts, generated.context),
     diagnostics: facts.diagnostics.map(d => ({
       severity: d.severity,
       message: d.message,

@@ -36,6 +36,7 @@ export async function createAgentContextFeature(deps: PlatformFeatureDeps) {
     },
   });
   return {
+    service,
     router: createAgentContextRouter({
       service,
       httpAuth: deps.httpAuth,

@@ -45,7 +45,8 @@ function fact(
   };
 }
 
-function commandFacts(
+/** The facts behind one command: where the analyzer found it. */
+export function commandFacts(
   facts: RepoFacts,
   command: string,
   task: string,

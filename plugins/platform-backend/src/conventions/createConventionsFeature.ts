@@ -47,6 +47,7 @@ export async function createConventionsFeature(
     logger: deps.logger,
   });
   return {
+    service,
     router: createConventionsRouter({
       service,
       store,

@@ -30,6 +30,8 @@ export async function createSpecsFeature(deps: PlatformFeatureDeps) {
     },
   });
   return {
+    store,
+    reader,
     router: createSpecsRouter({
       store,
       indexer,

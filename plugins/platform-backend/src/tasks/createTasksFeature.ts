@@ -71,8 +71,9 @@ export async function createTasksFeature(
     },
   });
 
+  const queue = new TaskQueue(store, taskConfig.approvalPolicies);
   const scannerRunner = new TaskScannerRunner({
-    queue: new TaskQueue(store, taskConfig.approvalPolicies),
+    queue,
     logger,
   });
   for (const scanner of options.scanners) {
@@ -86,6 +87,9 @@ export async function createTasksFeature(
   }
 
   return {
+    store,
+    queue,
+    taskTypes: [...new Set(options.executors.map(e => e.taskType))].sort(),
     router: createTasksRouter({
       store,
       breakers,
