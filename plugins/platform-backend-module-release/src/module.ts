@@ -4,12 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  checkoutServiceRef,
   platformGithubServiceRef,
   platformTaskExecutorsExtensionPoint,
   platformTaskScannersExtensionPoint,
 } from '@catalyst/plugin-platform-node';
 import { readReleaseModuleConfig } from './readReleaseModuleConfig';
-import { ReleaseCheckouts } from './ReleaseCheckouts';
 import { ReleaseExecutor } from './ReleaseExecutor';
 import { componentRepositories, ReleaseScanner } from './ReleaseScanner';
 import { ReleaseTagger } from './ReleaseTagger';
@@ -33,6 +33,7 @@ export const platformModuleRelease = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         github: platformGithubServiceRef,
+        checkouts: checkoutServiceRef,
         executors: platformTaskExecutorsExtensionPoint,
         scanners: platformTaskScannersExtensionPoint,
       },
@@ -43,20 +44,13 @@ export const platformModuleRelease = createBackendModule({
         auth,
         catalog,
         github,
+        checkouts,
         executors,
         scanners,
       }) {
         const options = readReleaseModuleConfig(config);
         // The platform's one GitHub service: its credentials provider fetches and caches App tokens once.
         const { integrations, credentialsProvider, publisher } = github;
-        const githubBaseUrl = `https://${
-          integrations.github.list()[0]?.config.host ?? 'github.com'
-        }`;
-        const checkouts = new ReleaseCheckouts({
-          integrations,
-          credentialsProvider,
-          workingDirectory: options.workingDirectory,
-        });
         executors.addExecutor(
           new ReleaseExecutor({
             checkouts,
@@ -74,10 +68,10 @@ export const platformModuleRelease = createBackendModule({
             {
               catalog,
               auth,
+              integrations,
               checkouts,
               optIn: options.optIn,
               logger,
-              githubBaseUrl,
             },
           ),
         );
@@ -91,21 +85,20 @@ export const platformModuleRelease = createBackendModule({
           timeout: { minutes: 10 },
           initialDelay: { minutes: 1 },
           fn: async () => {
-            for (const slug of (
-              await componentRepositories(catalog, auth)
-            ).keys()) {
+            const repositories = await componentRepositories(
+              catalog,
+              auth,
+              integrations,
+            );
+            for (const { url } of repositories) {
               try {
-                for (const release of await tagger.publishMerged(
-                  `${githubBaseUrl}/${slug}`,
-                )) {
+                for (const release of await tagger.publishMerged(url)) {
                   logger.info(
                     `Released ${release.repository} ${release.tag} (#${release.pullRequest})`,
                   );
                 }
               } catch (error) {
-                logger.warn(
-                  `Could not publish the releases of ${slug}: ${error}`,
-                );
+                logger.warn(`Could not publish the releases of ${url}: ${error}`);
               }
             }
           },
