@@ -13,11 +13,13 @@ import { readReleaseModuleConfig } from './readReleaseModuleConfig';
 import { ReleaseExecutor } from './ReleaseExecutor';
 import { componentRepositories, ReleaseScanner } from './ReleaseScanner';
 import { ReleaseTagger } from './ReleaseTagger';
+import { ComponentReleasesService } from './releases/ComponentReleasesService';
+import { createReleasesRouter } from './releases/releasesRouter';
 
 /**
- * The release agent: the `release` task type (executor and scanner) and the
+ * The release agent: the `release` task type (executor and scanner), the
  * job that tags merged release pull requests and publishes their GitHub
- * releases.
+ * releases, and the route of the portal's Releases card.
  *
  * @public
  */
@@ -31,6 +33,9 @@ export const platformModuleRelease = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         github: platformGithubServiceRef,
         checkouts: checkoutServiceRef,
@@ -42,6 +47,9 @@ export const platformModuleRelease = createBackendModule({
         logger,
         scheduler,
         auth,
+        httpRouter,
+        httpAuth,
+        permissions,
         catalog,
         github,
         checkouts,
@@ -75,6 +83,20 @@ export const platformModuleRelease = createBackendModule({
             },
           ),
         );
+        // A module's httpRouter is its plugin's: the card's route is served under /api/platform.
+        httpRouter.use(
+          createReleasesRouter({
+            httpAuth,
+            service: new ComponentReleasesService({
+              catalog,
+              permissions,
+              checkouts,
+              integrations,
+              credentialsProvider,
+              optIn: options.optIn,
+            }),
+          }),
+        );
         // Platform-backend's webhook intake has no extension point, so merged
         // release pull requests are found by polling: idempotent, and a missed
         // webhook delays a release instead of losing it.
@@ -98,7 +120,9 @@ export const platformModuleRelease = createBackendModule({
                   );
                 }
               } catch (error) {
-                logger.warn(`Could not publish the releases of ${url}: ${error}`);
+                logger.warn(
+                  `Could not publish the releases of ${url}: ${error}`,
+                );
               }
             }
           },
