@@ -3,15 +3,17 @@ import type {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
+import type {
   CheckoutService,
-  parseGithubRepository,
   PlatformTaskInput,
   PlatformTaskScanContext,
   PlatformTaskScanner,
+} from '@catalyst/plugin-platform-node';
+import {
+  parseGithubRepository,
   resolveSpecSource,
 } from '@catalyst/plugin-platform-node';
 import {
@@ -30,6 +32,7 @@ const MAX_REPOSITORIES = 200;
  * @public
  */
 export interface ComponentRepository {
+  /** The component whose source location names the repository. */
   entityRef: string;
   /** `https://<host>/<owner>/<name>` */
   url: string;

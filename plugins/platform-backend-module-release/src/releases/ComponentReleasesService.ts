@@ -84,23 +84,27 @@ export class ComponentReleasesService {
         );
       }
       const repo = new GitRepository(checkout.dir);
-      const top = await repo
-        .git(['rev-parse', '--show-toplevel'])
-        .catch(() => '');
-      if (!top.trim()) {
+      const prefix = await repo
+        .git(['rev-parse', '--show-prefix'])
+        .then(out => out.trim().replace(/\/$/, ''))
+        .catch(() => undefined);
+      if (prefix === undefined) {
         throw new NotFoundError(
           `The folder of ${entityRef} is not a git repository`,
         );
       }
+      // A component in a folder of a larger repository (a monorepo) is the workspace package there.
+      const wanted = options.package ?? (prefix || undefined);
       let plan;
       try {
-        plan = await planRelease({
-          dir: checkout.dir,
-          package: options.package,
-        });
+        plan = await planRelease({ dir: checkout.dir, package: wanted });
       } catch (error) {
         if (error instanceof ReleasePlanError) {
-          throw new InputError(error.message);
+          throw options.package
+            ? new InputError(error.message)
+            : new NotFoundError(
+                `${entityRef} is the folder ${prefix} of a repository, and no workspace package of it: ${error.message}`,
+              );
         }
         throw error;
       }

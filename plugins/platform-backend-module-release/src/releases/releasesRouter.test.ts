@@ -148,6 +148,8 @@ describe('GET /api/platform/releases/:kind/:namespace/:name', () => {
     await fs.writeFile(join(localRepo, 'a.txt'), 'a\n');
     git('add', '--all');
     git('commit', '--quiet', '-m', 'feat: local things');
+    await fs.mkdir(join(localRepo, 'docs'));
+    await fs.writeFile(join(localRepo, 'docs', 'index.md'), '# Docs\n');
   });
 
   afterAll(async () => {
@@ -174,6 +176,14 @@ describe('GET /api/platform/releases/:kind/:namespace/:name', () => {
               'github.com/project-slug': 'acme/shop',
               'backstage.io/managed-by-location': `file:${join(
                 localRepo,
+                'catalog-info.yaml',
+              )}`,
+            }),
+            // Like the demo's payments-api: a folder of another repository.
+            component('folder', {
+              'backstage.io/managed-by-location': `file:${join(
+                localRepo,
+                'docs',
                 'catalog-info.yaml',
               )}`,
             }),
@@ -298,6 +308,13 @@ describe('GET /api/platform/releases/:kind/:namespace/:name', () => {
         )
       ).status,
     ).toBe(404);
+    const folder = await request(server).get(
+      '/api/platform/releases/component/default/folder',
+    );
+    expect(folder.status).toBe(404);
+    expect(folder.body.error.message).toContain(
+      'component:default/folder is the folder docs of a repository, and no workspace package of it',
+    );
     const bad = await request(server).get(
       '/api/platform/releases/component/default/a%20b',
     );
