@@ -115,6 +115,24 @@ describe('EntityReleasesCard', () => {
     expect(screen.queryByLabelText('Next version')).toBeNull();
   });
 
+  it('says why a component has nothing to release from when the backend finds no history', async () => {
+    const api = mockPlatformApi();
+    const notFound = Object.assign(
+      new Error(
+        'component:default/shop is the folder docs of a repository, and no workspace package of it',
+      ),
+      { body: { error: { name: 'NotFoundError' } } },
+    );
+    api.getReleases.mockRejectedValue(notFound);
+    renderCard(api);
+    expect(
+      await screen.findByText(
+        'component:default/shop is the folder docs of a repository, and no workspace package of it',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('serves legacy apps too: a first release of a local component, with what GitHub could not answer', async () => {
     const api = mockPlatformApi();
     api.getReleases.mockResolvedValue(firstRelease);

@@ -210,10 +210,19 @@ export function EntityReleasesCard() {
     () => platformApi.getReleases({ entityRef }),
     [platformApi, entityRef],
   );
+  // No history to release from (a folder of another repository): a fact about the component, not a failure.
+  const notFound =
+    (error as { body?: { error?: { name?: string } } } | undefined)?.body?.error
+      ?.name === 'NotFoundError';
   return (
     <InfoCard title="Releases" subheader={value?.package.name}>
       {loading && !value && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && notFound && (
+        <Typography variant="body2" color="textSecondary">
+          {error.message}
+        </Typography>
+      )}
+      {error && !notFound && <ResponseErrorPanel error={error} />}
       {value && <ReleasesSummary releases={value} />}
     </InfoCard>
   );
