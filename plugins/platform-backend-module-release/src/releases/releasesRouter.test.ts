@@ -121,7 +121,11 @@ describe('GET /api/platform/releases/:kind/:namespace/:name', () => {
         signal: new AbortController().signal,
       },
     );
-    expect(opened.outcome).toBe('done');
+    if (opened.outcome !== 'done') {
+      throw new Error(
+        `The release pull request was not opened: ${opened.summary}`,
+      );
+    }
 
     // A component read from a local folder, as in the demo catalog.
     localRepo = join(workDir, 'local');
