@@ -16,11 +16,7 @@ import type {
   PastRelease,
   ReleasePullRequestSummary,
 } from '@catalyst/plugin-platform-common';
-import {
-  CheckoutService,
-  classifyGithubError,
-  parseGithubRepository,
-} from '@catalyst/plugin-platform-node';
+import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import {
   fileReaderAt,
   GitRepository,
@@ -29,7 +25,7 @@ import {
   readReleaseConfig,
   ReleasePlanError,
 } from '@catalyst/release';
-import { Octokit } from '@octokit/rest';
+import { connectRepository } from '../connectRepository';
 import { detectReleaseAutomation } from '../detectReleaseAutomation';
 import { readReleasePullRequest } from '../releasePullRequest';
 import { componentRepository } from '../ReleaseScanner';
@@ -203,30 +199,11 @@ export class ComponentReleasesService {
   }
 
   private async connect(repositoryUrl: string) {
-    const target = parseGithubRepository(repositoryUrl);
-    const integration = this.deps.integrations.github.byUrl(target.url)!;
-    const { token } = await this.deps.credentialsProvider.getCredentials({
-      url: target.url,
-    });
-    const octokit = new Octokit({
-      baseUrl: integration.config.apiBaseUrl,
-      auth: token,
-      userAgent: 'catalyst-platform',
-    });
-    const { owner, repo } = target;
-    const call = async <T>(
-      operation: string,
-      request: () => Promise<{ data: T }>,
-    ) => {
-      try {
-        return (await request()).data;
-      } catch (error) {
-        throw classifyGithubError(error, {
-          operation,
-          repository: `${owner}/${repo}`,
-        });
-      }
-    };
+    const { octokit, owner, repo, call } = await connectRepository(
+      this.deps.integrations,
+      this.deps.credentialsProvider,
+      repositoryUrl,
+    );
     return {
       async openReleasePullRequests(): Promise<ReleasePullRequestSummary[]> {
         const pulls = await call('pulls.list', () =>
