@@ -12,8 +12,6 @@ export interface Config {
       scanFrequencyMinutes?: number;
       /** Minutes between checks for merged release pull requests to tag. Default 5. */
       tagFrequencyMinutes?: number;
-      /** Folder for temporary clones. Default: the system temp folder. */
-      workingDirectory?: string;
     };
   };
 }

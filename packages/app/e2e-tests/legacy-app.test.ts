@@ -107,6 +107,9 @@ test('a component’s entity page has every Catalyst tab and card', async ({
     page.getByText('Golden signals', { exact: true }).first(),
   ).toBeVisible();
   await expect(page.getByText('Alerts', { exact: true }).first()).toBeVisible();
+  await expect(page.getByLabel('Next version')).toHaveText(/^\d+\.\d+\.\d+/, {
+    timeout: 90_000,
+  });
   await page.screenshot({
     path: screenshotPath('legacy-entity-overview'),
     fullPage: true,

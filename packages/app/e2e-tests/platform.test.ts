@@ -97,3 +97,29 @@ test('the demo component has Conventions and Maintenance tabs', async ({
   });
   expect(pageErrors).toEqual([]);
 });
+
+// The demo component is this repository, read from disk: its own history is releasable.
+test('the demo component’s overview has a Releases card with a next version', async ({
+  page,
+  pageErrors,
+}) => {
+  await signInAsGuest(page);
+  await page.goto(component);
+  await expect(
+    page.getByText('Releases', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(page.getByLabel('Next version')).toHaveText(/^\d+\.\d+\.\d+/, {
+    timeout: 90_000,
+  });
+  await expect(
+    page.getByRole('region', { name: 'Why this version' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Unreleased changes' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: screenshotPath('entity-releases-card'),
+    fullPage: true,
+  });
+  expect(pageErrors).toEqual([]);
+});

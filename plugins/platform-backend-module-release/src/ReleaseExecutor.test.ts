@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import {
+  DefaultCheckoutService,
   GithubPullRequestPublisher,
   PlatformTaskExecutionContext,
 } from '@catalyst/plugin-platform-node';
@@ -10,7 +11,6 @@ import { Octokit } from '@octokit/rest';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReleaseCheckouts } from './ReleaseCheckouts';
 import { ReleaseExecutor } from './ReleaseExecutor';
 import { ReleaseTagger } from './ReleaseTagger';
 
@@ -64,7 +64,7 @@ describe('release agent on the GitHub simulator', () => {
   let octokit: Octokit;
   const executor = (optIn: string[] = []) =>
     new ReleaseExecutor({
-      checkouts: new ReleaseCheckouts({
+      checkouts: new DefaultCheckoutService({
         integrations,
         workingDirectory: workDir,
       }),

@@ -1,5 +1,6 @@
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import type {
+  CheckoutService,
   GithubPullRequestPublisher,
   PlatformTaskExecutionContext,
   PlatformTaskExecutionResult,
@@ -15,7 +16,6 @@ import {
 } from '@catalyst/release';
 import { InputError } from '@backstage/errors';
 import { detectReleaseAutomation } from './detectReleaseAutomation';
-import { ReleaseCheckouts } from './ReleaseCheckouts';
 import {
   releaseBranch,
   releasePullRequestBody,
@@ -47,7 +47,7 @@ export class ReleaseExecutor implements PlatformTaskExecutor {
 
   constructor(
     private readonly deps: {
-      checkouts: Pick<ReleaseCheckouts, 'open'>;
+      checkouts: Pick<CheckoutService, 'clone'>;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       /** Lower-case `owner/name` opted in despite their own release tool. */
       optIn: Set<string>;
@@ -66,7 +66,10 @@ export class ReleaseExecutor implements PlatformTaskExecutor {
     ) {
       throw new InputError('payload.package must be a package name or folder');
     }
-    const checkout = await this.deps.checkouts.open(repositoryUrl);
+    const checkout = await this.deps.checkouts.clone({
+      repositoryUrl,
+      depth: 'full',
+    });
     try {
       const repo = new GitRepository(checkout.dir);
       const fullName = repositoryUrl.split('/').slice(-2).join('/');

@@ -7,19 +7,18 @@ import { GithubSimulator } from '@catalyst/github-simulator';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReleaseCheckouts } from './ReleaseCheckouts';
-import { ReleaseScanner } from './ReleaseScanner';
+import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
+import { componentRepository, ReleaseScanner } from './ReleaseScanner';
 
 jest.setTimeout(60_000);
 
-const component = (name: string, slug?: string): Entity => ({
+const component = (
+  name: string,
+  annotations?: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: slug ? { 'github.com/project-slug': slug } : undefined,
-  },
+  metadata: { name, namespace: 'default', annotations },
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
 });
 
@@ -85,27 +84,33 @@ describe('ReleaseScanner', () => {
         integrations: { github: [simulator.integrationConfig()] },
       }),
     );
+    // Registered from GitHub: the catalog sets the source location.
+    const onGithub = (name: string, slug: string) =>
+      component(name, {
+        'backstage.io/source-location': `url:${simulator.urls.web}/${slug}/tree/main/`,
+        'github.com/project-slug': slug,
+      });
     const scanner = (optIn: string[]) =>
       new ReleaseScanner(
         { frequency: { hours: 1 }, timeout: { minutes: 5 } },
         {
           catalog: catalogServiceMock({
             entities: [
-              component('mono', 'acme/mono'),
-              component('mono-docs', 'acme/mono'),
-              component('quiet', 'acme/quiet'),
-              component('own', 'acme/own'),
+              onGithub('mono', 'acme/mono'),
+              onGithub('mono-docs', 'acme/mono'),
+              onGithub('quiet', 'acme/quiet'),
+              onGithub('own', 'acme/own'),
               component('local'),
             ],
           }),
           auth: mockServices.auth(),
-          checkouts: new ReleaseCheckouts({
+          integrations,
+          checkouts: new DefaultCheckoutService({
             integrations,
             workingDirectory: workDir,
           }),
           optIn: new Set(optIn),
           logger: mockServices.logger.mock(),
-          githubBaseUrl: simulator.urls.web,
         },
       );
     const ctx = { now: new Date(), signal: new AbortController().signal };
@@ -128,5 +133,64 @@ describe('ReleaseScanner', () => {
       'Release @acme/a 1.1.0',
       'Release own 1.0.1',
     ]);
+  });
+
+  it('reaches GitHub only for components whose source location a configured integration serves', () => {
+    const integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: { github: [simulator.integrationConfig()] },
+      }),
+    );
+    const repository = (entity: Entity) =>
+      componentRepository(entity, integrations);
+
+    expect(
+      repository(
+        component('shop', {
+          'backstage.io/source-location': `url:${simulator.urls.web}/Acme/Shop/tree/main/`,
+        }),
+      ),
+    ).toEqual({
+      entityRef: 'component:default/shop',
+      url: `${simulator.urls.web}/Acme/Shop`,
+      slug: 'acme/shop',
+    });
+    // Like the demo catalog's `catalyst`: a project slug, but read from a local folder.
+    expect(
+      repository(
+        component('catalyst', {
+          'github.com/project-slug': 'acme/shop',
+          'backstage.io/managed-by-location':
+            'file:/work/catalyst/catalog-info.yaml',
+          'backstage.io/source-location': `url:${simulator.urls.web}/acme/shop/tree/main/`,
+        }),
+      ),
+    ).toBeUndefined();
+    // A host without an integration, and locations that name no repository.
+    expect(
+      repository(
+        component('elsewhere', {
+          'backstage.io/source-location':
+            'url:https://ghe.example.com/acme/shop/tree/main/',
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      repository(
+        component('slug-only', { 'github.com/project-slug': 'acme/shop' }),
+      ),
+    ).toBeUndefined();
+    expect(
+      repository(
+        component('odd', { 'backstage.io/source-location': 'svn:somewhere' }),
+      ),
+    ).toBeUndefined();
+    expect(
+      repository(
+        component('no-repo', {
+          'backstage.io/source-location': `url:${simulator.urls.web}/`,
+        }),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -3,12 +3,18 @@ import type {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
+  CheckoutService,
   PlatformTaskInput,
   PlatformTaskScanContext,
   PlatformTaskScanner,
+} from '@catalyst/plugin-platform-node';
+import {
+  parseGithubRepository,
+  resolveSpecSource,
 } from '@catalyst/plugin-platform-node';
 import {
   fileReaderAt,
@@ -17,29 +23,76 @@ import {
   planRelease,
 } from '@catalyst/release';
 import { detectReleaseAutomation } from './detectReleaseAutomation';
-import { ReleaseCheckouts } from './ReleaseCheckouts';
 
-const SLUG = 'github.com/project-slug';
 const MAX_REPOSITORIES = 200;
 
-/** The GitHub repositories of catalog components, by `github.com/project-slug`. */
+/**
+ * A component's GitHub repository.
+ *
+ * @public
+ */
+export interface ComponentRepository {
+  /** The component whose source location names the repository. */
+  entityRef: string;
+  /** `https://<host>/<owner>/<name>` */
+  url: string;
+  /** `owner/name`, lower case. */
+  slug: string;
+}
+
+/**
+ * The repository of a component when a configured GitHub integration reaches
+ * it: the entity's source location (`backstage.io/source-location`, or
+ * `catalyst.dev/specs-location`). A component read from a local folder, such
+ * as the demo catalog, is never sent to GitHub, whatever its
+ * `github.com/project-slug` says.
+ *
+ * @public
+ */
+export function componentRepository(
+  entity: Entity,
+  integrations: ScmIntegrationRegistry,
+): ComponentRepository | undefined {
+  let source;
+  try {
+    source = resolveSpecSource(entity);
+  } catch {
+    // An unsupported location type is the catalog's to report; it names no GitHub repository.
+    return undefined;
+  }
+  if (source?.type !== 'url') return undefined;
+  let repository;
+  try {
+    repository = parseGithubRepository(source.repoUrl);
+  } catch {
+    return undefined;
+  }
+  if (!integrations.github.byUrl(repository.url)) return undefined;
+  return {
+    entityRef: stringifyEntityRef(entity),
+    url: repository.url,
+    slug: `${repository.owner}/${repository.repo}`.toLowerCase(),
+  };
+}
+
+/** The GitHub repositories of catalog components, one entry per repository. */
 export async function componentRepositories(
   catalog: Pick<CatalogService, 'getEntities'>,
   auth: Pick<AuthService, 'getOwnServiceCredentials'>,
-): Promise<Map<string, string>> {
+  integrations: ScmIntegrationRegistry,
+): Promise<ComponentRepository[]> {
   const { items } = await catalog.getEntities(
     { filter: { kind: 'Component' }, fields: ['kind', 'metadata', 'spec'] },
     { credentials: await auth.getOwnServiceCredentials() },
   );
-  const repositories = new Map<string, string>();
+  const repositories = new Map<string, ComponentRepository>();
   for (const entity of items) {
-    const slug = entity.metadata.annotations?.[SLUG];
-    if (!slug || !/^[\w.-]+\/[\w.-]+$/.test(slug)) continue;
-    if (!repositories.has(slug.toLowerCase())) {
-      repositories.set(slug.toLowerCase(), stringifyEntityRef(entity));
+    const repository = componentRepository(entity, integrations);
+    if (repository && !repositories.has(repository.url.toLowerCase())) {
+      repositories.set(repository.url.toLowerCase(), repository);
     }
   }
-  return repositories;
+  return [...repositories.values()];
 }
 
 /**
@@ -59,11 +112,10 @@ export class ReleaseScanner implements PlatformTaskScanner {
     private readonly deps: {
       catalog: Pick<CatalogService, 'getEntities'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
-      checkouts: Pick<ReleaseCheckouts, 'open'>;
+      integrations: ScmIntegrationRegistry;
+      checkouts: Pick<CheckoutService, 'clone'>;
       optIn: Set<string>;
       logger: LoggerService;
-      /** `https://github.com` unless the integration names another host. */
-      githubBaseUrl?: string;
     },
   ) {}
 
@@ -71,30 +123,31 @@ export class ReleaseScanner implements PlatformTaskScanner {
     const repositories = await componentRepositories(
       this.deps.catalog,
       this.deps.auth,
+      this.deps.integrations,
     );
     const inputs: PlatformTaskInput[] = [];
-    for (const [slug, entityRef] of [...repositories].slice(
-      0,
-      MAX_REPOSITORIES,
-    )) {
+    for (const repository of repositories.slice(0, MAX_REPOSITORIES)) {
       ctx.signal.throwIfAborted();
       try {
-        inputs.push(...(await this.scanRepository(slug, entityRef)));
+        inputs.push(...(await this.scanRepository(repository)));
       } catch (error) {
-        this.deps.logger.warn(`Could not plan a release of ${slug}: ${error}`);
+        this.deps.logger.warn(
+          `Could not plan a release of ${repository.url}: ${error}`,
+        );
       }
     }
     return inputs;
   }
 
-  private async scanRepository(
-    slug: string,
-    entityRef: string,
-  ): Promise<PlatformTaskInput[]> {
-    const repositoryUrl = `${
-      this.deps.githubBaseUrl ?? 'https://github.com'
-    }/${slug}`;
-    const checkout = await this.deps.checkouts.open(repositoryUrl);
+  private async scanRepository({
+    entityRef,
+    url: repositoryUrl,
+    slug,
+  }: ComponentRepository): Promise<PlatformTaskInput[]> {
+    const checkout = await this.deps.checkouts.clone({
+      repositoryUrl,
+      depth: 'full',
+    });
     try {
       const repo = new GitRepository(checkout.dir);
       const automation = await detectReleaseAutomation(repo);

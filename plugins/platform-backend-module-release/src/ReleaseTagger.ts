@@ -3,13 +3,8 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import {
-  classifyGithubError,
-  GithubNotFoundError,
-  parseGithubRepository,
-} from '@catalyst/plugin-platform-node';
-import { InputError } from '@backstage/errors';
-import { Octokit } from '@octokit/rest';
+import { GithubNotFoundError } from '@catalyst/plugin-platform-node';
+import { connectRepository } from './connectRepository';
 import { readReleasePullRequest } from './releasePullRequest';
 
 /**
@@ -50,33 +45,12 @@ export class ReleaseTagger {
 
   /** Publishes the releases of the repository's recently merged release pull requests. */
   async publishMerged(repositoryUrl: string): Promise<PublishedRelease[]> {
-    const target = parseGithubRepository(repositoryUrl);
-    const integration = this.options.integrations.github.byUrl(target.url);
-    if (!integration) {
-      throw new InputError(
-        `No GitHub integration is configured for ${target.host}`,
-      );
-    }
-    const { token } = await this.credentials.getCredentials({
-      url: target.url,
-    });
-    const octokit = new Octokit({
-      baseUrl: integration.config.apiBaseUrl,
-      auth: token,
-      userAgent: 'catalyst-platform',
-    });
-    const { owner, repo } = target;
+    const { octokit, owner, repo, call } = await connectRepository(
+      this.options.integrations,
+      this.credentials,
+      repositoryUrl,
+    );
     const repository = `${owner}/${repo}`;
-    const call = async <T>(
-      operation: string,
-      request: () => Promise<{ data: T }>,
-    ) => {
-      try {
-        return (await request()).data;
-      } catch (error) {
-        throw classifyGithubError(error, { operation, repository });
-      }
-    };
     const exists = async (
       operation: string,
       request: () => Promise<{ data: unknown }>,

@@ -7,10 +7,9 @@
 
 export { platformModuleRelease as default } from './module';
 export { ReleaseExecutor } from './ReleaseExecutor';
-export { ReleaseScanner } from './ReleaseScanner';
+export { componentRepository, ReleaseScanner } from './ReleaseScanner';
+export type { ComponentRepository } from './ReleaseScanner';
 export { ReleaseTagger } from './ReleaseTagger';
-export { ReleaseCheckouts } from './ReleaseCheckouts';
-export type { ReleaseCheckout } from './ReleaseCheckouts';
 export type { PublishedRelease } from './ReleaseTagger';
 export { detectReleaseAutomation } from './detectReleaseAutomation';
 export type { ReleaseAutomation } from './detectReleaseAutomation';

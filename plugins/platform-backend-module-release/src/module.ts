@@ -4,20 +4,22 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  checkoutServiceRef,
   platformGithubServiceRef,
   platformTaskExecutorsExtensionPoint,
   platformTaskScannersExtensionPoint,
 } from '@catalyst/plugin-platform-node';
 import { readReleaseModuleConfig } from './readReleaseModuleConfig';
-import { ReleaseCheckouts } from './ReleaseCheckouts';
 import { ReleaseExecutor } from './ReleaseExecutor';
 import { componentRepositories, ReleaseScanner } from './ReleaseScanner';
 import { ReleaseTagger } from './ReleaseTagger';
+import { ComponentReleasesService } from './releases/ComponentReleasesService';
+import { createReleasesRouter } from './releases/releasesRouter';
 
 /**
- * The release agent: the `release` task type (executor and scanner) and the
+ * The release agent: the `release` task type (executor and scanner), the
  * job that tags merged release pull requests and publishes their GitHub
- * releases.
+ * releases, and the route of the portal's Releases card.
  *
  * @public
  */
@@ -31,8 +33,12 @@ export const platformModuleRelease = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         github: platformGithubServiceRef,
+        checkouts: checkoutServiceRef,
         executors: platformTaskExecutorsExtensionPoint,
         scanners: platformTaskScannersExtensionPoint,
       },
@@ -41,22 +47,18 @@ export const platformModuleRelease = createBackendModule({
         logger,
         scheduler,
         auth,
+        httpRouter,
+        httpAuth,
+        permissions,
         catalog,
         github,
+        checkouts,
         executors,
         scanners,
       }) {
         const options = readReleaseModuleConfig(config);
         // The platform's one GitHub service: its credentials provider fetches and caches App tokens once.
         const { integrations, credentialsProvider, publisher } = github;
-        const githubBaseUrl = `https://${
-          integrations.github.list()[0]?.config.host ?? 'github.com'
-        }`;
-        const checkouts = new ReleaseCheckouts({
-          integrations,
-          credentialsProvider,
-          workingDirectory: options.workingDirectory,
-        });
         executors.addExecutor(
           new ReleaseExecutor({
             checkouts,
@@ -74,12 +76,26 @@ export const platformModuleRelease = createBackendModule({
             {
               catalog,
               auth,
+              integrations,
               checkouts,
               optIn: options.optIn,
               logger,
-              githubBaseUrl,
             },
           ),
+        );
+        // A module's httpRouter is its plugin's: the card's route is served under /api/platform.
+        httpRouter.use(
+          createReleasesRouter({
+            httpAuth,
+            service: new ComponentReleasesService({
+              catalog,
+              permissions,
+              checkouts,
+              integrations,
+              credentialsProvider,
+              optIn: options.optIn,
+            }),
+          }),
         );
         // Platform-backend's webhook intake has no extension point, so merged
         // release pull requests are found by polling: idempotent, and a missed
@@ -91,20 +107,21 @@ export const platformModuleRelease = createBackendModule({
           timeout: { minutes: 10 },
           initialDelay: { minutes: 1 },
           fn: async () => {
-            for (const slug of (
-              await componentRepositories(catalog, auth)
-            ).keys()) {
+            const repositories = await componentRepositories(
+              catalog,
+              auth,
+              integrations,
+            );
+            for (const { url } of repositories) {
               try {
-                for (const release of await tagger.publishMerged(
-                  `${githubBaseUrl}/${slug}`,
-                )) {
+                for (const release of await tagger.publishMerged(url)) {
                   logger.info(
                     `Released ${release.repository} ${release.tag} (#${release.pullRequest})`,
                   );
                 }
               } catch (error) {
                 logger.warn(
-                  `Could not publish the releases of ${slug}: ${error}`,
+                  `Could not publish the releases of ${url}: ${error}`,
                 );
               }
             }

@@ -1,6 +1,5 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { tmpdir } from 'node:os';
 
 /** The release agent's configuration, with defaults applied. */
 export interface ReleaseModuleConfig {
@@ -8,7 +7,6 @@ export interface ReleaseModuleConfig {
   optIn: Set<string>;
   scanFrequencyMinutes: number;
   tagFrequencyMinutes: number;
-  workingDirectory: string;
 }
 
 /** Reads `platform.release`. */
@@ -33,7 +31,5 @@ export function readReleaseModuleConfig(config: Config): ReleaseModuleConfig {
     optIn: new Set(optIn.map(r => r.toLowerCase())),
     scanFrequencyMinutes: minutes('scanFrequencyMinutes', 60),
     tagFrequencyMinutes: minutes('tagFrequencyMinutes', 5),
-    workingDirectory:
-      release?.getOptionalString('workingDirectory') ?? tmpdir(),
   };
 }

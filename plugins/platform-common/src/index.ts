@@ -9,3 +9,4 @@ export * from './specs';
 export * from './agentContext';
 export * from './tasks';
 export * from './conventions';
+export * from './releases';

@@ -1,8 +1,8 @@
 /**
  * The Catalyst platform frontend plugin: the spec portfolio (`/specs`), the
  * platform task queue (`/platform-tasks`) and the conventions overview
- * (`/conventions`) pages, and the Specs, Agent context, Maintenance and
- * Conventions tabs of components.
+ * (`/conventions`) pages, the Specs, Agent context, Maintenance and
+ * Conventions tabs of components and their Releases card.
  *
  * The package root serves apps on the legacy frontend system
  * (`@backstage/app-defaults`); apps on the new frontend system install the
@@ -16,10 +16,12 @@ export {
   EntityAgentContextContent,
   EntityConventionsContent,
   EntityMaintenanceContent,
+  EntityReleasesCard,
   EntitySpecsContent,
   isAgentContextAvailable,
   isConventionsAvailable,
   isMaintenanceAvailable,
+  isReleasesAvailable,
   isSpecsAvailable,
   platformPlugin,
   PlatformTasksPage,

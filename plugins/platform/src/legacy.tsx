@@ -19,8 +19,8 @@ import {
 /**
  * The Catalyst platform plugin for apps on the legacy frontend system
  * (`@backstage/app-defaults`): the spec portfolio, platform task queue and
- * conventions overview pages, and the Specs, Agent context, Maintenance and
- * Conventions entity contents, backed by `/api/platform`. Apps on the new
+ * conventions overview pages, the Specs, Agent context, Maintenance and
+ * Conventions entity contents and the Releases card, backed by `/api/platform`. Apps on the new
  * frontend system install the plugin from `@catalyst/plugin-platform/alpha`.
  *
  * @public
@@ -196,6 +196,35 @@ const isComponent = (entity: Entity) =>
  * @public
  */
 export const isSpecsAvailable = (entity: Entity): boolean =>
+  isComponent(entity);
+
+/**
+ * The Releases card of a component's overview: its next version and why, the
+ * unreleased commits grouped as the changelog will show them, the open
+ * release pull request and the past releases. Show it behind
+ * {@link isReleasesAvailable}.
+ *
+ * @public
+ */
+export const EntityReleasesCard: () => JSX.Element | null =
+  platformPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReleasesCard',
+      component: {
+        lazy: () =>
+          import('./components/releases/EntityReleasesCard').then(
+            m => m.EntityReleasesCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Whether the entity has a Releases card (components), for `EntitySwitch`.
+ *
+ * @public
+ */
+export const isReleasesAvailable = (entity: Entity): boolean =>
   isComponent(entity);
 
 /**

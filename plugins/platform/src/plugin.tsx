@@ -4,7 +4,10 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import AssignmentIcon from '@material-ui/icons/Assignment';
 import BuildIcon from '@material-ui/icons/Build';
 import RuleIcon from '@material-ui/icons/PlaylistAddCheck';
@@ -135,10 +138,24 @@ export const entityConventionsContent = EntityContentBlueprint.make({
   },
 });
 
+/** The Releases card on the overview of components. @alpha */
+export const entityReleasesCard = EntityCardBlueprint.make({
+  name: 'releases',
+  params: {
+    filter: { kind: 'component' },
+    type: 'content',
+    loader: () =>
+      import('./components/releases/EntityReleasesCard').then(m => (
+        <m.EntityReleasesCard />
+      )),
+  },
+});
+
 /**
  * The Catalyst platform plugin: the spec portfolio, the platform task queue
- * and the conventions overview pages, and the Specs, Agent context,
- * Maintenance and Conventions tabs of components, backed by `/api/platform`,
+ * and the conventions overview pages, the Specs, Agent context,
+ * Maintenance and Conventions tabs and the Releases card of components,
+ * backed by `/api/platform`,
  * on the new frontend system; the default export of
  * `@catalyst/plugin-platform/alpha`.
  *
@@ -164,5 +181,6 @@ export const platformPlugin = createFrontendPlugin({
     conventionsOverviewPage,
     entityMaintenanceContent,
     entityConventionsContent,
+    entityReleasesCard,
   ],
 });

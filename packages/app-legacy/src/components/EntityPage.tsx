@@ -14,10 +14,12 @@ import {
   EntityAgentContextContent,
   EntityConventionsContent,
   EntityMaintenanceContent,
+  EntityReleasesCard,
   EntitySpecsContent,
   isAgentContextAvailable,
   isConventionsAvailable,
   isMaintenanceAvailable,
+  isReleasesAvailable,
   isSpecsAvailable,
 } from '@catalyst/plugin-platform';
 import Grid from '@material-ui/core/Grid';
@@ -34,6 +36,13 @@ const overviewContent = (
         </Grid>
         <Grid item xs={12}>
           <EntityGoldenSignalsCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isReleasesAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityReleasesCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>

@@ -91,6 +91,42 @@ describe('DefaultCheckoutService', () => {
     expect(await fs.readdir(checkouts.directory)).toEqual([]);
   });
 
+  it("clones the branch's whole history and its tags with depth 'full'", async () => {
+    const bare = join(root, 'shop.git');
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: bare,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Test',
+          GIT_AUTHOR_EMAIL: 'test@example.com',
+          GIT_COMMITTER_NAME: 'Test',
+          GIT_COMMITTER_EMAIL: 'test@example.com',
+        },
+      }).trim();
+    const first = git('rev-parse', 'main');
+    git('tag', 'v1.0.0', first);
+    const tree = git('rev-parse', 'main^{tree}');
+    const second = git('commit-tree', tree, '-p', first, '-m', 'fix: again');
+    git('update-ref', 'refs/heads/main', second);
+
+    const checkouts = service();
+    const shallow = await checkouts.clone({ repositoryUrl, depth: 1 });
+    const full = await checkouts.clone({ repositoryUrl, depth: 'full' });
+    const log = async (checkout: typeof full) =>
+      (await checkout.run('git', ['log', '--format=%s'])).stdout;
+    const tags = async (checkout: typeof full) =>
+      (await checkout.run('git', ['tag', '--list'])).stdout;
+
+    expect(await log(shallow)).toBe('fix: again\n');
+    expect(await tags(shallow)).toBe('');
+    expect(await log(full)).toBe('fix: again\nfeat: shop\n');
+    expect(await tags(full)).toBe('v1.0.0\n');
+    await shallow.close();
+    await full.close();
+  });
+
   // The repository, or a tool it runs, controls the working tree's symlinks:
   // neither a read nor a pull request may carry the content of a host file.
   it('never reads or publishes a symlink that leads outside the checkout', async () => {

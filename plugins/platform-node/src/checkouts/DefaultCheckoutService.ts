@@ -79,7 +79,7 @@ export class DefaultCheckoutService implements CheckoutService {
   async clone(options: {
     repositoryUrl: string;
     ref?: string;
-    depth?: number;
+    depth?: number | 'full';
   }): Promise<WritableCheckout> {
     const url = options.repositoryUrl.replace(/\/$/, '');
     const dir = await this.makeFolder('repo-');
@@ -102,7 +102,7 @@ export class DefaultCheckoutService implements CheckoutService {
 
   async openComponent(
     entity: Entity,
-    options?: { depth?: number; history?: boolean },
+    options?: { depth?: number | 'full'; history?: boolean },
   ): Promise<Checkout> {
     const source = resolveSpecSource(entity);
     if (!source) {
@@ -171,7 +171,7 @@ export class DefaultCheckoutService implements CheckoutService {
     dir: string,
     url: string,
     ref: string | undefined,
-    depth: number,
+    depth: number | 'full',
   ): Promise<void> {
     const { token } = await this.credentials.getCredentials({
       url,

@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 const CLONE_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * `git clone --depth <depth>` of one branch into `targetDir`. The token goes
+ * `git clone --depth <depth>` of one branch into `targetDir`; with `'full'`,
+ * the branch's whole history and the tags that point into it (releases). The token goes
  * to git as an HTTP header through GIT_CONFIG_* environment variables, so it
  * is neither in the command line nor in the clone's `.git/config`. Git runs
  * without a shell and never prompts.
@@ -11,18 +12,14 @@ const CLONE_TIMEOUT_MS = 5 * 60_000;
 export async function shallowClone(options: {
   url: string;
   targetDir: string;
-  depth: number;
+  depth: number | 'full';
   ref?: string;
   token?: string;
 }): Promise<void> {
-  const args = [
-    'clone',
-    '--quiet',
-    '--depth',
-    String(options.depth),
-    '--single-branch',
-    '--no-tags',
-  ];
+  const args = ['clone', '--quiet', '--single-branch'];
+  if (options.depth !== 'full') {
+    args.push('--depth', String(options.depth), '--no-tags');
+  }
   if (options.ref) args.push('--branch', options.ref);
   args.push('--', options.url, options.targetDir);
   const env: NodeJS.ProcessEnv = {

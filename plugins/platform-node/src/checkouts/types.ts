@@ -53,21 +53,22 @@ export interface CheckoutService {
   /**
    * Clones `repositoryUrl` (`https://host/owner/repo`) with the integration's
    * credentials: `depth` commits (default 1) of `ref` (default: the
-   * repository's default branch).
+   * repository's default branch); `'full'` clones its whole history with
+   * the tags that point into it.
    */
   clone(options: {
     repositoryUrl: string;
     ref?: string;
-    depth?: number;
+    depth?: number | 'full';
   }): Promise<WritableCheckout>;
   /**
    * A component's repository, found as for specs: a `file:` location is read
-   * in place; a GitHub URL is cloned `depth` commits deep (default 50) so the
-   * history can be read; other URLs, or any URL with `history: false`, are
+   * in place; a GitHub URL is cloned `depth` commits deep (default 50, or
+   * `'full'` with tags) so the history can be read; other URLs, or any URL with `history: false`, are
    * read as a tree through the UrlReader (files only).
    */
   openComponent(
     entity: Entity,
-    options?: { depth?: number; history?: boolean },
+    options?: { depth?: number | 'full'; history?: boolean },
   ): Promise<Checkout>;
 }

@@ -27,5 +27,6 @@ export function mockPlatformApi(): jest.Mocked<PlatformApi> {
     getConventions: unanswered('getConventions'),
     fixConventions: unanswered('fixConventions'),
     listConventionCompliance: unanswered('listConventionCompliance'),
+    getReleases: unanswered('getReleases'),
   } as unknown as jest.Mocked<PlatformApi>;
 }

@@ -3,6 +3,7 @@ import type {
   AgentContextRefreshResponse,
   AgentContextStaleness,
   AgentContextView,
+  ComponentReleases,
   ConventionComplianceOverview,
   ConventionsFixResponse,
   ConventionsReport,
@@ -114,6 +115,14 @@ export interface PlatformApi {
   listConventionCompliance(
     query?: ConventionComplianceQuery,
   ): Promise<ConventionComplianceOverview>;
+  /**
+   * A component's next release (commits, version and why), its open release
+   * pull request and its past releases; `package` names a workspace package.
+   */
+  getReleases(options: {
+    entityRef: string;
+    package?: string;
+  }): Promise<ComponentReleases>;
 }
 
 /**

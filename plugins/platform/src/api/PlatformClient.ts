@@ -5,6 +5,7 @@ import type {
   AgentContextRefreshResponse,
   AgentContextStaleness,
   AgentContextView,
+  ComponentReleases,
   ConventionComplianceOverview,
   ConventionsFixResponse,
   ConventionsReport,
@@ -151,6 +152,17 @@ export class PlatformClient implements PlatformApi {
     query: ConventionComplianceQuery = {},
   ): Promise<ConventionComplianceOverview> {
     return this.#request(`/conventions${queryString(query)}`);
+  }
+
+  async getReleases(options: {
+    entityRef: string;
+    package?: string;
+  }): Promise<ComponentReleases> {
+    return this.#request(
+      `${componentPath('releases', options.entityRef)}${queryString({
+        package: options.package,
+      })}`,
+    );
   }
 
   async #request<T>(path: string, init?: RequestInit): Promise<T> {
