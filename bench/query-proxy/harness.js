@@ -21,6 +21,7 @@ const { ObservabilityInstances } = require(join(
 ));
 const { ObservedEntities } = require(join(src, 'entities/ObservedEntities'));
 const { ScopedQueryService } = require(join(src, 'queries/ScopedQueryService'));
+const { ScopedLogService } = require(join(src, 'logStore/ScopedLogService'));
 const { GoldenSignalsService } = require(join(
   src,
   'goldenSignals/GoldenSignalsService',
@@ -135,6 +136,14 @@ async function startCatalyst({ observability, entities }) {
   );
   api.use(
     router.createRulesRouter({ httpAuth, entities: entitiesAccess, rules }),
+  );
+  api.use(
+    router.createLogsRouter({
+      httpAuth,
+      entities: entitiesAccess,
+      logs: new ScopedLogService(instances, config.limits, config.tracing),
+      config,
+    }),
   );
   const app = express();
   app.use('/api/observability', api);
