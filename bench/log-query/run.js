@@ -4,17 +4,22 @@
 // VictoriaLogs: see README.md.
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { startCatalyst, servers, percentile, repoRoot } = require(
-  '../query-proxy/harness',
-);
+const {
+  startCatalyst,
+  servers,
+  percentile,
+  repoRoot,
+} = require('../query-proxy/harness');
 
 const src = join(repoRoot, 'plugins/observability-backend/src/__testUtils__');
-const { victoriaLogsBinary, startVictoriaLogs } = require(
-  join(src, 'victoriaLogsServer'),
-);
-const { logsqlStreamFilter } = require(
-  join(repoRoot, 'plugins/observability-common/src'),
-);
+const { victoriaLogsBinary, startVictoriaLogs } = require(join(
+  src,
+  'victoriaLogsServer',
+));
+const { logsqlStreamFilter } = require(join(
+  repoRoot,
+  'plugins/observability-common/src',
+));
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const REQUESTS = Number(process.env.REQUESTS ?? 2000);
@@ -104,10 +109,9 @@ async function main() {
       }
     }
     console.log(
-      `ingested ${LINES} lines for each of ${COMPONENTS.length} components in ${(
-        (performance.now() - t0) /
-        1000
-      ).toFixed(1)} s`,
+      `ingested ${LINES} lines for each of ${
+        COMPONENTS.length
+      } components in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     catalyst = await startCatalyst({
       observability: {
@@ -202,9 +206,9 @@ async function main() {
         console.log(
           `round ${round} ${name.padEnd(8)} p50 ${r.p50.toFixed(
             1,
-          )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  failures ${
-            r.failures
-          }`,
+          )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(
+            0,
+          )} req/s  failures ${r.failures}`,
         );
       }
     }
