@@ -1,6 +1,10 @@
 import { summarizeObservabilityStack } from './summarizeObservabilityStack';
 
-const deployed = (releaseName: string, chart: string, chartVersion: string) => ({
+const deployed = (
+  releaseName: string,
+  chart: string,
+  chartVersion: string,
+) => ({
   releaseName,
   chart,
   chartVersion,
@@ -20,11 +24,7 @@ describe('summarizeObservabilityStack', () => {
             'kube-prometheus-stack',
             '81.6.2',
           ),
-          victoriaLogs: deployed(
-            'main-logs',
-            'victoria-logs-single',
-            '0.13.9',
-          ),
+          victoriaLogs: deployed('main-logs', 'victoria-logs-single', '0.13.9'),
           endpoints: {
             prometheus: 'http://main-prometheus.observability.svc:9090',
             victoriaLogs: 'http://main-logs-server.observability.svc:9428',
@@ -64,11 +64,7 @@ describe('summarizeObservabilityStack', () => {
       {
         metadata: { namespace: 'observability', name: 'both', generation: 1 },
         status: {
-          victoriaLogs: deployed(
-            'both-logs',
-            'victoria-logs-single',
-            '0.13.9',
-          ),
+          victoriaLogs: deployed('both-logs', 'victoria-logs-single', '0.13.9'),
           loki: deployed('both-loki', 'loki', '6.30.1'),
           endpoints: { loki: 'http://both-loki.observability.svc:3100' },
         },
