@@ -7,7 +7,7 @@ const { performance } = require('node:perf_hooks');
 const {
   startCatalyst,
   servers,
-  percentile,
+  compareWithDirect,
   repoRoot,
 } = require('../query-proxy/harness');
 
@@ -58,34 +58,6 @@ function rows(component, end) {
       trace_id: i.toString(16).padStart(32, '0'),
     };
   });
-}
-
-async function measure(name, send, clients, total) {
-  const latencies = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < total) {
-        next += 1;
-        const t0 = performance.now();
-        const res = await send();
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (!res.ok) failures += 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    rps: total / seconds,
-    failures,
-  };
 }
 
 async function main() {
@@ -193,40 +165,12 @@ async function main() {
     console.log(
       `logs query ${NAME} (${query}, newest ${limit} of the scope's last hour, ${LINES} lines per component): ${CLIENTS} concurrent clients, ${REQUESTS} requests per round`,
     );
-    await measure('warm-up direct', sendDirect, CLIENTS, 200);
-    await measure('warm-up catalyst', sendProxied, CLIENTS, 200);
-    const rounds = [];
-    for (let round = 1; round <= 2; round++) {
-      for (const [name, send] of [
-        ['direct', sendDirect],
-        ['catalyst', sendProxied],
-      ]) {
-        const r = await measure(name, send, CLIENTS, REQUESTS);
-        rounds.push(r);
-        console.log(
-          `round ${round} ${name.padEnd(8)} p50 ${r.p50.toFixed(
-            1,
-          )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(
-            0,
-          )} req/s  failures ${r.failures}`,
-        );
-      }
-    }
-    const best = (name, key) =>
-      Math.min(...rounds.filter(r => r.name === name).map(r => r[key]));
-    const ratio = key => best('catalyst', key) / best('direct', key);
-    const ok = ratio('p50') <= 1.15 && ratio('p99') <= 1.15;
-    console.log(
-      `best of rounds: p50 ${best('catalyst', 'p50').toFixed(1)} / ${best(
-        'direct',
-        'p50',
-      ).toFixed(1)} ms = ${ratio('p50').toFixed(2)}x, p99 ${best(
-        'catalyst',
-        'p99',
-      ).toFixed(1)} / ${best('direct', 'p99').toFixed(1)} ms = ${ratio(
-        'p99',
-      ).toFixed(2)}x (target <= 1.15) ${ok ? 'OK' : 'OVER'}`,
-    );
+    await compareWithDirect({
+      direct: sendDirect,
+      catalyst: sendProxied,
+      clients: CLIENTS,
+      requests: REQUESTS,
+    });
   } finally {
     await catalyst?.close();
     await victoriaLogs?.stop();
