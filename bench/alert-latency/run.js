@@ -20,6 +20,19 @@ const SCRAPE_INTERVAL = process.env.SCRAPE_INTERVAL ?? '15s';
 // Healthy traffic before the breach, so the 5m rate window holds real history.
 const BASELINE_SECONDS = Number(process.env.BASELINE_SECONDS ?? 90);
 const SECRET = 'bench-secret';
+// PROFILE=demo: the settings of the demo stack (scripts/observability.sh): its shipped alert
+// fires on a 1m rate window after 30s; otherwise Catalyst's defaults.
+const PROFILE = process.env.PROFILE ?? 'defaults';
+const PROFILES = {
+  defaults: {},
+  demo: {
+    goldenSignals: { rateWindow: '1m' },
+    rules: { rateWindow: '1m', defaultDuration: '30s' },
+  },
+};
+if (!PROFILES[PROFILE]) {
+  throw new Error(`PROFILE must be one of ${Object.keys(PROFILES).join(', ')}`);
+}
 const ENTITY = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -69,7 +82,9 @@ async function once(run, binaries) {
           instances: [{ name: 'bench', baseUrl: `http://127.0.0.1:${amPort}` }],
           webhookSecret: SECRET,
         },
-        // Rule group interval, default `for`, rate window and Alertmanager route: Catalyst's defaults.
+        // Rule group interval, default `for`, rate window and Alertmanager route: Catalyst's
+        // defaults, or the demo's.
+        ...PROFILES[PROFILE],
       },
       entities: [ENTITY],
     });
@@ -115,7 +130,7 @@ async function once(run, binaries) {
       throw new Error(`rule not applied: ${JSON.stringify(application)}`);
     if (run === 1) {
       console.log(
-        `defaults: scrape ${SCRAPE_INTERVAL}, rule evaluation ${config.rules.evaluationInterval}, for ${rule.duration}, rate window ${config.rules.rateWindow}, group_wait ${config.alertmanagerRoute.groupWait}; breach = every request fails after ${BASELINE_SECONDS}s of healthy traffic`,
+        `${PROFILE}: scrape ${SCRAPE_INTERVAL}, rule evaluation ${config.rules.evaluationInterval}, for ${rule.duration}, rate window ${config.rules.rateWindow}, group_wait ${config.alertmanagerRoute.groupWait}; breach = every request fails after ${BASELINE_SECONDS}s of healthy traffic`,
       );
     }
     await new Promise(done => setTimeout(done, BASELINE_SECONDS * 1000));

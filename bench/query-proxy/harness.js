@@ -3,6 +3,7 @@
 // behind real HTTP (express, the plugin's own routers and services, SQLite in memory),
 // with allow-all auth, permissions and a fixed catalog in place of the Backstage backend.
 const { resolve, join } = require('node:path');
+const { performance } = require('node:perf_hooks');
 
 const repoRoot = resolve(__dirname, '../..');
 require(join(repoRoot, 'node_modules/@backstage/cli/config/nodeTransform.cjs'));
@@ -21,6 +22,7 @@ const { ObservabilityInstances } = require(join(
 ));
 const { ObservedEntities } = require(join(src, 'entities/ObservedEntities'));
 const { ScopedQueryService } = require(join(src, 'queries/ScopedQueryService'));
+const { ScopedLogService } = require(join(src, 'logStore/ScopedLogService'));
 const { GoldenSignalsService } = require(join(
   src,
   'goldenSignals/GoldenSignalsService',
@@ -136,6 +138,14 @@ async function startCatalyst({ observability, entities }) {
   api.use(
     router.createRulesRouter({ httpAuth, entities: entitiesAccess, rules }),
   );
+  api.use(
+    router.createLogsRouter({
+      httpAuth,
+      entities: entitiesAccess,
+      logs: new ScopedLogService(instances, config.limits, config.tracing),
+      config,
+    }),
+  );
   const app = express();
   app.use('/api/observability', api);
   app.use(
@@ -170,10 +180,82 @@ const { startInstrumentedService } = require(join(
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
+/** `total` requests from `clients` concurrent clients: p50, p99, throughput, failures. */
+async function measure(name, send, clients, total) {
+  const latencies = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        next += 1;
+        const t0 = performance.now();
+        const res = await send();
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (!res.ok) failures += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: total / seconds,
+    failures,
+  };
+}
+
+/**
+ * Warms both up, runs two rounds alternating direct and through Catalyst, prints each, and
+ * compares the best round of each against the 1.15 target.
+ */
+async function compareWithDirect({ direct, catalyst, clients, requests }) {
+  await measure('warm-up direct', direct, clients, 200);
+  await measure('warm-up catalyst', catalyst, clients, 200);
+  const rounds = [];
+  for (let round = 1; round <= 2; round++) {
+    for (const [name, send] of [
+      ['direct', direct],
+      ['catalyst', catalyst],
+    ]) {
+      const r = await measure(name, send, clients, requests);
+      rounds.push(r);
+      console.log(
+        `round ${round} ${name.padEnd(8)} p50 ${r.p50.toFixed(
+          1,
+        )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(
+          0,
+        )} req/s  failures ${r.failures}`,
+      );
+    }
+  }
+  const best = (name, key) =>
+    Math.min(...rounds.filter(r => r.name === name).map(r => r[key]));
+  const ratio = key => best('catalyst', key) / best('direct', key);
+  const ok = ratio('p50') <= 1.15 && ratio('p99') <= 1.15;
+  console.log(
+    `best of rounds: p50 ${best('catalyst', 'p50').toFixed(1)} / ${best(
+      'direct',
+      'p50',
+    ).toFixed(1)} ms = ${ratio('p50').toFixed(2)}x, p99 ${best(
+      'catalyst',
+      'p99',
+    ).toFixed(1)} / ${best('direct', 'p99').toFixed(1)} ms = ${ratio(
+      'p99',
+    ).toFixed(2)}x (target <= 1.15) ${ok ? 'OK' : 'OVER'}`,
+  );
+}
+
 module.exports = {
   startCatalyst,
   servers,
   startInstrumentedService,
   percentile,
+  measure,
+  compareWithDirect,
   repoRoot,
 };

@@ -5,7 +5,7 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { startCatalyst, servers, percentile } = require('./harness');
+const { startCatalyst, servers, compareWithDirect } = require('./harness');
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const REQUESTS = Number(process.env.REQUESTS ?? 2000);
@@ -58,34 +58,6 @@ function openMetrics(end) {
   }
   lines.push('# EOF');
   return `${lines.join('\n')}\n`;
-}
-
-async function measure(name, url, clients, total) {
-  const latencies = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < total) {
-        next += 1;
-        const t0 = performance.now();
-        const res = await fetch(url);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (!res.ok) failures += 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    rps: total / seconds,
-    failures,
-  };
 }
 
 async function main() {
@@ -186,45 +158,12 @@ async function main() {
         HOURS * 60 + 1
       } points), ${CLIENTS} concurrent clients, ${REQUESTS} requests per round`,
     );
-    await measure('warm-up direct', direct, CLIENTS, 200);
-    await measure('warm-up catalyst', proxied, CLIENTS, 200);
-    const rounds = [];
-    for (let round = 1; round <= 2; round++) {
-      for (const [name, url] of [
-        ['direct', direct],
-        ['catalyst', proxied],
-      ]) {
-        const r = await measure(name, url, CLIENTS, REQUESTS);
-        rounds.push(r);
-        console.log(
-          `round ${round} ${name.padEnd(8)} p50 ${r.p50.toFixed(
-            1,
-          )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(
-            0,
-          )} req/s  failures ${r.failures}`,
-        );
-      }
-    }
-    const best = name => {
-      const rs = rounds.filter(r => r.name === name);
-      return {
-        p50: Math.min(...rs.map(r => r.p50)),
-        p99: Math.min(...rs.map(r => r.p99)),
-      };
-    };
-    const d = best('direct');
-    const c = best('catalyst');
-    const ratio50 = c.p50 / d.p50;
-    const ratio99 = c.p99 / d.p99;
-    console.log(
-      `best of rounds: p50 ${c.p50.toFixed(1)} / ${d.p50.toFixed(
-        1,
-      )} ms = ${ratio50.toFixed(2)}x, p99 ${c.p99.toFixed(1)} / ${d.p99.toFixed(
-        1,
-      )} ms = ${ratio99.toFixed(2)}x (target <= 1.15) ${
-        ratio50 <= 1.15 && ratio99 <= 1.15 ? 'OK' : 'OVER'
-      }`,
-    );
+    await compareWithDirect({
+      direct: () => fetch(direct),
+      catalyst: () => fetch(proxied),
+      clients: CLIENTS,
+      requests: REQUESTS,
+    });
   } finally {
     await catalyst?.close();
     await prometheus?.stop();

@@ -151,6 +151,12 @@ test('a component’s entity page has every Catalyst tab and card', async ({
       p =>
         expect(p.getByRole('tab', { name: 'Signals & alerts' })).toBeVisible(),
     ],
+    [
+      'Logs',
+      'logs',
+      p =>
+        expect(p.getByRole('textbox', { name: 'LogsQL query' })).toBeVisible(),
+    ],
   ];
   for (const [title, path, rendered] of tabs) {
     await page.getByRole('tab', { name: title, exact: true }).click();

@@ -14,13 +14,13 @@
 export {
   EntityAlertsCard,
   EntityGoldenSignalsCard,
+  EntityLogsContent,
   EntityObservabilityContent,
   isObservabilityAvailable,
   observabilityPlugin,
   ObservabilityPage,
 } from './legacy';
 export { ObservabilityClient, observabilityApiRef } from './api';
-export { EntityLogsContent } from './components/EntityLogsContent';
 export type { TimeRangeKey } from './components/TimeRangePicker';
 export type { ObservabilityApi, TimeWindow } from './api';
 export {

@@ -19,6 +19,7 @@ import { ObservabilityApi, observabilityApiRef } from './api';
 import {
   EntityAlertsCard,
   EntityGoldenSignalsCard,
+  EntityLogsContent,
   EntityObservabilityContent,
   isObservabilityAvailable,
   observabilityPlugin,
@@ -115,6 +116,35 @@ describe('the legacy observability plugin', () => {
     );
     expect(api.getGoldenSignals).toHaveBeenCalledWith(
       expect.objectContaining({ entityRef: 'component:default/payments-api' }),
+    );
+    // Four panels each in the content and the card; by text, as role queries are slow here.
+    expect(
+      screen
+        .getAllByText('Logs of this window')
+        .map(text => text.closest('a')?.getAttribute('href')),
+    ).toEqual(
+      Array(8).fill('/catalog/default/component/payments-api/logs?range=1h'),
+    );
+  });
+
+  it('renders the Logs content of a component on the window its URL names', async () => {
+    const api = mockObservabilityApi();
+    await renderLegacy(
+      api,
+      <EntityProvider entity={component}>
+        <EntityLogsContent />
+      </EntityProvider>,
+      ['/catalog/default/component/payments-api/logs?from=1000&to=2000'],
+    );
+    expect(
+      await screen.findByRole('list', { name: 'Log lines' }),
+    ).toHaveTextContent('request failed: upstream card processor returned 502');
+    expect(api.getLogs).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        start: 1000,
+        end: 2000,
+      }),
     );
   });
 });

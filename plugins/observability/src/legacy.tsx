@@ -8,11 +8,13 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ObservabilityClient, observabilityApiRef } from './api';
+import type { TimeRangeKey } from './components/TimeRangePicker';
 import { observabilityRouteRef } from './routes';
 
 /**
  * The Catalyst observability plugin for apps on the legacy frontend system
- * (`@backstage/app-defaults`): the Observability page and entity content and
+ * (`@backstage/app-defaults`): the Observability page, the Observability and Logs
+ * entity content, and
  * the alerts and golden signals cards, backed by `/api/observability`. Apps on
  * the new frontend system install the plugin from
  * `@catalyst/plugin-observability/alpha`.
@@ -70,6 +72,30 @@ export const EntityObservabilityContent: () => JSX.Element | null =
       },
     }),
   );
+
+/**
+ * The Logs tab of a component's entity page: LogsQL search with field completion, level
+ * and time filters, a volume histogram, expandable lines and a live tail, scoped to the
+ * component by the backend. Use it as an `EntityLayout.Route` at `/logs`, behind
+ * {@link isObservabilityAvailable}: the golden-signal panels and the incident timeline
+ * link there (`?range=1h`, or `?from=&to=` in Unix ms).
+ *
+ * @public
+ */
+export const EntityLogsContent: (props: {
+  /** Initial LogsQL query; the tab reads `?query=` when absent. */
+  query?: string;
+  /** Initial window ending now; the tab reads `?range=` or `?from=&to=` when absent. */
+  range?: TimeRangeKey;
+}) => JSX.Element | null = observabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityLogsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityLogsContent').then(m => m.EntityLogsContent),
+    },
+  }),
+);
 
 /**
  * A card with the component's active and past alerts, for its overview; an

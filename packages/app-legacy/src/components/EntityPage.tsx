@@ -7,6 +7,7 @@ import {
 import {
   EntityAlertsCard,
   EntityGoldenSignalsCard,
+  EntityLogsContent,
   EntityObservabilityContent,
   isObservabilityAvailable,
 } from '@catalyst/plugin-observability';
@@ -85,6 +86,9 @@ const componentPage = (
       if={isObservabilityAvailable}
     >
       <EntityObservabilityContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/logs" title="Logs" if={isObservabilityAvailable}>
+      <EntityLogsContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

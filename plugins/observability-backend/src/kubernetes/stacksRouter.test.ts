@@ -191,17 +191,18 @@ describe('GET /api/observability/stacks against a real kube-apiserver', () => {
           status: 'deployed',
           valuesHash: 'abc',
         },
-        loki: {
-          releaseName: 'main-loki',
-          chart: 'loki',
-          chartVersion: '6.30.1',
+        victoriaLogs: {
+          releaseName: 'main-victoria-logs',
+          chart: 'victoria-logs-single',
+          chartVersion: '0.11.5',
           revision: 1,
           status: 'deployed',
         },
         endpoints: {
           prometheus: 'http://main-prometheus.observability.svc:9090',
           alertmanager: 'http://main-alertmanager.observability.svc:9093',
-          loki: 'http://main-loki.observability.svc:3100',
+          victoriaLogs:
+            'http://main-victoria-logs-server.observability.svc:9428',
         },
       });
 
@@ -314,10 +315,10 @@ describe('GET /api/observability/stacks against a real kube-apiserver', () => {
             status: 'deployed',
           },
           {
-            component: 'loki',
-            name: 'main-loki',
-            chart: 'loki',
-            version: '6.30.1',
+            component: 'victoriaLogs',
+            name: 'main-victoria-logs',
+            chart: 'victoria-logs-single',
+            version: '0.11.5',
             revision: 1,
             status: 'deployed',
           },
@@ -325,7 +326,8 @@ describe('GET /api/observability/stacks against a real kube-apiserver', () => {
         endpoints: {
           prometheus: 'http://main-prometheus.observability.svc:9090',
           alertmanager: 'http://main-alertmanager.observability.svc:9093',
-          loki: 'http://main-loki.observability.svc:3100',
+          victoriaLogs:
+            'http://main-victoria-logs-server.observability.svc:9428',
         },
       });
 

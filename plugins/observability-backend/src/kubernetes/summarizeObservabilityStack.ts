@@ -13,6 +13,7 @@ export type ObservabilityStackObject = {
     observedGeneration?: number;
     conditions?: Array<Partial<ObservabilityStackCondition>>;
     prometheus?: ReleaseStatusObject;
+    victoriaLogs?: ReleaseStatusObject;
     loki?: ReleaseStatusObject;
     endpoints?: ObservabilityStackEndpoints;
   };
@@ -78,11 +79,13 @@ export function summarizeObservabilityStack(
     conditions,
     releases: [
       release('prometheus', status.prometheus),
+      release('victoriaLogs', status.victoriaLogs),
       release('loki', status.loki),
     ].filter((r): r is ObservabilityStackRelease => r !== undefined),
     endpoints: {
       prometheus: status.endpoints?.prometheus || undefined,
       alertmanager: status.endpoints?.alertmanager || undefined,
+      victoriaLogs: status.endpoints?.victoriaLogs || undefined,
       loki: status.endpoints?.loki || undefined,
     },
   };

@@ -36,8 +36,11 @@ export type ObservabilityStackCondition = {
  * @public
  */
 export type ObservabilityStackRelease = {
-  /** Which part of the stack the release is. */
-  component: 'prometheus' | 'loki';
+  /**
+   * Which part of the stack the release is: kube-prometheus-stack, the victoria-logs-single
+   * log store, or the opt-in Loki.
+   */
+  component: 'prometheus' | 'victoriaLogs' | 'loki';
   /** Helm release name in the stack's namespace. */
   name: string;
   chart?: string;
@@ -58,6 +61,9 @@ export type ObservabilityStackRelease = {
 export type ObservabilityStackEndpoints = {
   prometheus?: string;
   alertmanager?: string;
+  /** The VictoriaLogs HTTP API (LogsQL). */
+  victoriaLogs?: string;
+  /** The opt-in Loki's HTTP API. */
   loki?: string;
 };
 

@@ -3,7 +3,10 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockObservabilityApi } from '../../__fixtures__/mockObservabilityApi';
+import {
+  backendError,
+  mockObservabilityApi,
+} from '../../__fixtures__/mockObservabilityApi';
 import { ObservabilityApi, observabilityApiRef } from '../../api';
 import { entityLogsContent } from '../../plugin';
 
@@ -18,14 +21,14 @@ const component: Entity = {
   spec: { type: 'service', owner: 'group:default/payments-team' },
 };
 
-function renderTab(api: ObservabilityApi) {
+function renderTab(api: ObservabilityApi, route = '/') {
   return renderTestApp({
     extensions: [
       createTestEntityPage({ entity: component }),
       entityLogsContent,
     ],
     apis: [[observabilityApiRef, api]],
-    initialRouteEntries: ['/'],
+    initialRouteEntries: [route],
   });
 }
 
@@ -127,5 +130,51 @@ describe('EntityLogsContent', () => {
     expect(
       screen.getByRole('button', { name: 'Live tail' }),
     ).toBeInTheDocument();
+  });
+
+  it('opens on the window a link names and goes back to a range when one is picked', async () => {
+    const api = mockObservabilityApi();
+    const start = 1768470000000;
+    const end = 1768473600000;
+    renderTab(api, `/logs?from=${start}&to=${end}&query=level%3Aerror`);
+    await screen.findByRole('list', { name: 'Log lines' }, { timeout: 10_000 });
+
+    expect(api.getLogs).toHaveBeenLastCalledWith(
+      expect.objectContaining({ query: 'level:error', start, end }),
+    );
+    expect(api.getLogVolume).toHaveBeenLastCalledWith(
+      expect.objectContaining({ start, end }),
+    );
+    for (const name of ['Last 15m', 'Last 1h']) {
+      expect(screen.getByRole('button', { name })).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      );
+    }
+
+    await userEvent.click(screen.getByRole('button', { name: 'Last 15m' }));
+    const last = api.getLogs.mock.calls.at(-1)![0];
+    expect(last.end! - last.start!).toBe(15 * 60_000);
+  });
+
+  it('explains a missing log store instead of a bare error', async () => {
+    const api = mockObservabilityApi();
+    const missing = backendError(
+      503,
+      'No logs instance is configured: add one under observability.logs.instances',
+    );
+    api.getLogs.mockRejectedValue(missing);
+    api.getLogVolume.mockRejectedValue(missing);
+    renderTab(api);
+
+    expect(
+      await screen.findByText(
+        'No log store is configured',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/scripts\/start\.sh/)).not.toHaveLength(0);
+    expect(screen.queryByRole('img', { name: 'Log volume' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ErrorPanel, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { Progress } from '@backstage/core-components';
+import { useApi, useAppSearchParams } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { LOG_LEVELS, LogLine } from '@catalyst/plugin-observability-common';
 import Box from '@material-ui/core/Box';
@@ -21,8 +21,10 @@ import {
   YAxis,
 } from 'recharts';
 import { observabilityApiRef } from '../../api';
+import { ObservabilityErrorPanel } from '../ObservabilityErrorPanel';
 import { TimeRangePicker } from '../TimeRangePicker';
 import { TimeRangeKey, timeWindowOf } from '../TimeRangePicker/timeRanges';
+import { LogsTabWindow, readLogsTabWindow } from './logsTabLink';
 
 const LEVEL_COLORS: Record<string, string> = {
   fatal: '#6a1b9a',
@@ -43,25 +45,37 @@ const LEVEL_COLORS: Record<string, string> = {
 export function EntityLogsContent(props: {
   /** Initial LogsQL query; the tab reads `?query=` when absent. */
   query?: string;
-  /** Initial window, e.g. from a golden-signal panel. */
+  /**
+   * Initial window ending now; the tab reads `?range=` or a fixed `?from=&to=` (Unix ms)
+   * when absent.
+   */
   range?: TimeRangeKey;
 }) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(observabilityApiRef);
-  const initial = new URLSearchParams(window.location.search);
+  // Read once: the tab's own state wins after the first render.
+  const [initial] = useAppSearchParams();
   const [draft, setDraft] = useState(props.query ?? initial.get('query') ?? '');
   const [query, setQuery] = useState(draft);
   const [levels, setLevels] = useState<string[]>([]);
-  const [range, setRange] = useState<TimeRangeKey>(
-    props.range ?? (initial.get('range') as TimeRangeKey | null) ?? '1h',
+  const [logsWindow, setLogsWindow] = useState<LogsTabWindow>(
+    props.range
+      ? { range: props.range }
+      : readLogsTabWindow(initial) ?? { range: '1h' },
   );
   const [expanded, setExpanded] = useState<string | undefined>();
   const [tailing, setTailing] = useState(false);
   const [tailed, setTailed] = useState<LogLine[]>([]);
   const [tailError, setTailError] = useState<Error | undefined>();
   const level = levels.join(',') || undefined;
-  const window_ = useMemo(() => timeWindowOf(range, Date.now()), [range]);
+  const window_ = useMemo(
+    () =>
+      'range' in logsWindow
+        ? timeWindowOf(logsWindow.range, Date.now())
+        : { start: logsWindow.start, end: logsWindow.end },
+    [logsWindow],
+  );
 
   const lines = useAsync(
     () =>
@@ -161,7 +175,10 @@ export function EntityLogsContent(props: {
         >
           Search
         </Button>
-        <TimeRangePicker value={range} onChange={setRange} />
+        <TimeRangePicker
+          value={'range' in logsWindow ? logsWindow.range : undefined}
+          onChange={range => setLogsWindow({ range })}
+        />
         <Button
           variant={tailing ? 'contained' : 'outlined'}
           onClick={() => setTailing(t => !t)}
@@ -169,6 +186,12 @@ export function EntityLogsContent(props: {
           {tailing ? 'Stop live tail' : 'Live tail'}
         </Button>
       </Box>
+      {!('range' in logsWindow) && (
+        <Typography variant="body2" color="textSecondary">
+          {new Date(logsWindow.start).toLocaleString()} –{' '}
+          {new Date(logsWindow.end).toLocaleString()}
+        </Typography>
+      )}
       <Box
         mt={1}
         display="flex"
@@ -212,10 +235,14 @@ export function EntityLogsContent(props: {
           />
         ))}
       </Box>
-      <Box mt={2} height={140} aria-label="Log volume">
-        {volume.error ? (
-          <ErrorPanel error={volume.error} title="Log volume" />
-        ) : (
+      {/* The lines' error says the same when the store is missing or down. */}
+      {volume.error && !lines.error && (
+        <Box mt={2}>
+          <ObservabilityErrorPanel error={volume.error} />
+        </Box>
+      )}
+      {!volume.error && (
+        <Box mt={2} height={140} aria-label="Log volume">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={chartData}>
               <XAxis
@@ -238,11 +265,11 @@ export function EntityLogsContent(props: {
               ))}
             </BarChart>
           </ResponsiveContainer>
-        )}
-      </Box>
-      {tailError && <ErrorPanel error={tailError} title="Live tail" />}
+        </Box>
+      )}
+      {tailError && <ObservabilityErrorPanel error={tailError} />}
       {lines.loading && <Progress />}
-      {lines.error && <ErrorPanel error={lines.error} title="Logs" />}
+      {lines.error && <ObservabilityErrorPanel error={lines.error} />}
       {lines.value && (
         <Box mt={2}>
           <Typography variant="caption" color="textSecondary">

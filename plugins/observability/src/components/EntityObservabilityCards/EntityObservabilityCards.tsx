@@ -5,6 +5,7 @@ import type { AlertEvent } from '@catalyst/plugin-observability-common';
 import { useCallback } from 'react';
 import { ALERT_QUERY_PARAM, OBSERVABILITY_TAB_PATH } from '../../routes';
 import { AlertList } from '../AlertList';
+import { useLogsTabHref } from '../EntityLogsContent/logsTabLink';
 import { GoldenSignalDashboard } from '../GoldenSignalDashboard';
 
 /** The component's alerts on its overview; an alert opens its incident in the Observability tab. */
@@ -29,9 +30,11 @@ export function EntityAlertsCard() {
 /** The component's golden signals (rate, errors, latency, saturation) on its overview. */
 export function EntityGoldenSignalsCard() {
   const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const logsHref = useLogsTabHref(entityRef);
   return (
     <InfoCard title="Golden signals">
-      <GoldenSignalDashboard entityRef={stringifyEntityRef(entity)} />
+      <GoldenSignalDashboard entityRef={entityRef} logsHref={logsHref} />
     </InfoCard>
   );
 }

@@ -8,6 +8,7 @@ import Tabs from '@material-ui/core/Tabs';
 import { ALERT_QUERY_PARAM, VIEW_QUERY_PARAM } from '../../routes';
 import { AlertList } from '../AlertList';
 import { AlertRules } from '../AlertRules';
+import { useLogsTabHref } from '../EntityLogsContent/logsTabLink';
 import { GoldenSignalDashboard } from '../GoldenSignalDashboard';
 import { IncidentView } from '../IncidentView';
 import { MetricExplorer } from '../MetricExplorer';
@@ -23,10 +24,11 @@ export function EntityObservabilityContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const [params, setParams] = useAppSearchParams();
+  const logsHref = useLogsTabHref(entityRef);
   const alertId = Number(params.get(ALERT_QUERY_PARAM));
 
   if (Number.isInteger(alertId) && alertId > 0) {
-    return <IncidentView alertId={alertId} backHref="?" />;
+    return <IncidentView alertId={alertId} backHref="?" logsHref={logsHref} />;
   }
   const view =
     params.get(VIEW_QUERY_PARAM) === 'explore' ? 'explore' : 'signals';
@@ -46,7 +48,7 @@ export function EntityObservabilityContent() {
       <Box pt={2}>
         {view === 'signals' ? (
           <>
-            <GoldenSignalDashboard entityRef={entityRef} />
+            <GoldenSignalDashboard entityRef={entityRef} logsHref={logsHref} />
             <Box mt={4}>
               <AlertList entityRef={entityRef} incidentHref={incidentHref} />
             </Box>

@@ -7,12 +7,14 @@ import {
   mockObservabilityApi,
 } from '../../__fixtures__/mockObservabilityApi';
 import { ObservabilityApi, observabilityApiRef } from '../../api';
+import { LogsTabHref, logsTabSearch } from '../EntityLogsContent/logsTabLink';
 import { GoldenSignalDashboard } from './GoldenSignalDashboard';
 
-function renderDashboard(api: ObservabilityApi) {
-  return renderInTestApp(<GoldenSignalDashboard entityRef={entityRef} />, {
-    apis: [[observabilityApiRef, api]],
-  });
+function renderDashboard(api: ObservabilityApi, logsHref?: LogsTabHref) {
+  return renderInTestApp(
+    <GoldenSignalDashboard entityRef={entityRef} logsHref={logsHref} />,
+    { apis: [[observabilityApiRef, api]] },
+  );
 }
 
 // jsdom renders the charts slowly on a loaded machine.
@@ -114,5 +116,48 @@ describe('GoldenSignalDashboard', () => {
     expect(
       screen.getByText(/did not answer within 10000ms/),
     ).toBeInTheDocument();
+  });
+
+  it('links every panel to the Logs tab on the window it shows', async () => {
+    const logsHref: LogsTabHref = window => `/logs${logsTabSearch(window)}`;
+    await renderDashboard(mockObservabilityApi(), logsHref);
+    await screen.findByRole('list', { name: 'Latency series' });
+
+    // By text, not role: role queries are slow on the charts' DOM.
+    const links = () =>
+      screen
+        .getAllByText('Logs of this window')
+        .map(text => text.closest('a')?.getAttribute('href'));
+    expect(links()).toEqual(Array(4).fill('/logs?range=1h'));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Last 6h' }));
+    await waitFor(() =>
+      expect(links()).toEqual(Array(4).fill('/logs?range=6h')),
+    );
+  });
+
+  it('says how to get a Prometheus when none is configured', async () => {
+    const api = mockObservabilityApi();
+    api.getGoldenSignals.mockRejectedValue(
+      backendError(
+        503,
+        'No prometheus instance is configured: add one under observability.prometheus.instances',
+      ),
+    );
+    await renderDashboard(api);
+
+    expect(
+      await screen.findByText('No Prometheus is configured'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('./scripts/start.sh')).toBeInTheDocument();
+    expect(
+      screen.getByText('scripts/observability.sh install'),
+    ).toBeInTheDocument();
+    // The config to add, in a code snippet that renders once its highlighter loads.
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(
+        'baseUrl: http://prometheus.example.internal:9090',
+      ),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { observabilityApiRef } from '../../api';
 import { GoldenSignalPanel } from './GoldenSignalPanel';
+import type { LogsTabHref } from '../EntityLogsContent/logsTabLink';
 import { ObservabilityErrorPanel } from '../ObservabilityErrorPanel';
 import { ScopedQueries } from '../ScopedQueries';
 import {
@@ -36,8 +37,10 @@ const PANELS: { name: GoldenSignalName; title: string; subheader: string }[] = [
 export function GoldenSignalDashboard(props: {
   entityRef: string;
   initialRange?: TimeRangeKey;
+  /** Links each panel to the entity's Logs tab on the same window. */
+  logsHref?: LogsTabHref;
 }) {
-  const { entityRef } = props;
+  const { entityRef, logsHref } = props;
   const api = useApi(observabilityApiRef);
   const [range, setRange] = useState<TimeRangeKey>(props.initialRange ?? '1h');
   const { value, loading, error } = useAsync(
@@ -71,6 +74,7 @@ export function GoldenSignalDashboard(props: {
                 <GoldenSignalPanelSlot
                   {...panel}
                   signal={value.signals[panel.name]}
+                  logsHref={logsHref?.({ range })}
                 />
               </Grid>
             ))}
@@ -91,6 +95,7 @@ export function GoldenSignalDashboard(props: {
 function GoldenSignalPanelSlot(
   props: (typeof PANELS)[number] & {
     signal: Parameters<typeof GoldenSignalPanel>[0]['signal'] | undefined;
+    logsHref?: string;
   },
 ) {
   if (!props.signal) {
@@ -105,6 +110,7 @@ function GoldenSignalPanelSlot(
       title={props.title}
       subheader={props.subheader}
       signal={props.signal}
+      logsHref={props.logsHref}
     />
   );
 }

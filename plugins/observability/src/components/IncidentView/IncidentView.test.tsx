@@ -7,12 +7,14 @@ import {
   mockObservabilityApi,
 } from '../../__fixtures__/mockObservabilityApi';
 import { ObservabilityApi, observabilityApiRef } from '../../api';
+import { LogsTabHref, logsTabSearch } from '../EntityLogsContent/logsTabLink';
 import { IncidentView } from './IncidentView';
 
-function renderIncident(api: ObservabilityApi) {
-  return renderInTestApp(<IncidentView alertId={17} backHref="/alerts" />, {
-    apis: [[observabilityApiRef, api]],
-  });
+function renderIncident(api: ObservabilityApi, logsHref?: LogsTabHref) {
+  return renderInTestApp(
+    <IncidentView alertId={17} backHref="/alerts" logsHref={logsHref} />,
+    { apis: [[observabilityApiRef, api]] },
+  );
 }
 
 jest.setTimeout(20_000);
@@ -80,5 +82,19 @@ describe('IncidentView', () => {
     await renderIncident(api);
 
     expect(await screen.findByText('No alert with id 17')).toBeInTheDocument();
+  });
+
+  it('links the timeline to the Logs tab on the incident window', async () => {
+    await renderIncident(mockObservabilityApi(), window => {
+      return `/logs${logsTabSearch(window)}`;
+    });
+
+    await screen.findByRole('list', { name: 'Incident timeline' });
+    expect(
+      screen.getByRole('link', { name: /All logs of this window/ }),
+    ).toHaveAttribute(
+      'href',
+      `/logs?from=${incident.window.start}&to=${incident.window.end}`,
+    );
   });
 });

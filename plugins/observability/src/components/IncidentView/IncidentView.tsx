@@ -18,6 +18,7 @@ import { ObservabilityErrorPanel } from '../ObservabilityErrorPanel';
 import { ScopedQueries } from '../ScopedQueries';
 import { TimeSeriesChart } from '../TimeSeriesChart';
 import { incidentTimeline, IncidentTimelineItem } from './incidentTimeline';
+import type { LogsTabHref } from '../EntityLogsContent/logsTabLink';
 
 const SIGNAL_TITLES: Record<GoldenSignalName, string> = {
   latency: 'Latency',
@@ -40,7 +41,12 @@ const KIND_LABELS: Record<IncidentTimelineItem['kind'], string> = {
  *
  * @public
  */
-export function IncidentView(props: { alertId: number; backHref?: string }) {
+export function IncidentView(props: {
+  alertId: number;
+  backHref?: string;
+  /** Links the timeline to the entity's Logs tab on the incident's window. */
+  logsHref?: LogsTabHref;
+}) {
   const api = useApi(observabilityApiRef);
   const { value, loading, error } = useAsync(
     () => api.getIncident({ alertId: props.alertId }),
@@ -49,14 +55,21 @@ export function IncidentView(props: { alertId: number; backHref?: string }) {
   if (loading) return <Progress />;
   if (error) return <ObservabilityErrorPanel error={error} />;
   if (!value) return null;
-  return <IncidentDetails incident={value} backHref={props.backHref} />;
+  return (
+    <IncidentDetails
+      incident={value}
+      backHref={props.backHref}
+      logsHref={props.logsHref?.(value.window)}
+    />
+  );
 }
 
 function IncidentDetails(props: {
   incident: IncidentResponse;
   backHref?: string;
+  logsHref?: string;
 }) {
-  const { incident, backHref } = props;
+  const { incident, backHref, logsHref } = props;
   const { alert, window } = incident;
   const signals = Object.entries(incident.goldenSignals ?? {}) as [
     GoldenSignalName,
@@ -98,7 +111,14 @@ function IncidentDetails(props: {
           ) : null,
         )}
         <Grid item xs={12} md={8}>
-          <InfoCard title="Timeline">
+          <InfoCard
+            title="Timeline"
+            deepLink={
+              logsHref
+                ? { title: 'All logs of this window', link: logsHref }
+                : undefined
+            }
+          >
             <List dense aria-label="Incident timeline">
               {timeline.map((item, index) => (
                 <ListItem key={index} divider>

@@ -7,6 +7,7 @@ import {
   describeObservabilityError,
   SCOPE_ANNOTATIONS,
 } from './describeObservabilityError';
+import { MissingInstancePanel } from './MissingInstancePanel';
 
 const EXAMPLE_ANNOTATIONS = `metadata:
   annotations:
@@ -17,7 +18,8 @@ const EXAMPLE_ANNOTATIONS = `metadata:
 
 /**
  * A failed observability request explained: which annotation to add when the entity has
- * no scope, which instance could not be reached, or the backend's own message.
+ * no scope, what to install or configure when the backend has no instance of a kind, which
+ * instance could not be reached, or the backend's own message.
  *
  * @public
  */
@@ -46,6 +48,13 @@ export function ObservabilityErrorPanel(props: { error: Error }) {
           </Box>
         </Alert>
       );
+    case 'not-configured':
+      return (
+        <MissingInstancePanel
+          missing={description.missing}
+          message={description.message}
+        />
+      );
     case 'unreachable':
       return (
         <Alert severity="warning">
@@ -54,7 +63,16 @@ export function ObservabilityErrorPanel(props: { error: Error }) {
               ? `Instance ${description.instance} is unreachable`
               : 'An observability instance is unreachable'}
           </AlertTitle>
-          {description.message}
+          <Typography variant="body2" paragraph>
+            {description.message}
+          </Typography>
+          <Typography variant="body2">
+            Check that the server runs and that the backend can reach its{' '}
+            <code>baseUrl</code> (under <code>observability.*.instances</code>{' '}
+            in app-config). The demo's servers run while{' '}
+            <code>./scripts/start.sh</code> runs; their logs are in{' '}
+            <code>~/.cache/catalyst/observability-demo/</code>.
+          </Typography>
         </Alert>
       );
     case 'bad-request':
