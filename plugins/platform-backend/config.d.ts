@@ -8,6 +8,20 @@ export interface Config {
        * @visibility secret
        */
       webhookSecret?: string;
+      /** The record of GitHub webhook deliveries, which drops replays. */
+      deliveries?: {
+        /**
+         * Days a delivery id is kept; older ones are pruned daily, and a
+         * replay of a pruned delivery is handled again. Default 14.
+         */
+        retentionDays?: number;
+        /**
+         * Seconds a delivery being handled holds off a redelivery of the same
+         * id (answered 409). After that the handling is taken to have died
+         * with its process, and a redelivery is handled. Default 120.
+         */
+        claimTimeoutSeconds?: number;
+      };
     };
     specs?: {
       /**
