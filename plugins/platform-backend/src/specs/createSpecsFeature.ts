@@ -25,8 +25,8 @@ export async function createSpecsFeature(deps: PlatformFeatureDeps) {
     frequency: { minutes: deps.config.specs.refreshIntervalMinutes },
     timeout: { minutes: 15 },
     initialDelay: { seconds: 15 },
-    fn: async () => {
-      await indexer.syncAll();
+    fn: async abortSignal => {
+      await indexer.syncAll(abortSignal);
     },
   });
   return {
