@@ -29,6 +29,15 @@ export interface Config {
        * the default branch re-index a repository at once. Default 30.
        */
       refreshIntervalMinutes?: number;
+      /**
+       * Folders under which a `file:` or `dir:` location named by
+       * `catalyst.dev/specs-location` or `backstage.io/source-location` may
+       * be read (relative ones from the backend's working directory). Such a
+       * location elsewhere, links followed, is refused; the folder of the
+       * catalog file an entity was registered from is always allowed.
+       * Default: none.
+       */
+      localRoots?: string[];
     };
     /** The AGENTS.md context of components (the Agent context tab). */
     agentContext?: {
