@@ -114,17 +114,17 @@ describe('SpecSourceReader', () => {
     });
 
     it('refuses a spec file whose link leaves the spec folder', async () => {
-      const entity = authored(`file:${disk.resolve('allowed/repo')}`);
+      const repoEntity = authored(`file:${disk.resolve('allowed/repo')}`);
       const within = { within: 'specs/001-ok' };
       await expect(
-        rooted.readFile(entity, 'specs/001-ok/notes.md', within),
+        rooted.readFile(repoEntity, 'specs/001-ok/notes.md', within),
       ).rejects.toThrow(NotAllowedError);
       await expect(
-        rooted.readFile(entity, 'specs/001-ok/agents.md', within),
+        rooted.readFile(repoEntity, 'specs/001-ok/agents.md', within),
       ).rejects.toThrow(NotAllowedError);
       expect(
         (
-          await rooted.readFile(entity, 'specs/001-ok/spec.md', within)
+          await rooted.readFile(repoEntity, 'specs/001-ok/spec.md', within)
         ).toString(),
       ).toBe('# Spec\n');
     });

@@ -4,7 +4,6 @@ import {
   Entity,
   parseLocationRef,
 } from '@backstage/catalog-model';
-import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { SPEC_ANNOTATIONS } from '@catalyst/plugin-platform-common';
 import { promises as fs } from 'node:fs';
@@ -104,7 +103,9 @@ function safeParse(ref: string): { type: string; target: string } | undefined {
  *
  * @public
  */
-export function readLocalSpecRoots(config: Config): string[] {
+export function readLocalSpecRoots(config: {
+  getOptionalStringArray(key: string): string[] | undefined;
+}): string[] {
   return (config.getOptionalStringArray('platform.specs.localRoots') ?? []).map(
     root => resolvePath(root),
   );
