@@ -8,6 +8,20 @@ export interface Config {
        * @visibility secret
        */
       webhookSecret?: string;
+      /** The record of GitHub webhook deliveries, which drops replays. */
+      deliveries?: {
+        /**
+         * Days a delivery id is kept; older ones are pruned daily, and a
+         * replay of a pruned delivery is handled again. Default 14.
+         */
+        retentionDays?: number;
+        /**
+         * Seconds a delivery being handled holds off a redelivery of the same
+         * id (answered 409). After that the handling is taken to have died
+         * with its process, and a redelivery is handled. Default 120.
+         */
+        claimTimeoutSeconds?: number;
+      };
     };
     specs?: {
       /**
@@ -15,6 +29,15 @@ export interface Config {
        * the default branch re-index a repository at once. Default 30.
        */
       refreshIntervalMinutes?: number;
+      /**
+       * Folders under which a `file:` or `dir:` location named by
+       * `catalyst.dev/specs-location` or `backstage.io/source-location` may
+       * be read (relative ones from the backend's working directory). Such a
+       * location elsewhere, links followed, is refused; the folder of the
+       * catalog file an entity was registered from is always allowed.
+       * Default: none.
+       */
+      localRoots?: string[];
     };
     /** The AGENTS.md context of components (the Agent context tab). */
     agentContext?: {

@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { SpecSourceReader } from '@catalyst/plugin-platform-node';
+import {
+  readLocalSpecRoots,
+  SpecSourceReader,
+} from '@catalyst/plugin-platform-node';
 import { SpecEntitiesProcessor } from './processor/SpecEntitiesProcessor';
 
 /**
@@ -28,7 +31,9 @@ export const catalogModuleSpecs = createBackendModule({
         const integrations = ScmIntegrations.fromConfig(config);
         catalog.addProcessor(
           new SpecEntitiesProcessor({
-            reader: new SpecSourceReader(urlReader, integrations),
+            reader: new SpecSourceReader(urlReader, integrations, {
+              localRoots: readLocalSpecRoots(config),
+            }),
             integrations,
             logger,
           }),

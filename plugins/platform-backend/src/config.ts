@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 
 /** The platform plugin's configuration, with defaults applied. */
 export interface PlatformConfig {
-  github: { webhookSecret?: string };
+  github: {
+    webhookSecret?: string;
+    deliveries: { retentionDays: number; claimTimeoutSeconds: number };
+  };
   specs: { refreshIntervalMinutes: number };
   agentContext: {
     checkIntervalMinutes: number;
@@ -44,6 +47,18 @@ export function readPlatformConfig(config: Config): PlatformConfig {
   return {
     github: {
       webhookSecret: config.getOptionalString('platform.github.webhookSecret'),
+      deliveries: {
+        retentionDays: positive(
+          config,
+          'platform.github.deliveries.retentionDays',
+          14,
+        ),
+        claimTimeoutSeconds: positive(
+          config,
+          'platform.github.deliveries.claimTimeoutSeconds',
+          120,
+        ),
+      },
     },
     specs: { refreshIntervalMinutes },
     agentContext: {

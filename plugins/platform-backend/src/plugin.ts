@@ -118,7 +118,7 @@ export const platformPlugin = createBackendPlugin({
             ...conventions.scanners,
           ],
         });
-        const webhooks = createWebhooksFeature(deps, [
+        const webhooks = await createWebhooksFeature(deps, [
           conventions.webhookHandler,
           specs.webhookHandler,
         ]);

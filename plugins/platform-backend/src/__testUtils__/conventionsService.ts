@@ -57,6 +57,8 @@ export async function createConventionsService(options: {
       urlReader: mockServices.urlReader.mock(),
       integrations,
       workingDirectory: tmpdir(),
+      // Local repositories of the tests are made in the temp folder.
+      localRoots: [tmpdir()],
     }),
     publisher: new GithubPullRequestPublisher({ integrations }),
     integrations,

@@ -220,7 +220,7 @@ export class AgentContextService {
    * components that left the catalog are removed. One failure does not stop
    * the rest.
    */
-  async checkAll(): Promise<{
+  async checkAll(signal?: AbortSignal): Promise<{
     checked: number;
     stale: number;
     failed: number;
@@ -230,6 +230,8 @@ export class AgentContextService {
     const result = { checked: 0, stale: 0, failed: 0, removed: 0 };
     const credentials = await auth.getOwnServiceCredentials();
     for (const entityRef of await store.listEntityRefs()) {
+      // The scheduler's timeout: stop, so the next run does not overlap.
+      if (signal?.aborted) break;
       try {
         const entity = await catalog.getEntityByRef(entityRef, { credentials });
         if (!entity) {

@@ -31,8 +31,8 @@ export async function createAgentContextFeature(deps: PlatformFeatureDeps) {
     frequency: { minutes: config.agentContext.checkIntervalMinutes },
     timeout: { minutes: 30 },
     initialDelay: { minutes: 1 },
-    fn: async () => {
-      await service.checkAll();
+    fn: async abortSignal => {
+      await service.checkAll(abortSignal);
     },
   });
   return {

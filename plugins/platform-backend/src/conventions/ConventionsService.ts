@@ -29,6 +29,7 @@ import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import { asRequestError } from '../agentContext/githubFailures';
 import { publishTargetOf } from '../catalog/publishTarget';
 import { applyRuleSet } from './applyRuleSet';
+import { ConcurrencyLimit } from './ConcurrencyLimit';
 import {
   CONVENTIONS_BRANCH,
   CONVENTIONS_COMMIT_MESSAGE,
@@ -53,9 +54,15 @@ export class ConventionsService {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** Clones and drift checks at once; default 2, with 20 more waiting. */
+      checks?: ConcurrencyLimit;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.checks = options.checks ?? new ConcurrencyLimit(2, 20);
+  }
+
+  private readonly checks: ConcurrencyLimit;
 
   private now() {
     return this.options.now?.() ?? new Date();
@@ -201,7 +208,16 @@ export class ConventionsService {
     };
   }
 
-  private async check(
+  private check(
+    entity: Entity,
+    entityRef: string,
+  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
+    // Every report clones: a burst of requests waits for a slot, never
+    // clones without bound.
+    return this.checks.run(() => this.checkNow(entity, entityRef));
+  }
+
+  private async checkNow(
     entity: Entity,
     entityRef: string,
   ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {

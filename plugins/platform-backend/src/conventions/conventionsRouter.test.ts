@@ -2,6 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GithubSimulator } from '@catalyst/github-simulator';
+import { tmpdir } from 'node:os';
 import request from 'supertest';
 import {
   createLocalRepository,
@@ -52,7 +53,11 @@ describe('conventions routes', () => {
         catalogServiceMock.factory({ entities: [entity] }),
         mockServices.permissions.factory({ result: permission }),
         mockServices.rootConfig.factory({
-          data: { integrations: { github: [github.integrationConfig()] } },
+          data: {
+            integrations: { github: [github.integrationConfig()] },
+            // The local repositories of these tests are made in the temp folder.
+            platform: { specs: { localRoots: [tmpdir()] } },
+          },
         }),
       ],
     });

@@ -126,8 +126,13 @@ export class SpecIndexer {
     return items;
   }
 
-  /** Indexes every component of the catalog; one failure does not stop the rest. */
-  async syncAll(): Promise<{ components: number; failed: number }> {
+  /**
+   * Indexes every component of the catalog; one failure does not stop the
+   * rest, an aborted `signal` (the scheduler's timeout) does.
+   */
+  async syncAll(
+    signal?: AbortSignal,
+  ): Promise<{ components: number; failed: number }> {
     const { catalog, auth, logger } = this.options;
     const { items } = await catalog.getEntities(
       { filter: { kind: 'Component' } },
@@ -135,6 +140,7 @@ export class SpecIndexer {
     );
     let failed = 0;
     for (const entity of items) {
+      if (signal?.aborted) break;
       try {
         await this.syncEntity(entity);
       } catch (error) {

@@ -1,4 +1,7 @@
-import { SpecSourceReader } from '@catalyst/plugin-platform-node';
+import {
+  readLocalSpecRoots,
+  SpecSourceReader,
+} from '@catalyst/plugin-platform-node';
 import type { PlatformFeatureDeps } from '../features';
 import { GithubPullRequestCommits } from './PullRequestCommits';
 import { SpecIndexer } from './SpecIndexer';
@@ -12,7 +15,9 @@ import { SpecWebhookHandler } from './SpecWebhookHandler';
  */
 export async function createSpecsFeature(deps: PlatformFeatureDeps) {
   const store = new SpecStore(deps.db);
-  const reader = new SpecSourceReader(deps.urlReader, deps.integrations);
+  const reader = new SpecSourceReader(deps.urlReader, deps.integrations, {
+    localRoots: readLocalSpecRoots(deps.rootConfig),
+  });
   const indexer = new SpecIndexer({
     store,
     reader,
@@ -25,8 +30,8 @@ export async function createSpecsFeature(deps: PlatformFeatureDeps) {
     frequency: { minutes: deps.config.specs.refreshIntervalMinutes },
     timeout: { minutes: 15 },
     initialDelay: { seconds: 15 },
-    fn: async () => {
-      await indexer.syncAll();
+    fn: async abortSignal => {
+      await indexer.syncAll(abortSignal);
     },
   });
   return {

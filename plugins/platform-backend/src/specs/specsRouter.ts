@@ -3,7 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   SpecFileContent,
   specRefreshPermission,
@@ -104,6 +104,13 @@ export function createSpecsRouter(options: {
           `${entityRef} has no file '${filePath}' in spec '${req.params.slug}'`,
         );
       }
+      if (file.skipped) {
+        // The parser did not read it (too large, a link out of the tree,
+        // unreadable or not UTF-8): neither does this route.
+        throw new NotAllowedError(
+          `${filePath} of spec '${req.params.slug}' was skipped when indexed (${file.skipped})`,
+        );
+      }
       const entity = await catalog.getEntityByRef(entityRef, { credentials });
       if (!entity) {
         throw new NotFoundError(`${entityRef} is not in the catalog`);
@@ -111,6 +118,7 @@ export function createSpecsRouter(options: {
       const content = await reader.readFile(
         entity,
         posix.join(spec.path, file.path),
+        { within: spec.path },
       );
       const body: SpecFileContent = {
         path: file.path,

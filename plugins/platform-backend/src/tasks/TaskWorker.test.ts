@@ -229,4 +229,71 @@ describe.each(databases.eachSupportedId())('TaskWorker on %p', databaseId => {
     );
     expect((await store.get(held.task.id))?.status).toBe('complete');
   });
+
+  it('stops a task whose lease renewal fails before it publishes', async () => {
+    const stores = await createTaskStores(databases, databaseId);
+    const worker = new TaskWorker({
+      ...stores,
+      logger: mockServices.logger.mock(),
+      workerId: 'cut-off',
+      options: {
+        batchSize: 1,
+        leaseMs: 3000,
+        backoff: { baseMs: 1000, capMs: 10_000 },
+        breaker: { failureThreshold: 5, cooldownMs: 30_000 },
+      },
+    });
+    // The database is unreachable for renewals: the lease runs out unseen.
+    jest
+      .spyOn(stores.store, 'renewLease')
+      .mockRejectedValue(new Error('connection terminated unexpectedly'));
+    const published: number[] = [];
+    worker.addExecutor({
+      taskType: 'dependency_update',
+      execute: async (task, ctx) => {
+        await abortedOrAfter(ctx.signal, 5000);
+        ctx.signal.throwIfAborted();
+        published.push(task.id);
+        return { outcome: 'done' };
+      },
+    });
+    const { task } = await stores.store.enqueue(newTask(), new Date());
+    expect(await worker.tick()).toBe(1);
+    expect(published).toEqual([]);
+    expect((await stores.store.get(task.id))?.status).not.toBe('complete');
+    const [attempt] = await stores.store.attempts(task.id);
+    expect(attempt.error).toContain('The lease could not be renewed');
+  });
+
+  it("aborts the running executors when the scheduler aborts the worker's run", async () => {
+    const run = new AbortController();
+    const { store, worker, execution } = await setUp(
+      databaseId,
+      async (_task, ctx) => {
+        // The scheduler's timeout fires while the executor works.
+        run.abort(new Error('timed out'));
+        await abortedOrAfter(ctx.signal, 5000);
+        ctx.signal.throwIfAborted();
+        return { outcome: 'done' };
+      },
+    );
+    const { task } = await store.enqueue(newTask(), T0);
+    expect(await worker.tick(run.signal)).toBe(1);
+    expect(execution.mock.calls[0][1].signal.aborted).toBe(true);
+    expect((await store.get(task.id))?.status).not.toBe('complete');
+    // An aborted run claims nothing more.
+    await store.enqueue(newTask({ subject: 'next' }), T0);
+    expect(await worker.tick(run.signal)).toBe(0);
+  });
 });
+
+/** Resolves when `signal` aborts, or after `ms` when nothing aborts it. */
+function abortedOrAfter(signal: AbortSignal, ms: number): Promise<void> {
+  return new Promise(resolve => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -53,32 +53,47 @@ export class TaskWorker {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** One scheduler tick: claims up to a batch and runs it to the end. */
-  async tick(): Promise<number> {
+  /**
+   * One scheduler tick: claims up to a batch and runs it to the end. When
+   * `signal` aborts (the scheduler's timeout, or shutdown) the running
+   * executors are aborted too, so that the next tick never overlaps this one.
+   */
+  async tick(
+    signal: AbortSignal = new AbortController().signal,
+  ): Promise<number> {
     const { store, workerId, options } = this.deps;
+    if (signal.aborted) return 0;
     const claims = await store.claim({
       worker: workerId,
       limit: options.batchSize,
       leaseMs: options.leaseMs,
       now: this.now(),
     });
-    await Promise.all(claims.map(claim => this.run(claim)));
+    await Promise.all(claims.map(claim => this.run(claim, signal)));
     return claims.length;
   }
 
-  private async run(claim: ClaimedTask): Promise<void> {
+  private async run(claim: ClaimedTask, tick: AbortSignal): Promise<void> {
     const { store, options, logger } = this.deps;
     const { task } = claim;
     const lease = new AbortController();
+    const stop = () =>
+      lease.abort(new Error(`The worker's run was aborted: ${tick.reason}`));
+    tick.addEventListener('abort', stop, { once: true });
+    // A renewal that fails, or finds the lease gone, stops the executor
+    // before it publishes anything: the task may be someone else's by then.
     const renewal = setInterval(() => {
       store
         .renewLease(claim, options.leaseMs, this.now())
         .then(held => {
           if (!held) lease.abort(new Error('lease lost'));
         })
-        .catch(error =>
-          logger.warn(`Could not renew the lease of task ${task.id}`, error),
-        );
+        .catch(error => {
+          logger.warn(`Could not renew the lease of task ${task.id}`, error);
+          lease.abort(
+            new Error(`The lease could not be renewed: ${error?.message}`),
+          );
+        });
     }, Math.max(1000, options.leaseMs / 3));
     try {
       const executor = this.executors.get(task.taskType);
@@ -112,6 +127,7 @@ export class TaskWorker {
       await this.recordResult(claim, phase, result);
     } finally {
       clearInterval(renewal);
+      tick.removeEventListener('abort', stop);
     }
   }
 

@@ -45,8 +45,8 @@ export async function createTasksFeature(
     frequency: { seconds: taskConfig.frequencySeconds },
     timeout: { milliseconds: taskConfig.leaseMs * 4 },
     initialDelay: { seconds: 10 },
-    fn: async () => {
-      await worker.tick();
+    fn: async abortSignal => {
+      await worker.tick(abortSignal);
     },
   });
 

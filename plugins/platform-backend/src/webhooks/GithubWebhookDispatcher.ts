@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   GithubWebhookHandler,
   WebhookRepository,
@@ -9,9 +9,12 @@ import { WebhookDeliveryStore } from './WebhookDeliveryStore';
 
 /**
  * Owns the bookkeeping of GitHub deliveries and hands each new one to the
- * features in order: the first handler that takes it answers. A replayed
- * delivery id is dropped; a delivery whose handling failed is forgotten, so
- * GitHub's redelivery is processed rather than dropped as a replay.
+ * features in order: the first handler that takes it answers. A delivery is
+ * recorded as processed only after its handling succeeded: a replayed
+ * delivery id is dropped, a delivery whose handling failed is forgotten, and
+ * one whose process died mid-handling is taken over by a redelivery once its
+ * claim is older than `claimTimeoutMs`, so GitHub's redelivery is processed
+ * rather than dropped as a replay.
  */
 export class GithubWebhookDispatcher {
   constructor(
@@ -19,6 +22,9 @@ export class GithubWebhookDispatcher {
       deliveries: WebhookDeliveryStore;
       handlers: GithubWebhookHandler[];
       logger: LoggerService;
+      /** How long a delivery being handled holds off its redeliveries. */
+      claimTimeoutMs: number;
+      now?: () => Date;
     },
   ) {}
 
@@ -29,15 +35,27 @@ export class GithubWebhookDispatcher {
   }): Promise<WebhookResult> {
     const { deliveryId, event, payload } = delivery;
     const { deliveries, logger } = this.options;
-    if (!(await deliveries.recordDelivery(deliveryId, event))) {
+    const claim = await deliveries.claim(deliveryId, event, {
+      now: this.options.now?.() ?? new Date(),
+      staleAfterMs: this.options.claimTimeoutMs,
+    });
+    if (claim === 'processed') {
       return {
         event,
         status: 'ignored',
         reason: `delivery ${deliveryId} was already processed`,
       };
     }
+    if (claim === 'in-progress') {
+      // GitHub records the delivery as failed, so it can be redelivered.
+      throw new ConflictError(
+        `delivery ${deliveryId} is being processed by another request`,
+      );
+    }
     try {
-      return await this.dispatch(event, payload);
+      const result = await this.dispatch(event, payload);
+      await deliveries.markProcessed(deliveryId);
+      return result;
     } catch (error) {
       await deliveries.forgetDelivery(deliveryId);
       logger.warn(`GitHub ${event} delivery ${deliveryId} failed: ${error}`);

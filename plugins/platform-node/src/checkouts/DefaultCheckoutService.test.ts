@@ -52,11 +52,12 @@ describe('DefaultCheckoutService', () => {
     await fs.rm(root, { recursive: true, force: true });
   });
 
-  const service = () =>
+  const service = (localRoots?: string[]) =>
     new DefaultCheckoutService({
       integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
       credentialsProvider: noCredentials,
       workingDirectory,
+      localRoots,
     });
 
   it('clones, reads, runs and lists what the working tree changed', async () => {
@@ -158,14 +159,19 @@ describe('DefaultCheckoutService', () => {
 
   it('reads a component from a local folder in place and leaves it there', async () => {
     const local = join(root, 'source');
-    const checkout = await service().openComponent({
+    const shop = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: {
         name: 'shop',
         annotations: { 'catalyst.dev/specs-location': `file:${local}` },
       },
-    });
+    };
+    // The annotation is the entity author's: read only under a local root.
+    await expect(service().openComponent(shop)).rejects.toThrow(
+      /outside the folders listed in platform.specs.localRoots/,
+    );
+    const checkout = await service([root]).openComponent(shop);
 
     expect(checkout.dir).toBe(local);
     expect(checkout.source).toEqual({ type: 'directory', location: local });

@@ -13,7 +13,10 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseGithubRepository } from '../github/parseGithubRepository';
 import type { PullRequestFileChange } from '../github/types';
-import { resolveSpecSource } from '../specs/resolveSpecSource';
+import {
+  resolveAllowedLocalSource,
+  resolveSpecSource,
+} from '../specs/resolveSpecSource';
 import { runCommand } from './runCommand';
 import { shallowClone } from './shallowClone';
 import type { Checkout, CheckoutService, WritableCheckout } from './types';
@@ -42,6 +45,8 @@ export class DefaultCheckoutService implements CheckoutService {
       /** Default: the integrations' tokens or GitHub Apps. */
       credentialsProvider?: GithubCredentialsProvider;
       workingDirectory: string;
+      /** Where `file:` locations named by annotations may be read (see {@link readLocalSpecRoots}). */
+      localRoots?: readonly string[];
     },
   ) {
     this.credentials =
@@ -121,8 +126,13 @@ export class DefaultCheckoutService implements CheckoutService {
           )} does not exist`,
         );
       }
+      const repoDir = await resolveAllowedLocalSource(
+        entity,
+        source,
+        this.options.localRoots ?? [],
+      );
       return openFolder(
-        source.repoDir,
+        repoDir,
         { type: 'directory', location: source.repoDir },
         async () => {},
       );

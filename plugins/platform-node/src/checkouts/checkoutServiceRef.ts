@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { tmpdir } from 'node:os';
 import { platformGithubServiceRef } from '../github/platformGithubServiceRef';
+import { readLocalSpecRoots } from '../specs/resolveSpecSource';
 import { DefaultCheckoutService } from './DefaultCheckoutService';
 import type { CheckoutService } from './types';
 
@@ -36,6 +37,7 @@ export const checkoutServiceRef = createServiceRef<CheckoutService>({
           credentialsProvider: github.credentialsProvider,
           workingDirectory:
             config.getOptionalString('backend.workingDirectory') ?? tmpdir(),
+          localRoots: readLocalSpecRoots(config),
         });
         const removed = await checkouts.removeLeftovers();
         if (removed.length) {

@@ -1,6 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   SpecIndex,
@@ -11,7 +11,12 @@ import {
 import { parseActiveSpecs } from './activeSpecs';
 import { promises as fs } from 'node:fs';
 import { join as joinPath, posix } from 'node:path';
-import { SpecSource, resolveSpecSource } from './resolveSpecSource';
+import { isInsideFolder } from './isInsideFolder';
+import {
+  SpecSource,
+  resolveAllowedLocalSource,
+  resolveSpecSource,
+} from './resolveSpecSource';
 
 /**
  * The specs of one repository as read from its source.
@@ -40,6 +45,10 @@ export class SpecSourceReader {
   constructor(
     private readonly urlReader: UrlReaderService,
     private readonly integrations: ScmIntegrationRegistry,
+    private readonly options: {
+      /** Where `file:` locations named by annotations may be read (see {@link readLocalSpecRoots}). */
+      localRoots?: readonly string[];
+    } = {},
   ) {}
 
   /**
@@ -55,15 +64,18 @@ export class SpecSourceReader {
       return undefined;
     }
     if (source.type === 'file') {
+      const repoDir = await resolveAllowedLocalSource(
+        entity,
+        source,
+        this.options.localRoots ?? [],
+      );
       // Folders whose content hash is unchanged since the last read are reused
       // unparsed: the catalog and the scheduled index both read every few minutes.
-      const index = readSpecs(source.repoDir, {
-        previous: this.lastFileIndex.get(source.repoDir),
+      const index = readSpecs(repoDir, {
+        previous: this.lastFileIndex.get(repoDir),
       });
-      this.lastFileIndex.set(source.repoDir, index);
-      const agents = await readOptionalFile(
-        joinPath(source.repoDir, 'AGENTS.md'),
-      );
+      this.lastFileIndex.set(repoDir, index);
+      const agents = await readOptionalFile(joinPath(repoDir, 'AGENTS.md'));
       return {
         source,
         index,
@@ -75,12 +87,21 @@ export class SpecSourceReader {
 
   /**
    * Reads one file of the entity's repository, by its path from the
-   * repository root. Paths that leave the repository are refused.
+   * repository root. Paths that leave the repository are refused; with
+   * `within` (a folder from the root), a local file whose real path, links
+   * followed, leaves that folder is refused too.
    */
-  async readFile(entity: Entity, repoPath: string): Promise<Buffer> {
+  async readFile(
+    entity: Entity,
+    repoPath: string,
+    options?: { within?: string },
+  ): Promise<Buffer> {
     const normalized = posix.normalize(repoPath);
-    if (normalized.startsWith('..') || posix.isAbsolute(normalized)) {
-      throw new InputError(`Path '${repoPath}' leaves the repository`);
+    const within = posix.normalize(options?.within ?? '.');
+    for (const path of [normalized, within]) {
+      if (path.startsWith('..') || posix.isAbsolute(path)) {
+        throw new InputError(`Path '${path}' leaves the repository`);
+      }
     }
     const source = resolveSpecSource(entity);
     if (!source) {
@@ -89,8 +110,23 @@ export class SpecSourceReader {
       );
     }
     if (source.type === 'file') {
+      const repoDir = await resolveAllowedLocalSource(
+        entity,
+        source,
+        this.options.localRoots ?? [],
+      );
+      const path = joinPath(repoDir, normalized);
       try {
-        return await fs.readFile(joinPath(source.repoDir, normalized));
+        const folder = await fs.realpath(joinPath(repoDir, within));
+        const real = await fs.realpath(path);
+        if (!isInsideFolder(folder, real)) {
+          throw new NotAllowedError(
+            `${repoPath} links to a file outside ${
+              options?.within ?? 'the repository'
+            }`,
+          );
+        }
+        return await fs.readFile(real);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new NotFoundError(`${repoPath} does not exist`);

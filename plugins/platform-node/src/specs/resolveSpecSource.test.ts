@@ -19,7 +19,7 @@ describe('resolveSpecSource', () => {
             'url:https://github.com/acme/web/tree/main/',
         }),
       ),
-    ).toEqual({ type: 'file', repoDir: '/repos/web' });
+    ).toEqual({ type: 'file', repoDir: '/repos/web', origin: 'catalog-file' });
   });
 
   it('uses the source location otherwise', () => {
@@ -47,7 +47,7 @@ describe('resolveSpecSource', () => {
           'catalyst.dev/specs-location': 'file:../..',
         }),
       ),
-    ).toEqual({ type: 'file', repoDir: '/repos/mono' });
+    ).toEqual({ type: 'file', repoDir: '/repos/mono', origin: 'annotation' });
     expect(
       resolveSpecSource(
         entity({

@@ -4,9 +4,11 @@ import {
   Entity,
   parseLocationRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { SPEC_ANNOTATIONS } from '@catalyst/plugin-platform-common';
+import { promises as fs } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
+import { isInsideFolder } from './isInsideFolder';
 
 /**
  * Where a component's repository can be read: a local directory (file
@@ -15,7 +17,16 @@ import { dirname, resolve as resolvePath } from 'node:path';
  * @public
  */
 export type SpecSource =
-  | { type: 'file'; repoDir: string }
+  | {
+      type: 'file';
+      repoDir: string;
+      /**
+       * `annotation` when an entity annotation names the folder (the entity
+       * author chose it), `catalog-file` for the folder of the catalog file
+       * the entity was registered from.
+       */
+      origin?: 'annotation' | 'catalog-file';
+    }
   | { type: 'url'; repoUrl: string };
 
 /**
@@ -42,7 +53,11 @@ export function resolveSpecSource(entity: Entity): SpecSource | undefined {
   if (managedBy) {
     const ref = safeParse(managedBy);
     if (ref?.type === 'file') {
-      return { type: 'file', repoDir: dirname(ref.target) };
+      return {
+        type: 'file',
+        repoDir: dirname(ref.target),
+        origin: 'catalog-file',
+      };
     }
   }
   const source = annotations[ANNOTATION_SOURCE_LOCATION];
@@ -64,7 +79,7 @@ function fromLocationRef(ref: string, managedBy?: string): SpecSource {
       base?.type === 'file'
         ? resolvePath(dirname(base.target), target)
         : resolvePath(target);
-    return { type: 'file', repoDir };
+    return { type: 'file', repoDir, origin: 'annotation' };
   }
   throw new InputError(
     `Unsupported spec location type '${type}' in '${ref}'; use url: or file:`,
@@ -79,4 +94,57 @@ function safeParse(ref: string): { type: string; target: string } | undefined {
     return undefined;
   }
   return { type: ref.slice(0, index), target: ref.slice(index + 1) };
+}
+
+/**
+ * The folders under which a `file:` or `dir:` location named by an entity
+ * annotation may be read: `platform.specs.localRoots`, resolved from the
+ * backend's working directory. Empty when not configured.
+ *
+ * @public
+ */
+export function readLocalSpecRoots(config: {
+  getOptionalStringArray(key: string): string[] | undefined;
+}): string[] {
+  return (config.getOptionalStringArray('platform.specs.localRoots') ?? []).map(
+    root => resolvePath(root),
+  );
+}
+
+/**
+ * The real path of a local spec source, once it is known to be one the
+ * platform may read. An annotation is the entity author's: the folder it
+ * names must lie (after following links) under one of `localRoots` or under
+ * the folder of the catalog file the entity was registered from. The folder
+ * of the catalog file itself is always allowed.
+ *
+ * @public
+ */
+export async function resolveAllowedLocalSource(
+  entity: Entity,
+  source: Extract<SpecSource, { type: 'file' }>,
+  localRoots: readonly string[],
+): Promise<string> {
+  const real = await fs.realpath(source.repoDir).catch(() => undefined);
+  if (source.origin !== 'annotation') return real ?? source.repoDir;
+  const managedBy = safeParse(
+    entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '',
+  );
+  const roots = [
+    ...localRoots,
+    ...(managedBy?.type === 'file' ? [dirname(managedBy.target)] : []),
+  ];
+  if (real) {
+    for (const root of roots) {
+      const realRoot = await fs.realpath(root).catch(() => undefined);
+      if (realRoot && isInsideFolder(realRoot, real)) return real;
+    }
+  }
+  throw new NotAllowedError(
+    `The local folder ${source.repoDir} of ${
+      entity.metadata.name
+    } is outside the folders listed in platform.specs.localRoots${
+      managedBy?.type === 'file' ? ' and its catalog file folder' : ''
+    }`,
+  );
 }

@@ -90,6 +90,9 @@ export async function proposeChange(options: {
         summary,
       };
     }
+    // The lease may have been lost while the change was built: publish only
+    // while the task is still this worker's.
+    ctx.signal.throwIfAborted();
     const published = await options.publisher.publish({
       repository: repositoryUrl,
       branch: proposal.branch ?? taskBranch(task),
