@@ -4,6 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -56,6 +57,12 @@ export class ConventionsService {
       logger: LoggerService;
       /** Clones and drift checks at once; default 2, with 20 more waiting. */
       checks?: ConcurrencyLimit;
+      /**
+       * How long a drift check answers the reads of the same component under
+       * the same rules without cloning again (default 60 s), and how many
+       * checks are kept (default 500).
+       */
+      checkCache?: { ttlMs?: number; maxEntries?: number };
       now?: () => Date;
     },
   ) {
@@ -63,6 +70,14 @@ export class ConventionsService {
   }
 
   private readonly checks: ConcurrencyLimit;
+  /** Recent drift checks by component, source and rule set; oldest first. */
+  private readonly recentChecks = new Map<
+    string,
+    {
+      at: number;
+      result: Promise<ConventionsCheck & { overrides: ConventionsOverrides }>;
+    }
+  >();
 
   private now() {
     return this.options.now?.() ?? new Date();
@@ -130,7 +145,8 @@ export class ConventionsService {
       credentials,
     );
     const target = publishTargetOf(entity, this.options.integrations);
-    const check = await this.check(entity, entityRef);
+    // A fix writes what drifts now: a fresh check, which the next reads share.
+    const check = await this.check(entity, entityRef, { fresh: true });
     const pack = (await this.packsFor(entityRef)).find(
       p => p.id === check.pack.id,
     )!;
@@ -208,20 +224,52 @@ export class ConventionsService {
     };
   }
 
-  private check(
+  /**
+   * The component's drift check. Reads of the same component, source and
+   * rule set within the cache's lifetime share one check (concurrent ones
+   * included), so reading a report does not clone per request; the clones
+   * that do happen wait for a slot, never run without bound. A failed check
+   * is not kept.
+   */
+  private async check(
     entity: Entity,
     entityRef: string,
+    options: { fresh?: boolean } = {},
   ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
-    // Every report clones: a burst of requests waits for a slot, never
-    // clones without bound.
-    return this.checks.run(() => this.checkNow(entity, entityRef));
+    const packs = await this.packsFor(entityRef);
+    const key = createHash('sha256')
+      .update(entityRef)
+      .update('\0')
+      .update(JSON.stringify(entity.metadata.annotations ?? {}))
+      .update('\0')
+      .update(JSON.stringify(packs))
+      .digest('hex');
+    const ttlMs = this.options.checkCache?.ttlMs ?? 60_000;
+    const maxEntries = this.options.checkCache?.maxEntries ?? 500;
+    const now = this.now().getTime();
+    const recent = this.recentChecks.get(key);
+    if (!options.fresh && recent && now - recent.at < ttlMs) {
+      return recent.result;
+    }
+    const result = this.checks.run(() => this.checkNow(entity, packs));
+    this.recentChecks.delete(key);
+    this.recentChecks.set(key, { at: now, result });
+    while (this.recentChecks.size > maxEntries) {
+      this.recentChecks.delete(this.recentChecks.keys().next().value!);
+    }
+    // The caller gets the failure from `result`; the cache only forgets it.
+    result.then(undefined, () => {
+      if (this.recentChecks.get(key)?.result === result) {
+        this.recentChecks.delete(key);
+      }
+    });
+    return result;
   }
 
   private async checkNow(
     entity: Entity,
-    entityRef: string,
+    packs: ConventionPack[],
   ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
-    const packs = await this.packsFor(entityRef);
     // Drift reads files and the checked-out branch; no history needed.
     const checkout = await this.options.checkouts.openComponent(entity, {
       depth: 1,
