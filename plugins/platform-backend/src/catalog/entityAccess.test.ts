@@ -18,6 +18,7 @@ import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import request from 'supertest';
 import { platformPlugin } from '../plugin';
 import { ConventionStore } from '../conventions/ConventionStore';
+import { ConventionStatusStore } from '../conventions/ConventionStatusStore';
 import { SpecStore } from '../specs/SpecStore';
 import { TaskStore } from '../tasks/TaskStore';
 import { newTask } from '../__testUtils__/taskStores';
@@ -119,12 +120,40 @@ describe.each(databases.eachSupportedId())(
           new Date(),
         );
       }
+      const status = new ConventionStatusStore(knex);
+      for (const ref of [SHOP, VAULT]) {
+        await status.saveReport(
+          {
+            entityRef: ref,
+            pack: { id: 'typescript', title: 'TypeScript', reason: 'test' },
+            drifted: true,
+            summary: {
+              pass: 0,
+              drift: 1,
+              missing: 0,
+              overridden: 0,
+              unchecked: 0,
+            },
+            items: [
+              {
+                kind: 'file',
+                name: '.editorconfig',
+                required: true,
+                status: 'drift',
+                evidence: [],
+              },
+            ],
+            warnings: [],
+          },
+          new Date(),
+        );
+      }
       return { server, shopTask, vaultTask, authorize };
     }
 
     const asAlice = { Authorization: mockCredentials.user.header(ALICE) };
 
-    it('lists only the specs, tasks and pull request checks of components the caller can see', async () => {
+    it('lists only the specs, tasks, compliance rows and pull request checks of components the caller can see', async () => {
       const { server, shopTask, vaultTask } = await start();
       const get = (path: string) =>
         request(server).get(`/api/platform${path}`).set(asAlice);
@@ -155,8 +184,21 @@ describe.each(databases.eachSupportedId())(
       expect((await checks('acme/vault')).body).toEqual({ items: [] });
       expect((await checks('acme/shop')).body.items).toHaveLength(1);
 
+      const compliance = await get('/conventions');
+      expect(compliance.status).toBe(200);
+      expect(compliance.body.items.map((row: any) => row.entityRef)).toEqual([
+        SHOP,
+      ]);
+      expect(compliance.body.totalCount).toBe(1);
+      expect(compliance.body.totals).toEqual({
+        components: 1,
+        compliant: 0,
+        drifted: 1,
+      });
+
       // Someone who can see both components gets both.
       const all = (path: string) => request(server).get(`/api/platform${path}`);
+      expect((await all('/conventions')).body.totalCount).toBe(2);
       expect((await all('/tasks')).body.totalCount).toBe(2);
       expect((await all('/specs')).body.totalCount).toBe(2);
       expect(

@@ -67,10 +67,25 @@ export class ConventionStatusStore {
   }
 
   /** One page of compliance rows, drifted first, then by entity ref. */
+  /** The components with a recorded report. */
+  async entityRefs(): Promise<string[]> {
+    const rows = await this.db<StatusRow>('convention_status').select(
+      'entity_ref',
+    );
+    return rows.map(row => row.entity_ref);
+  }
+
+  /**
+   * A page of the compliance overview; with `visible`, only those
+   * components, in the rows, the count and the totals.
+   */
   async overview(
     query: ConventionComplianceQuery,
+    visible?: { entityRefs: Iterable<string> },
   ): Promise<ConventionComplianceOverview> {
+    const only = visible && [...visible.entityRefs];
     const filtered = this.db<StatusRow>('convention_status').modify(builder => {
+      if (only) builder.whereIn('entity_ref', only);
       if (query.drifted !== undefined) {
         builder.where('drifted', query.drifted);
       }
@@ -111,6 +126,9 @@ export class ConventionStatusStore {
 
     const totals: { drifted: boolean | number; count: string | number }[] =
       await this.db('convention_status')
+        .modify(builder => {
+          if (only) builder.whereIn('entity_ref', only);
+        })
         .select('drifted')
         .count({ count: '*' })
         .groupBy('drifted');

@@ -20,6 +20,7 @@ import {
   canSeeRepository,
   requireEntityPermission,
   requirePermissionOnAllEntities,
+  visibleEntityRefs,
 } from '../catalog/entityAccess';
 
 const refParamsSchema = z.object({
@@ -95,13 +96,18 @@ export function createConventionsRouter(options: {
   const base = '/conventions/:kind/:namespace/:name';
 
   // Registered before the entity routes, which would otherwise take it.
+  // Only the components the caller can see in the catalog.
   router.get('/conventions', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(
-      await status.overview(
-        parseInput(overviewQuerySchema, req.query, 'overview query'),
-      ),
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(overviewQuerySchema, req.query, 'overview query');
+    const entityRefs = await visibleEntityRefs(
+      catalog,
+      credentials,
+      await status.entityRefs(),
     );
+    res.json(await status.overview(query, { entityRefs }));
   });
 
   router.get('/conventions/rules', async (req, res) => {

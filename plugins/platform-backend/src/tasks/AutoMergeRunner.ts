@@ -45,8 +45,12 @@ export class AutoMergeRunner {
     },
   ) {}
 
-  /** One scheduled run; returns how many pull requests were merged. */
-  async run(): Promise<number> {
+  /**
+   * One scheduled run; returns how many pull requests were merged. An
+   * aborted run (the scheduler's timeout, shutdown) stops between pull
+   * requests, so runs never overlap.
+   */
+  async run(signal?: AbortSignal): Promise<number> {
     const { merges, breakers, merger, logger, options } = this.deps;
     const now = this.deps.now?.() ?? new Date();
     const [github] = await breakers.get([GITHUB_BREAKER]);
@@ -63,6 +67,7 @@ export class AutoMergeRunner {
 
     let merged = 0;
     for (const task of await merges.listWaiting(options.batchSize)) {
+      if (signal?.aborted) break;
       const expectedHeadSha = task.result?.linkedPr?.headSha;
       if (!expectedHeadSha) {
         // Without the commit it pushed, Catalyst cannot tell its own

@@ -66,8 +66,8 @@ export async function createTasksFeature(
     frequency: { minutes: taskConfig.autoMerge.intervalMinutes },
     timeout: { minutes: 10 },
     initialDelay: { minutes: 1 },
-    fn: async () => {
-      await autoMerge.run();
+    fn: async abortSignal => {
+      await autoMerge.run(abortSignal);
     },
   });
 
