@@ -120,7 +120,8 @@ describe('observability actions through the MCP endpoint, against real Prometheu
             }),
           ],
         }),
-        // The agent may read payments-api's telemetry only.
+        // The agent may read payments-api's telemetry only: per entity, and
+        // conditionally (its own components, say) for reads across entities.
         mockServices.permissions.mock({
           authorize: async requests =>
             requests.map(r => ({
@@ -128,6 +129,17 @@ describe('observability actions through the MCP endpoint, against real Prometheu
                 !('resourceRef' in r) || r.resourceRef === PAYMENTS
                   ? AuthorizeResult.ALLOW
                   : AuthorizeResult.DENY,
+            })) as any,
+          authorizeConditional: async requests =>
+            requests.map(() => ({
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_ENTITY_OWNER',
+                resourceType: 'catalog-entity',
+                params: { claims: ['group:default/team-a'] },
+              },
             })) as any,
         }).factory,
         mockServices.rootConfig.factory({
@@ -144,6 +156,13 @@ describe('observability actions through the MCP endpoint, against real Prometheu
               },
               alertmanager: { webhookSecret: SECRET },
               limits: { maxSeries: 20 },
+              // The platform grants team-a the scopes its components claim.
+              scopes: {
+                grants: [
+                  { owners: ['team-a'], namespaces: ['payments'] },
+                  { owners: ['team-a'], labels: { app: ['checkout-web'] } },
+                ],
+              },
               goldenSignals: { rateWindow: '10s' },
             },
           },
@@ -380,25 +399,17 @@ describe('observability actions through the MCP endpoint, against real Prometheu
       incident.errorLogs.every((l: any) => l.labels.namespace === 'payments'),
     ).toBe(true);
 
-    // Alerts may be listed (observability.alerts.read), but the incident reads telemetry.
-    const checkout = output(
-      await client.callTool({
-        name: 'observability.list-alerts',
-        arguments: { entityRef: CHECKOUT },
-      }),
-    );
-    expect(checkout.items.map((a: any) => a.alertName)).toEqual([
-      'CheckoutDown',
-    ]);
+    // observability.alerts.read is checked against the entity: checkout-web's
+    // alerts, and so its incidents, are not the agent's to read.
     expect(
       errorText(
         await client.callTool({
-          name: 'observability.get-incident',
-          arguments: { alertId: checkout.items[0].id },
+          name: 'observability.list-alerts',
+          arguments: { entityRef: CHECKOUT },
         }),
       ),
     ).toMatch(
-      /NotAllowedError: .*observability\.query\.read on component:default\/checkout-web/,
+      /NotAllowedError: .*observability\.alerts\.read on component:default\/checkout-web/,
     );
   });
 });

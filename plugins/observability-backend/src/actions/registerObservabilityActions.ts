@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { normalizeEntityRef } from '@catalyst/backend-common';
 import {
   LOG_LEVELS,
@@ -314,12 +314,14 @@ export function registerObservabilityActions(
         }),
     },
     action: async ({ input, credentials }) => {
-      // As GET .../alerts: observability.alerts.read, then the entity as the caller sees it.
-      await entities.authorize(credentials, observabilityAlertsReadPermission);
-      const target = await entities.load(
-        normalizeEntityRef(input.entityRef),
+      // As GET .../alerts: observability.alerts.read on the entity, then the entity as the caller sees it.
+      const entityRef = normalizeEntityRef(input.entityRef);
+      await entities.authorize(
         credentials,
+        observabilityAlertsReadPermission,
+        entityRef,
       );
+      const target = await entities.load(entityRef, credentials);
       return {
         output: {
           entityRef: target.entityRef,
@@ -365,14 +367,33 @@ export function registerObservabilityActions(
     },
     action: async ({ input, credentials }) => {
       // As GET /alerts/:id/incident.
-      await entities.authorize(credentials, observabilityAlertsReadPermission);
+      await entities.requireReach(
+        credentials,
+        observabilityAlertsReadPermission,
+      );
       const alert = await events.get(input.alertId);
       if (!alert) {
         throw new NotFoundError(`There is no alert ${input.alertId}`);
       }
       if (!alert.entityRef) {
+        // Linked to no entity: only a caller allowed on every entity's alerts sees it.
+        if (
+          (await entities.reach(
+            credentials,
+            observabilityAlertsReadPermission,
+          )) !== 'all'
+        ) {
+          throw new NotAllowedError(
+            `Not allowed: ${observabilityAlertsReadPermission.name} on alerts linked to no entity`,
+          );
+        }
         return { output: await correlator.correlateIncident(alert) };
       }
+      await entities.authorize(
+        credentials,
+        observabilityAlertsReadPermission,
+        alert.entityRef,
+      );
       const target = await readable(credentials, alert.entityRef);
       return { output: await correlator.correlateIncident(alert, target) };
     },
