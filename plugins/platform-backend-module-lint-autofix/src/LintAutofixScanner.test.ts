@@ -1,0 +1,228 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createTestDatabases } from '@catalyst/backend-common/testUtils';
+import { GithubSimulator } from '@catalyst/github-simulator';
+import {
+  executionContext,
+  startPlatformWithScanner,
+} from '@catalyst/plugin-platform-backend/testUtils';
+import {
+  DefaultCheckoutService,
+  DefaultIsolatedToolRunner,
+  GithubPullRequestPublisher,
+} from '@catalyst/plugin-platform-node';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  linkedLintTools,
+  lintFixtureFiles,
+} from './__testUtils__/lintFixtureRepository';
+import { LintAutofixExecutor } from './LintAutofixExecutor';
+import { LintAutofixScanner } from './LintAutofixScanner';
+import type { LintAutofixScanConfig } from './readLintAutofixConfig';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+
+const component = (name: string, annotations?: Record<string, string>) =>
+  ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  } as Entity);
+
+const noLintTools = {
+  'package.json': '{"name":"plain","scripts":{"test":"node test.js"}}\n',
+  'index.js': 'var x = 1\n',
+};
+
+describe('LintAutofixScanner', () => {
+  let simulator: GithubSimulator;
+  let tools: Awaited<ReturnType<typeof linkedLintTools>>;
+  let workDir: string;
+
+  beforeAll(async () => {
+    simulator = await GithubSimulator.start();
+    tools = await linkedLintTools();
+  });
+  afterAll(async () => {
+    await simulator.stop();
+    await tools.remove();
+  });
+  beforeEach(async () => {
+    workDir = await fs.mkdtemp(join(tmpdir(), 'lint-scanner-'));
+  });
+  afterEach(async () => {
+    await fs.rm(workDir, { recursive: true, force: true });
+  });
+
+  const integrations = () =>
+    ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: { github: [simulator.integrationConfig()] },
+      }),
+    );
+
+  function scanner(entities: Entity[], config: Partial<LintAutofixScanConfig>) {
+    const registry = integrations();
+    return new LintAutofixScanner(
+      { frequency: { hours: 6 }, timeout: { minutes: 15 } },
+      {
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+        integrations: registry,
+        credentialsProvider:
+          DefaultGithubCredentialsProvider.fromIntegrations(registry),
+        logger: mockServices.logger.mock(),
+        config: {
+          enabled: true,
+          scanFrequencyMinutes: 360,
+          repositories: new Set(),
+          owners: new Set(),
+          maxTasksPerCycle: 10,
+          ...config,
+        },
+      },
+    );
+  }
+  const ctx = () => ({ now: new Date(), signal: new AbortController().signal });
+
+  it('queues a repository again only when its default branch moved', async () => {
+    const repo = await simulator.createRepository('acme/moving', {
+      commits: [{ message: 'feat: cart', files: lintFixtureFiles() }],
+    });
+    await simulator.createRepository('acme/plain', {
+      commits: [{ message: 'feat: plain', files: noLintTools }],
+    });
+    const scan = scanner(
+      [
+        component('moving', { 'github.com/project-slug': 'acme/moving' }),
+        component('moving-docs', {
+          'backstage.io/source-location': `url:https://${simulator.host}/acme/moving/tree/main/`,
+        }),
+        component('plain', { 'github.com/project-slug': 'acme/plain' }),
+        component('local'),
+      ],
+      {},
+    );
+
+    const first = await scan.scan(ctx());
+    expect(first).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/moving',
+        title: 'Apply eslint and prettier fixes to acme/moving',
+        repository: 'acme/moving',
+        subject: 'repository',
+        payload: {
+          repositoryUrl: `${simulator.urls.web}/acme/moving`,
+          headSha: await repo.resolveRef('refs/heads/main'),
+        },
+      }),
+    ]);
+    expect(await scan.scan(ctx())).toEqual([]);
+
+    await repo.commitFiles('main', { 'src/more.js': 'var y = 2\n' }, 'feat: y');
+    const moved = await scan.scan(ctx());
+    expect(moved.map(input => input.payload?.headSha)).toEqual([
+      await repo.resolveRef('refs/heads/main'),
+    ]);
+  });
+
+  it('keeps to the opt-in lists, the per-cycle limit and the enabled flag', async () => {
+    for (const name of ['team-a/one', 'team-a/two', 'team-b/three']) {
+      await simulator.createRepository(name, {
+        commits: [{ message: 'feat: start', files: lintFixtureFiles() }],
+      });
+    }
+    const entities = ['team-a/one', 'team-a/two', 'team-b/three'].map(slug =>
+      component(slug.replace('/', '-'), { 'github.com/project-slug': slug }),
+    );
+    const repositories = async (config: Partial<LintAutofixScanConfig>) =>
+      (await scanner(entities, config).scan(ctx())).map(i => i.repository);
+
+    expect(await repositories({ enabled: false })).toEqual([]);
+    expect(await repositories({ owners: new Set(['team-a']) })).toEqual([
+      'team-a/one',
+      'team-a/two',
+    ]);
+    expect(
+      await repositories({ repositories: new Set(['team-b/three']) }),
+    ).toEqual(['team-b/three']);
+    expect(await repositories({ maxTasksPerCycle: 1 })).toEqual(['team-a/one']);
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('queues one task, whose run opens one chore pull request, and none while it is open', async () => {
+      const slug = `acme/web-${databaseId.toLowerCase()}`;
+      const repo = await simulator.createRepository(slug, {
+        commits: [{ message: 'feat: cart', files: lintFixtureFiles() }],
+      });
+      const lintScanner = scanner(
+        [component('web', { 'github.com/project-slug': slug })],
+        {},
+      );
+      const platform = await startPlatformWithScanner(
+        databases,
+        databaseId,
+        lintScanner,
+      );
+
+      await platform.scan();
+      await platform.scan();
+      const tasks = await platform.tasks();
+      expect(tasks).toHaveLength(1);
+      expect(tasks[0]).toMatchObject({
+        taskType: 'lint_autofix',
+        repository: slug,
+        subject: 'repository',
+        status: 'pending',
+      });
+
+      // The worker hands the claimed task to the executor.
+      const registry = integrations();
+      const executor = new LintAutofixExecutor({
+        checkouts: new DefaultCheckoutService({
+          integrations: registry,
+          workingDirectory: workDir,
+        }),
+        publisher: new GithubPullRequestPublisher({ integrations: registry }),
+        tools: new DefaultIsolatedToolRunner({
+          mode: 'bwrap',
+          readOnlyPaths: tools.readOnlyPaths,
+        }),
+        install: dir =>
+          fs.symlink(tools.nodeModules, join(dir, 'node_modules')),
+      });
+      const result = await executor.execute(
+        tasks[0],
+        executionContext('apply', 'auto-merge'),
+      );
+      expect(result.outcome).toBe('done');
+      const pulls = simulator.pulls(slug);
+      expect(pulls).toHaveLength(1);
+      expect(pulls[0].head.ref).toBe('chore/lint-autofix-repository');
+      expect(pulls[0].title).toBe(
+        'chore(lint): apply eslint and prettier fixes',
+      );
+
+      // The default branch moves while the lint pull request is open: nothing new.
+      await repo.commitFiles(
+        'main',
+        { 'src/new.js': 'var z = 3\n' },
+        'feat: z',
+      );
+      expect(await lintScanner.scan(ctx())).toEqual([]);
+      await platform.scan();
+      expect(await platform.tasks()).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,234 @@
+import type {
+  AuthService,
+  LoggerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  PlatformTaskInput,
+  PlatformTaskScanContext,
+  PlatformTaskScanner,
+} from '@catalyst/plugin-platform-node';
+import { Octokit } from '@octokit/rest';
+import { detectLintFixers } from './detectLintFixers';
+import type { LintAutofixScanConfig } from './readLintAutofixConfig';
+
+const SLUG = 'github.com/project-slug';
+const SOURCE_LOCATION = 'backstage.io/source-location';
+/** The branch the executor proposes on: `chore/<task type>-<subject>`. */
+export const LINT_AUTOFIX_BRANCH = 'chore/lint-autofix-repository';
+/** A package.json larger than this is not read (untrusted input). */
+const MAX_PACKAGE_JSON_BYTES = 512 * 1024;
+
+/** A GitHub repository of a catalog component, found by its annotations. */
+interface ComponentRepository {
+  slug: string;
+  entityRef: string;
+  host: string;
+}
+
+/**
+ * The GitHub repositories of catalog components: `github.com/project-slug`,
+ * else a `backstage.io/source-location` on a configured GitHub host.
+ */
+async function componentRepositories(
+  catalog: Pick<CatalogService, 'getEntities'>,
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>,
+  integrations: ScmIntegrationRegistry,
+): Promise<ComponentRepository[]> {
+  const { items } = await catalog.getEntities(
+    { filter: { kind: 'Component' }, fields: ['kind', 'metadata'] },
+    { credentials: await auth.getOwnServiceCredentials() },
+  );
+  const defaultHost = integrations.github.list()[0]?.config.host;
+  const found = new Map<string, ComponentRepository>();
+  for (const entity of items) {
+    const annotations = entity.metadata.annotations ?? {};
+    let slug = annotations[SLUG];
+    let host = defaultHost;
+    const location = annotations[SOURCE_LOCATION]?.replace(/^url:/, '');
+    if (!slug && location) {
+      try {
+        const url = new URL(location);
+        if (integrations.github.byHost(url.host)) {
+          host = url.host;
+          slug = url.pathname.split('/').slice(1, 3).join('/');
+        }
+      } catch {
+        // Not a URL: the component has no GitHub source location.
+        continue;
+      }
+    }
+    if (!host || !slug || !/^[\w.-]+\/[\w.-]+$/.test(slug)) continue;
+    const key = `${host}/${slug}`.toLowerCase();
+    if (!found.has(key)) {
+      found.set(key, {
+        slug: slug.toLowerCase(),
+        entityRef: stringifyEntityRef(entity),
+        host,
+      });
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * `lint_autofix`: at most one task per component repository that uses ESLint
+ * or Prettier (its default branch's package.json), only when the default
+ * branch moved since this scanner last queued or checked it, and never while
+ * a lint pull request of Catalyst is open on it.
+ *
+ * It does not run the linters itself: that needs the repository's
+ * dependencies installed, which is the executor's (expensive) work, and an
+ * executor run that finds nothing to fix opens no pull request. The head SHA
+ * is what keeps the loop cheap: an unchanged repository is not re-queued.
+ *
+ * @public
+ */
+export class LintAutofixScanner implements PlatformTaskScanner {
+  readonly id = 'lint-autofix';
+  readonly taskType = 'lint_autofix';
+  /** Default-branch head last checked, by `host/owner/name`. */
+  private readonly checkedHeads = new Map<string, string>();
+
+  constructor(
+    readonly schedule: SchedulerServiceTaskScheduleDefinition,
+    private readonly deps: {
+      catalog: Pick<CatalogService, 'getEntities'>;
+      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+      integrations: ScmIntegrationRegistry;
+      credentialsProvider: GithubCredentialsProvider;
+      logger: LoggerService;
+      config: LintAutofixScanConfig;
+    },
+  ) {}
+
+  async scan(ctx: PlatformTaskScanContext): Promise<PlatformTaskInput[]> {
+    const { config, logger } = this.deps;
+    if (!config.enabled) return [];
+    const repositories = (
+      await componentRepositories(
+        this.deps.catalog,
+        this.deps.auth,
+        this.deps.integrations,
+      )
+    ).filter(repository => this.optedIn(repository.slug));
+    const inputs: PlatformTaskInput[] = [];
+    for (const repository of repositories) {
+      if (inputs.length >= config.maxTasksPerCycle) break;
+      ctx.signal.throwIfAborted();
+      try {
+        const input = await this.scanRepository(repository);
+        if (input) inputs.push(input);
+      } catch (error) {
+        logger.warn(
+          `Could not scan ${repository.slug} for lint fixes: ${error}`,
+        );
+      }
+    }
+    return inputs;
+  }
+
+  private optedIn(slug: string): boolean {
+    const { repositories, owners } = this.deps.config;
+    if (repositories.size === 0 && owners.size === 0) return true;
+    return repositories.has(slug) || owners.has(slug.split('/')[0]);
+  }
+
+  private async scanRepository(
+    repository: ComponentRepository,
+  ): Promise<PlatformTaskInput | undefined> {
+    const repositoryUrl = `https://${repository.host}/${repository.slug}`;
+    const integration = this.deps.integrations.github.byHost(repository.host);
+    if (!integration) return undefined;
+    const { token } = await this.deps.credentialsProvider.getCredentials({
+      url: repositoryUrl,
+    });
+    const octokit = new Octokit({
+      baseUrl: integration.config.apiBaseUrl,
+      auth: token,
+      userAgent: 'catalyst-platform',
+    });
+    const [owner, repo] = repository.slug.split('/');
+    const key = `${repository.host}/${repository.slug}`;
+
+    const { data: info } = await octokit.repos.get({ owner, repo });
+    if (info.archived) return undefined;
+    const { data: ref } = await octokit.git.getRef({
+      owner,
+      repo,
+      ref: `heads/${info.default_branch}`,
+    });
+    const head = ref.object.sha;
+    if (this.checkedHeads.get(key) === head) return undefined;
+
+    const { data: open } = await octokit.pulls.list({
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${LINT_AUTOFIX_BRANCH}`,
+      per_page: 1,
+    });
+    // A lint pull request waits for a person or for its checks: the next
+    // head after it merges or closes is scanned again.
+    if (open.length > 0) return undefined;
+
+    const fixers = await this.readFixers(octokit, owner, repo, head);
+    this.checkedHeads.set(key, head);
+    if (fixers.length === 0) return undefined;
+    const tools = fixers.map(fixer => fixer.tool).join(' and ');
+    return {
+      entityRef: repository.entityRef,
+      title: `Apply ${tools} fixes to ${repository.slug}`,
+      description: `The default branch (${
+        info.default_branch
+      }) moved to ${head.slice(
+        0,
+        12,
+      )}; the repository's own ${tools} run with their automatic fixes.`,
+      repository: repository.slug,
+      // One lint pull request per repository, however many scans find it.
+      subject: 'repository',
+      payload: {
+        repositoryUrl: info.html_url,
+        headSha: head,
+      },
+    };
+  }
+
+  private async readFixers(
+    octokit: Octokit,
+    owner: string,
+    repo: string,
+    ref: string,
+  ) {
+    try {
+      const { data } = await octokit.repos.getContent({
+        owner,
+        repo,
+        path: 'package.json',
+        ref,
+      });
+      if (
+        Array.isArray(data) ||
+        data.type !== 'file' ||
+        !('content' in data) ||
+        data.size > MAX_PACKAGE_JSON_BYTES
+      ) {
+        return [];
+      }
+      return detectLintFixers(
+        JSON.parse(Buffer.from(data.content, 'base64').toString('utf8')),
+      );
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return [];
+      if (error instanceof SyntaxError) return [];
+      throw error;
+    }
+  }
+}
