@@ -65,8 +65,15 @@ describe('catalyst specs', () => {
         /^002-old-search \(archived\)\s+Old Search\s+implemented\s+2\/2\s+100%$/,
       ),
     );
+    // specs/main/ holds Spec Kit documents under a branch name: indexed, with a warning.
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^main\s+Offline Drafts\s+draft\s+1\/3\s+33%$/),
+    );
     expect(result.stdout).toContain(
-      '6 specs, 6/12 tasks done, 1 error, 4 warnings, 1 note',
+      '7 specs, 7/15 tasks done, 1 error, 5 warnings, 1 note',
+    );
+    expect(result.stdout).toContain(
+      "docs/specs/main  warning  Folder name 'main' does not follow the spec folder convention",
     );
     expect(result.stdout).toContain(
       'docs/specs/004-broken/tasks.md:10  warning  Duplicate task id T001; first used on line 9',
