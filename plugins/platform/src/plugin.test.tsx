@@ -26,6 +26,9 @@ import { complianceOverview } from './__fixtures__/conventions';
 import { awaitingTask } from './__fixtures__/tasks';
 import { mockPlatformApi as mockEveryMethod } from './__fixtures__/platformApi';
 
+// The pages load lazily; on a busy machine that takes seconds.
+jest.setTimeout(60_000);
+
 describe('platformPlugin', () => {
   it('serves the spec portfolio at /specs with a "Specs" nav item', async () => {
     const api: jest.Mocked<PlatformApi> = {
@@ -51,7 +54,7 @@ describe('platformPlugin', () => {
         'link',
         { name: 'Payment authentication' },
         // The page and the table load lazily.
-        { timeout: 5000 },
+        { timeout: 20_000 },
       ),
     ).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'sidebar nav' });
@@ -82,7 +85,7 @@ describe('platformPlugin', () => {
       await screen.findByRole(
         'link',
         { name: awaitingTask.title },
-        { timeout: 5000 },
+        { timeout: 20_000 },
       ),
     ).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'sidebar nav' });
@@ -97,7 +100,7 @@ describe('platformPlugin', () => {
     const task = await screen.findByRole(
       'link',
       { name: 'Task #42' },
-      { timeout: 5000 },
+      { timeout: 20_000 },
     );
     expect(task).toHaveAttribute('href', '/platform-tasks?task=42');
   });
