@@ -6,16 +6,29 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'yaml';
 import { createAgentsMdGenerateAction } from '../actions/agentsMdGenerate';
 import { createConventionsScaffoldAction } from '../actions/conventionsScaffold';
 
 /**
+ * The directory of one of the repository's golden-path templates (`templates/<name>`).
+ *
+ * @public
+ */
+export function goldenPathTemplateDir(
+  name: 'typescript-service' | 'go-service' | 'python-service',
+): string {
+  return resolve(__dirname, '../../../../templates', name);
+}
+
+/**
  * Runs a golden-path template's steps up to publishing into `workspacePath`: Backstage's
  * real fetch:template (the skeleton rendered with `values` as the template's own step would)
  * followed by its catalyst:* steps. Returns the ids of the actions it ran.
+ *
+ * @public
  */
 export async function runTemplateSteps(options: {
   templateDir: string;
@@ -79,6 +92,8 @@ export async function runTemplateSteps(options: {
 /**
  * Runs a command of the generated project in `cwd`; a failure carries the
  * command's output, so a failing test shows what the tool said.
+ *
+ * @public
  */
 export async function runInProject(
   cwd: string,
