@@ -6,7 +6,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yaml from 'yaml';
-import { runInProject, runTemplateSteps } from './__testUtils__/runTemplate';
+import { runInProject, runTemplateSteps } from './testUtils';
 
 const templateDir = resolve(__dirname, '../../../templates/go-service');
 const workspace = createMockDirectory();

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -22,12 +23,14 @@ func main() {
 	}
 }
 
-// listenAddr is the address the server listens on: $PORT on all interfaces, 8080 by default.
+// listenAddr is the address the server listens on: $PORT (8080 by default) on $HOST (all
+// interfaces by default).
 func listenAddr(getenv func(string) string) string {
-	if port := getenv("PORT"); port != "" {
-		return ":" + port
+	port := getenv("PORT")
+	if port == "" {
+		port = "8080"
 	}
-	return ":8080"
+	return net.JoinHostPort(getenv("HOST"), port)
 }
 
 func run(logger *slog.Logger) error {

@@ -12,4 +12,8 @@ func TestListenAddr(t *testing.T) {
 	if got := listenAddr(getenv); got != ":9090" {
 		t.Fatalf("listenAddr with PORT=9090 = %q, want :9090", got)
 	}
+	env["HOST"] = "127.0.0.1"
+	if got := listenAddr(getenv); got != "127.0.0.1:9090" {
+		t.Fatalf("listenAddr with HOST=127.0.0.1 = %q, want 127.0.0.1:9090", got)
+	}
 }

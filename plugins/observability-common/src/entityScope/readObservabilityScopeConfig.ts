@@ -151,14 +151,19 @@ function readLabelMapping(
       `observability.labelMapping.labelNamePrefix must be a label name prefix, got '${labelNamePrefix}'`,
     );
   }
-  const labelNamesConfig = root?.getOptionalConfig('labelMapping.labelNames');
+  // Read as one object: Kubernetes label keys (`app.kubernetes.io/name`) contain dots and
+  // slashes, which a config key path cannot name.
+  const labelNamesConfig = root?.getOptional<Record<string, unknown>>(
+    'labelMapping.labelNames',
+  );
   const labelNames = labelNamesConfig
     ? Object.fromEntries(
-        labelNamesConfig.keys().map(key => {
-          const name = labelNamesConfig.getString(key);
-          if (!isValidLabelName(name)) {
+        Object.entries(labelNamesConfig).map(([key, name]) => {
+          if (typeof name !== 'string' || !isValidLabelName(name)) {
             throw new Error(
-              `observability.labelMapping.labelNames.${key} is not a valid label name: '${name}'`,
+              `observability.labelMapping.labelNames.${key} is not a valid label name: '${String(
+                name,
+              )}'`,
             );
           }
           return [key, name];

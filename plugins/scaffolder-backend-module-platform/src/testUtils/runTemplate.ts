@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
@@ -13,9 +14,27 @@ import { createAgentsMdGenerateAction } from '../actions/agentsMdGenerate';
 import { createConventionsScaffoldAction } from '../actions/conventionsScaffold';
 
 /**
+ * The directory of one of the repository's golden-path templates (`templates/<name>`).
+ *
+ * @public
+ */
+export function goldenPathTemplateDir(
+  name: 'typescript-service' | 'go-service' | 'python-service',
+): string {
+  // The templates live at the repository root, beside the plugins.
+  return resolvePackagePath(
+    '@catalyst/plugin-scaffolder-backend-module-platform',
+    '../../templates',
+    name,
+  );
+}
+
+/**
  * Runs a golden-path template's steps up to publishing into `workspacePath`: Backstage's
  * real fetch:template (the skeleton rendered with `values` as the template's own step would)
  * followed by its catalyst:* steps. Returns the ids of the actions it ran.
+ *
+ * @public
  */
 export async function runTemplateSteps(options: {
   templateDir: string;
@@ -79,6 +98,8 @@ export async function runTemplateSteps(options: {
 /**
  * Runs a command of the generated project in `cwd`; a failure carries the
  * command's output, so a failing test shows what the tool said.
+ *
+ * @public
  */
 export async function runInProject(
   cwd: string,

@@ -1,0 +1,11 @@
+/**
+ * Test helpers: render Catalyst's golden-path templates with the real scaffolder actions.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  goldenPathTemplateDir,
+  runInProject,
+  runTemplateSteps,
+} from './runTemplate';
