@@ -150,7 +150,7 @@ var _ = Describe("ObservabilityStack API validation", func() {
 		spec := getStack(stack).Spec
 
 		Expect(spec.Prometheus.Chart).To(Equal(platformv1alpha1.ChartSource{
-			Repository: "https://prometheus-community.github.io/helm-charts", Name: "kube-prometheus-stack", Version: "81.6.2",
+			Repository: "https://prometheus-community.github.io/helm-charts", Name: "kube-prometheus-stack", Version: "88.6.1",
 		}))
 		Expect(spec.VictoriaLogs.Chart).To(Equal(platformv1alpha1.ChartSource{
 			Repository: "https://victoriametrics.github.io/helm-charts", Name: "victoria-logs-single", Version: "0.13.9",
