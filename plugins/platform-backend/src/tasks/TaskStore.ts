@@ -28,6 +28,9 @@ import {
 const atLeastOneMoreAttempt =
   'case when max_retries > retry_count then max_retries else retry_count + 1 end';
 
+const EXHAUSTED_ERROR =
+  'Attempt budget exhausted: the worker of the last attempt stopped renewing its lease';
+
 const OPEN_STATUSES: PlatformTaskStatus[] = [
   'pending',
   'in_progress',
@@ -55,6 +58,13 @@ export interface ClaimedTask {
   task: PlatformTask;
   worker: string;
   attempt: number;
+}
+
+/** A held task that finished, for {@link TaskStore.completeMany}. */
+export interface TaskCompletion {
+  claim: ClaimedTask;
+  outcome: 'done' | 'nothing_to_do';
+  result: PlatformTaskResult;
 }
 
 /** Filters and paging of {@link TaskStore.list}. */
@@ -236,6 +246,14 @@ export class TaskStore {
     now: Date;
   }): Promise<ClaimedTask[]> {
     const { worker, limit, leaseMs, now } = options;
+    if (this.postgres) {
+      // With every breaker closed (the usual case) a claim is one statement.
+      const open = await this.db('platform_task_breakers')
+        .select('key')
+        .whereNot('state', 'closed')
+        .limit(1);
+      if (open.length === 0) return this.claimInOneStatement(options);
+    }
     await this.failExhausted(now);
     return this.db.transaction(async tx => {
       const breakers = await tx<BreakerRow>('platform_task_breakers').whereNot(
@@ -326,6 +344,79 @@ export class TaskStore {
   }
 
   /**
+   * PostgreSQL, no breaker open: fails the tasks whose last allowed attempt
+   * lost its worker, takes up to `limit` runnable tasks and writes their
+   * attempt rows, all in one statement (one round trip). A breaker that opens
+   * meanwhile still holds its tasks back: the statement reads the breakers.
+   */
+  private async claimInOneStatement(options: {
+    worker: string;
+    limit: number;
+    leaseMs: number;
+    now: Date;
+  }): Promise<ClaimedTask[]> {
+    const { worker, limit, leaseMs, now } = options;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const { rows } = (await this.db.raw(
+      `with exhausted as (
+         update platform_tasks
+            set status = 'failed', error_class = 'retryable', last_error = :exhaustedError,
+                lease_owner = null, lease_expires_at = null,
+                completed_at = :now, updated_at = :now
+          where status = 'in_progress' and lease_expires_at <= :now
+            and retry_count >= max_retries
+          returning id
+       ), exhausted_attempts as (
+         update platform_task_attempts set finished_at = :now, outcome = 'lease_expired'
+          where task_id in (select id from exhausted) and finished_at is null
+       ), candidates as (
+         select id from platform_tasks t
+          where (t.status = 'pending'
+                 or (t.status = 'in_progress' and t.lease_expires_at <= :now))
+            and (t.next_run_at is null or t.next_run_at <= :now)
+            and t.retry_count < t.max_retries
+            and not exists (
+              select 1 from platform_task_breakers b
+               where b.state <> 'closed'
+                 and (b.key = 'repo:' || coalesce(t.repository, '') || ':' || t.task_type
+                      or (b.key = :github and t.repository is not null)))
+          order by t.priority desc, t.id asc
+          limit :limit
+          for update skip locked
+       ), taken as (
+         update platform_tasks t
+            set status = 'in_progress', lease_owner = :worker,
+                lease_expires_at = :leaseUntil, retry_count = t.retry_count + 1,
+                updated_at = :now
+           from candidates c
+          where t.id = c.id
+          returning t.*
+       ), expired_attempts as (
+         update platform_task_attempts set finished_at = :now, outcome = 'lease_expired'
+          where task_id in (select id from taken) and finished_at is null
+       ), attempts as (
+         insert into platform_task_attempts (task_id, attempt, worker, started_at)
+         select id, retry_count, cast(:worker as text), cast(:now as timestamptz)
+           from taken
+       )
+       select * from taken order by priority desc, id asc`,
+      {
+        exhaustedError: EXHAUSTED_ERROR,
+        now,
+        github: GITHUB_BREAKER,
+        limit,
+        worker,
+        leaseUntil,
+      },
+    )) as { rows: TaskRow[] };
+    return rows.map(row => ({
+      task: toTask(row),
+      worker,
+      attempt: row.retry_count,
+    }));
+  }
+
+  /**
    * Takes the given runnable tasks for `worker` in one statement (and one for
    * each attempt table write), in the order of `ids`; a task another worker
    * took first is left out.
@@ -391,8 +482,7 @@ export class TaskStore {
           .update({
             status: 'failed',
             error_class: 'retryable',
-            last_error:
-              'Attempt budget exhausted: the worker of the last attempt stopped renewing its lease',
+            last_error: EXHAUSTED_ERROR,
             lease_owner: null,
             lease_expires_at: null,
             completed_at: now,
@@ -428,21 +518,106 @@ export class TaskStore {
     result: PlatformTaskResult,
     now: Date,
   ): Promise<boolean> {
-    // An auto-merge task's pull request now waits for its checks.
-    const merges =
-      outcome === 'done' &&
-      claim.task.approvalPolicy === 'auto-merge' &&
-      result.linkedPr !== undefined;
-    return this.finish(claim, outcome, now, {
-      status: 'complete',
-      completed_at: now,
-      error_class: outcome === 'nothing_to_do' ? 'nothing_to_do' : null,
-      last_error: null,
+    const [completed] = await this.completeMany(
+      [{ claim, outcome, result }],
+      now,
+    );
+    return completed;
+  }
+
+  /**
+   * Completes several held tasks at once: one statement on PostgreSQL, one
+   * transaction on SQLite. Each task is completed only while its worker still
+   * holds it with that attempt, and its attempt row is closed with it; the
+   * answer says, in order, which ones were (false: the lease was lost).
+   */
+  async completeMany(
+    completions: TaskCompletion[],
+    now: Date,
+  ): Promise<boolean[]> {
+    if (completions.length === 0) return [];
+    const columns = completions.map(({ claim, outcome, result }) => ({
       ...resultColumns(result),
-      ...(merges
-        ? { merge_state: 'waiting', merge_detail: null, merge_checked_at: null }
-        : {}),
-    });
+      error_class: outcome === 'nothing_to_do' ? 'nothing_to_do' : null,
+      // An auto-merge task's pull request now waits for its checks.
+      merges:
+        outcome === 'done' &&
+        claim.task.approvalPolicy === 'auto-merge' &&
+        result.linkedPr !== undefined,
+    }));
+    let completed: Set<number>;
+    if (this.postgres) {
+      const { rows } = (await this.db.raw(
+        `with v as (
+           select * from unnest(cast(:ids as int[]), cast(:attempts as int[]),
+                                cast(:workers as text[]), cast(:outcomes as text[]),
+                                cast(:errorClasses as text[]), cast(:results as text[]),
+                                cast(:prs as int[]), cast(:merges as boolean[]))
+             as v(id, attempt, worker, outcome, error_class, result, pr, merges)
+         ), held as (
+           update platform_tasks t
+              set status = 'complete', completed_at = :now, updated_at = :now,
+                  error_class = v.error_class, last_error = null, result = v.result,
+                  linked_pr_number = coalesce(v.pr, t.linked_pr_number),
+                  merge_state = case when v.merges then 'waiting' else t.merge_state end,
+                  merge_detail = case when v.merges then null else t.merge_detail end,
+                  merge_checked_at = case when v.merges then null else t.merge_checked_at end,
+                  lease_owner = null, lease_expires_at = null
+             from v
+            where t.id = v.id and t.status = 'in_progress'
+              and t.lease_owner = v.worker and t.retry_count = v.attempt
+            returning t.id, v.attempt, v.outcome
+         ), attempts as (
+           update platform_task_attempts a
+              set finished_at = :now, outcome = held.outcome, error = null
+             from held
+            where a.task_id = held.id and a.attempt = held.attempt
+         )
+         select id from held`,
+        {
+          ids: completions.map(c => c.claim.task.id),
+          attempts: completions.map(c => c.claim.attempt),
+          workers: completions.map(c => c.claim.worker),
+          outcomes: completions.map(c => c.outcome),
+          errorClasses: columns.map(c => c.error_class),
+          results: columns.map(c => c.result),
+          prs: columns.map(c => c.linked_pr_number ?? null),
+          merges: columns.map(c => c.merges),
+          now,
+        },
+      )) as { rows: { id: number }[] };
+      completed = new Set(rows.map(row => Number(row.id)));
+    } else {
+      completed = new Set();
+      await this.db.transaction(async tx => {
+        for (const [i, { claim, outcome }] of completions.entries()) {
+          const { merges, ...task } = columns[i];
+          const updated = await this.held(tx, claim).update({
+            ...task,
+            status: 'complete',
+            completed_at: now,
+            last_error: null,
+            ...(merges
+              ? {
+                  merge_state: 'waiting',
+                  merge_detail: null,
+                  merge_checked_at: null,
+                }
+              : {}),
+            lease_owner: null,
+            lease_expires_at: null,
+            updated_at: now,
+          });
+          if (updated !== 1) continue;
+          await tx('platform_task_attempts')
+            .where({ task_id: claim.task.id, attempt: claim.attempt })
+            .update({ finished_at: now, outcome, error: null });
+          completed.add(claim.task.id);
+        }
+      });
+    }
+    // A claim listed twice is completed once.
+    return completions.map(({ claim }) => completed.delete(claim.task.id));
   }
 
   /** Parks a held task with its prepared change until someone approves it. */
