@@ -72,6 +72,7 @@ export const platformPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
@@ -87,6 +88,7 @@ export const platformPlugin = createBackendPlugin({
         database,
         github,
         actionsRegistry,
+        lifecycle,
         ...services
       }) {
         const deps: PlatformFeatureDeps = {
@@ -104,6 +106,7 @@ export const platformPlugin = createBackendPlugin({
         ]);
         const tasks = await createTasksFeature(deps, {
           taskConfig,
+          lifecycle,
           // A module's executor replaces the core's one of its task type.
           executors: [
             ...conventions.executors,

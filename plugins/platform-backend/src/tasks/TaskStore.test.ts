@@ -217,6 +217,77 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
     expect((await store.list({ status: ['complete'] })).totalCount).toBe(0);
   });
 
+  it('completes a batch in one call: each task once, with its attempt closed, none whose lease was lost', async () => {
+    const { store } = await createTaskStores(databases, databaseId);
+    const ids: number[] = [];
+    for (const subject of ['a', 'b', 'c']) {
+      ids.push((await store.enqueue(newTask({ subject }), T0)).task.id);
+    }
+    const batch = await claimAs(store, 'w1', T0, 3);
+    expect(batch.map(c => c.task.id)).toEqual(ids);
+    const lost = batch[1];
+    // w1 stalls past its lease: w2 takes task b mid-batch.
+    const [taken] = await claimAs(store, 'w2', at(61));
+    expect(taken).toMatchObject({ worker: 'w2', attempt: 2 });
+    expect(taken.task.id).toBe(lost.task.id);
+
+    expect(
+      await store.completeMany(
+        [
+          { claim: batch[0], outcome: 'done', result: { summary: 'a' } },
+          { claim: lost, outcome: 'done', result: { summary: 'b' } },
+          {
+            claim: batch[2],
+            outcome: 'nothing_to_do',
+            result: { linkedPr: { number: 9 } },
+          },
+          // The same completion twice completes the task once.
+          { claim: batch[0], outcome: 'done', result: { summary: 'a' } },
+        ],
+        at(62),
+      ),
+    ).toEqual([true, false, true, false]);
+    expect(await store.get(ids[0])).toMatchObject({
+      status: 'complete',
+      result: { summary: 'a' },
+      completedAt: at(62).toISOString(),
+      leaseOwner: undefined,
+    });
+    expect(await store.get(ids[2])).toMatchObject({
+      status: 'complete',
+      errorClass: 'nothing_to_do',
+      linkedPrNumber: 9,
+    });
+    // Task b is w2's: untouched by w1's batch, and completed by w2 once.
+    expect(await store.get(lost.task.id)).toMatchObject({
+      status: 'in_progress',
+      leaseOwner: 'w2',
+      retryCount: 2,
+    });
+    expect(await store.completeMany([], at(63))).toEqual([]);
+    expect(
+      await store.completeMany(
+        [{ claim: taken, outcome: 'done', result: {} }],
+        at(63),
+      ),
+    ).toEqual([true]);
+    expect(
+      await store.completeMany(
+        [{ claim: taken, outcome: 'done', result: {} }],
+        at(64),
+      ),
+    ).toEqual([false]);
+
+    const attempts = async (id: number) =>
+      (await store.attempts(id)).map(a => [a.attempt, a.worker, a.outcome]);
+    expect(await attempts(ids[0])).toEqual([[1, 'w1', 'done']]);
+    expect(await attempts(lost.task.id)).toEqual([
+      [1, 'w1', 'lease_expired'],
+      [2, 'w2', 'done'],
+    ]);
+    expect(await attempts(ids[2])).toEqual([[1, 'w1', 'nothing_to_do']]);
+  });
+
   it('hands no task out twice to concurrent claimers', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     for (let i = 0; i < 60; i++) {

@@ -1,3 +1,4 @@
+import { LifecycleService } from '@backstage/backend-plugin-api';
 import {
   GithubPullRequestMerger,
   PlatformTaskExecutor,
@@ -12,6 +13,7 @@ import { TaskQueue } from './TaskQueue';
 import { TaskScannerRunner } from './TaskScannerRunner';
 import { createTasksRouter } from './tasksRouter';
 import { TaskStore } from './TaskStore';
+import { TaskWakeups } from './TaskWakeups';
 import { TaskWorker } from './TaskWorker';
 
 /**
@@ -24,6 +26,8 @@ export async function createTasksFeature(
     taskConfig: TaskConfig;
     executors: PlatformTaskExecutor[];
     scanners: PlatformTaskScanner[];
+    /** Starts the wake-up listener with the backend, closes it on shutdown. */
+    lifecycle: LifecycleService;
   },
 ) {
   const { scheduler, logger } = deps;
@@ -46,8 +50,23 @@ export async function createTasksFeature(
     timeout: { milliseconds: taskConfig.leaseMs * 4 },
     initialDelay: { seconds: 10 },
     fn: async abortSignal => {
-      await worker.tick(abortSignal);
+      await worker.drain(abortSignal);
     },
+  });
+  // PostgreSQL: a task that becomes runnable wakes the worker at once; the
+  // scheduled drain above is the fallback (and all there is on SQLite).
+  const shutdown = new AbortController();
+  let wakeups: TaskWakeups | undefined;
+  options.lifecycle.addStartupHook(async () => {
+    wakeups = await TaskWakeups.listen(
+      deps.db,
+      () => worker.wake(shutdown.signal),
+      { logger },
+    );
+  });
+  options.lifecycle.addShutdownHook(async () => {
+    shutdown.abort(new Error('The backend is shutting down'));
+    await wakeups?.close();
   });
 
   const autoMerge = new AutoMergeRunner({
