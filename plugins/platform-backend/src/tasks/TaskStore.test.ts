@@ -226,7 +226,9 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
     const batch = await claimAs(store, 'w1', T0, 3);
     expect(batch.map(c => c.task.id)).toEqual(ids);
     const lost = batch[1];
-    // w1 stalls past its lease: w2 takes task b mid-batch.
+    // w1 renews a and c but stalls on b past its lease: w2 takes b mid-batch.
+    expect(await store.renewLease(batch[0], LEASE, at(50))).toBe(true);
+    expect(await store.renewLease(batch[2], LEASE, at(50))).toBe(true);
     const [taken] = await claimAs(store, 'w2', at(61));
     expect(taken).toMatchObject({ worker: 'w2', attempt: 2 });
     expect(taken.task.id).toBe(lost.task.id);

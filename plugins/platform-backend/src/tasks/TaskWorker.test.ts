@@ -265,6 +265,54 @@ describe.each(databases.eachSupportedId())('TaskWorker on %p', databaseId => {
     expect(attempt.error).toContain('The lease could not be renewed');
   });
 
+  it('drains a backlog batch after batch, completing each batch in one write', async () => {
+    const { store, breakers, worker, execution } = await setUp(
+      databaseId,
+      async () => ({ outcome: 'done' }),
+    );
+    const completeMany = jest.spyOn(store, 'completeMany');
+    const recordSuccess = jest.spyOn(breakers, 'recordSuccess');
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      ids.push((await store.enqueue(newTask({ subject: `s${i}` }), T0)).task.id);
+    }
+    expect(await worker.drain()).toBe(10);
+    expect(execution).toHaveBeenCalledTimes(10);
+    expect(completeMany.mock.calls.map(([batch]) => batch.length)).toEqual([
+      4, 4, 2,
+    ]);
+    expect(recordSuccess).toHaveBeenCalledTimes(3);
+    for (const id of ids) {
+      expect(await store.get(id)).toMatchObject({
+        status: 'complete',
+        retryCount: 1,
+      });
+      expect((await store.attempts(id)).map(a => a.outcome)).toEqual(['done']);
+    }
+    expect(await worker.drain()).toBe(0);
+  });
+
+  it('looks once more when woken during a drain, instead of draining twice', async () => {
+    const { store, worker, execution } = await setUp(
+      databaseId,
+      async task => {
+        if (task.subject === 'first') {
+          await store.enqueue(newTask({ subject: 'second' }), T0);
+          // The drain under way answers for the wake-up.
+          expect(await worker.drain()).toBe(0);
+          worker.wake();
+        }
+        return { outcome: 'done' };
+      },
+    );
+    await store.enqueue(newTask({ subject: 'first' }), T0);
+    expect(await worker.drain()).toBe(2);
+    expect(execution.mock.calls.map(([task]) => task.subject)).toEqual([
+      'first',
+      'second',
+    ]);
+  });
+
   it("aborts the running executors when the scheduler aborts the worker's run", async () => {
     const run = new AbortController();
     const { store, worker, execution } = await setUp(
