@@ -28,13 +28,20 @@ const knexFactory = require('knex');
 const backend = join(repoRoot, 'plugins/platform-backend');
 const { TaskStore } = require(join(backend, 'src/tasks/TaskStore'));
 const { TaskWorker } = require(join(backend, 'src/tasks/TaskWorker'));
-const { TaskBreakerStore } = require(join(backend, 'src/tasks/TaskBreakerStore'));
+const { TaskBreakerStore } = require(join(
+  backend,
+  'src/tasks/TaskBreakerStore',
+));
 const { TaskWakeups } = require(join(backend, 'src/tasks/TaskWakeups'));
 
 const TASKS = Number(process.env.TASKS ?? 10_000);
 const WORKERS = 4;
 const BATCH = 25;
 const REPLICAS = [1, 2, 4];
+/** Which parts run: `BENCH_PARTS=replicas` runs the replicas only. */
+const PARTS = (process.env.BENCH_PARTS ?? 'graphile,replicas,sqlite').split(
+  ',',
+);
 
 const silent = {
   error() {},
@@ -233,9 +240,12 @@ async function replica() {
 }
 
 async function benchReplicas(connection, count) {
-  const db = knexFactory({ client: 'pg', connection, pool: { min: 0, max: 2 } });
+  const db = knexFactory({
+    client: 'pg',
+    connection,
+    pool: { min: 0, max: 2 },
+  });
   await db.migrate.latest({ directory: join(backend, 'migrations') });
-  await db('platform_tasks').del();
   const now = new Date();
   const rows = Array.from({ length: TASKS }, (_, i) => {
     const task = newTask(i);
@@ -246,7 +256,11 @@ async function benchReplicas(connection, count) {
       status: 'pending',
       repository: task.repository,
       subject: task.subject,
-      dedupe_key: JSON.stringify([task.repository, task.taskType, task.subject]),
+      dedupe_key: JSON.stringify([
+        task.repository,
+        task.taskType,
+        task.subject,
+      ]),
       approval_policy: task.approvalPolicy,
       payload: '{}',
       next_run_at: now,
@@ -264,6 +278,9 @@ async function benchReplicas(connection, count) {
             env: { ...process.env, BENCH_DATABASE: connection },
           });
           child.once('error', fail);
+          child.once('exit', code =>
+            fail(new Error(`a replica exited early with ${code}`)),
+          );
           // The node transform also reports the files it loads ({ type: 'watch' }).
           child.on('message', m => m.type === 'ready' && ready(child));
         }),
@@ -311,57 +328,73 @@ async function main() {
   };
   const before = baseline && {
     migrations: join(baseline, 'plugins/platform-backend/migrations'),
-    Store: require(join(baseline, 'plugins/platform-backend/src/tasks/TaskStore'))
-      .TaskStore,
+    Store: require(join(
+      baseline,
+      'plugins/platform-backend/src/tasks/TaskStore',
+    )).TaskStore,
     process: processPerTask,
   };
   if (pg) {
     const admin = knexFactory({ client: 'pg', connection: pg });
     const database = `catalyst_bench_tasks_${process.pid}`;
-    const databases = ['', '_graphile', '_before', '_replicas'].map(
-      suffix => `${database}${suffix}`,
-    );
+    const databases = [
+      '',
+      '_graphile',
+      '_before',
+      ...REPLICAS.map(count => `_replicas${count}`),
+    ].map(suffix => `${database}${suffix}`);
     const url = name => `${pg.replace(/\/$/, '')}/${name}`;
     for (const name of databases) await admin.raw(`CREATE DATABASE ${name}`);
     const pool = { min: 0, max: WORKERS + 2 };
     try {
-      const catalyst = await bench(
-        'Catalyst on PostgreSQL',
-        knexFactory({ client: 'pg', connection: url(databases[0]), pool }),
-        now,
-      );
-      const graphile = await benchGraphileWorker(url(databases[1]));
-      const ratios = (name, times) =>
-        console.log(
-          `${name} / graphile-worker on the same PostgreSQL: enqueue throughput ${(
-            graphile.enqueueMs / times.enqueueMs
-          ).toFixed(2)}x, processing throughput ${(
-            graphile.runMs / times.runMs
-          ).toFixed(2)}x`,
+      if (PARTS.includes('graphile')) {
+        const catalyst = await bench(
+          'Catalyst on PostgreSQL',
+          knexFactory({ client: 'pg', connection: url(databases[0]), pool }),
+          now,
         );
-      if (before) {
-        ratios(
-          'Before (baseline checkout)',
-          await bench(
-            'Before (baseline checkout) on PostgreSQL',
-            knexFactory({ client: 'pg', connection: url(databases[2]), pool }),
-            before,
-          ),
-        );
+        const graphile = await benchGraphileWorker(url(databases[1]));
+        const ratios = (name, times) =>
+          console.log(
+            `${name} / graphile-worker on the same PostgreSQL: enqueue throughput ${(
+              graphile.enqueueMs / times.enqueueMs
+            ).toFixed(2)}x, processing throughput ${(
+              graphile.runMs / times.runMs
+            ).toFixed(2)}x`,
+          );
+        if (before) {
+          ratios(
+            'Before (baseline checkout)',
+            await bench(
+              'Before (baseline checkout) on PostgreSQL',
+              knexFactory({
+                client: 'pg',
+                connection: url(databases[2]),
+                pool,
+              }),
+              before,
+            ),
+          );
+        }
+        ratios('Catalyst', catalyst);
+        console.log('(target: processing at least 1.00x)');
       }
-      ratios('Catalyst', catalyst);
-      console.log('(target: processing at least 1.00x)');
-      const single = await benchReplicas(url(databases[3]), REPLICAS[0]);
-      for (const count of REPLICAS.slice(1)) {
-        const runMs = await benchReplicas(url(databases[3]), count);
-        console.log(
-          `  ${count} replicas / 1 replica: throughput ${(
-            single / runMs
-          ).toFixed(2)}x`,
-        );
+      if (PARTS.includes('replicas')) {
+        const single = await benchReplicas(url(databases[3]), REPLICAS[0]);
+        for (const [i, count] of REPLICAS.entries()) {
+          if (i === 0) continue;
+          const runMs = await benchReplicas(url(databases[3 + i]), count);
+          console.log(
+            `  ${count} replicas / 1 replica: throughput ${(
+              single / runMs
+            ).toFixed(2)}x`,
+          );
+        }
       }
     } finally {
-      for (const name of databases) await admin.raw(`DROP DATABASE ${name}`);
+      for (const name of databases) {
+        await admin.raw(`DROP DATABASE ${name} WITH (FORCE)`);
+      }
       await admin.destroy();
     }
   } else {
@@ -369,13 +402,16 @@ async function main() {
       'PostgreSQL: skipped (no BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
     );
   }
+  if (!PARTS.includes('sqlite')) return;
   const sqlite = () =>
     knexFactory({
       client: 'better-sqlite3',
       connection: ':memory:',
       useNullAsDefault: true,
     });
-  if (before) await bench('Before (baseline checkout) on SQLite', sqlite(), before);
+  if (before) {
+    await bench('Before (baseline checkout) on SQLite', sqlite(), before);
+  }
   await bench('Catalyst on SQLite', sqlite(), now);
 }
 

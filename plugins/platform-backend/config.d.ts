@@ -71,9 +71,17 @@ export interface Config {
     tasks?: {
       /** Names this replica in task leases. Default `<hostname>:<pid>`. */
       workerId?: string;
-      /** Seconds between claims of due tasks. Default 5. */
+      /**
+       * Seconds between polls for due tasks. Default 5. On PostgreSQL a task
+       * that becomes runnable also wakes the workers at once (LISTEN/NOTIFY);
+       * the poll picks up tasks whose retry time came and covers a lost
+       * listening connection.
+       */
       frequencySeconds?: number;
-      /** Tasks one replica claims and runs per tick. Default 4. */
+      /**
+       * Tasks one replica claims and runs at a time. Default 4. Full batches
+       * are followed by the next one at once until the backlog is worked off.
+       */
       batchSize?: number;
       /**
        * Seconds a claimed task is held without a lease renewal before

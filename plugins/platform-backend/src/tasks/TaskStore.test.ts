@@ -290,6 +290,45 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
     expect(await attempts(ids[2])).toEqual([[1, 'w1', 'nothing_to_do']]);
   });
 
+  it('closes the breakers behind the tasks a batch completes, when asked to', async () => {
+    const { store, breakers } = await createTaskStores(databases, databaseId);
+    const policy = { failureThreshold: 5, cooldownMs: 60_000 };
+    for (const key of [
+      'repo:acme/payments:dependency_update',
+      'repo:acme/other:dependency_update',
+      'github',
+    ]) {
+      await breakers.recordFailure(key, { now: T0, policy, error: 'boom' });
+    }
+    await store.enqueue(newTask({ subject: 'a' }), T0);
+    await store.enqueue(newTask({ subject: 'b' }), T0);
+    const [a, b] = await claimAs(store, 'w1', T0, 2);
+    const failures = async () =>
+      Object.fromEntries(
+        (await breakers.list()).map(x => [x.key, x.consecutiveFailures]),
+      );
+
+    await store.completeMany(
+      [{ claim: a, outcome: 'done', result: {} }],
+      at(1),
+    );
+    expect(await failures()).toEqual({
+      github: 1,
+      'repo:acme/other:dependency_update': 1,
+      'repo:acme/payments:dependency_update': 1,
+    });
+    await store.completeMany(
+      [{ claim: b, outcome: 'done', result: {} }],
+      at(2),
+      { closeBreakers: true },
+    );
+    expect(await failures()).toEqual({
+      github: 0,
+      'repo:acme/other:dependency_update': 1,
+      'repo:acme/payments:dependency_update': 0,
+    });
+  });
+
   it('hands no task out twice to concurrent claimers', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     for (let i = 0; i < 60; i++) {

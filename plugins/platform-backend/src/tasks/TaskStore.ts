@@ -31,6 +31,13 @@ const atLeastOneMoreAttempt =
 const EXHAUSTED_ERROR =
   'Attempt budget exhausted: the worker of the last attempt stopped renewing its lease';
 
+// An open breaker (of the task's repository and type, or GitHub's for a
+// repository task) holds task `t` back; `:github` names GitHub's.
+const BREAKER_HOLDS_TASK = `select 1 from platform_task_breakers b
+  where b.state <> 'closed'
+    and (b.key = 'repo:' || coalesce(t.repository, '') || ':' || t.task_type
+         or (b.key = :github and t.repository is not null))`;
+
 const OPEN_STATUSES: PlatformTaskStatus[] = [
   'pending',
   'in_progress',
@@ -245,15 +252,33 @@ export class TaskStore {
     leaseMs: number;
     now: Date;
   }): Promise<ClaimedTask[]> {
+    if (!this.postgres) return this.claimInTransaction(options);
+    // One statement takes what no open breaker holds back. Only a short batch
+    // needs a look at the breakers: an open one may have a probe to let
+    // through, which the transaction below does.
+    const claimed = await this.claimInOneStatement(options);
+    if (claimed.length >= options.limit) return claimed;
+    const open = await this.db('platform_task_breakers')
+      .select('key')
+      .whereNot('state', 'closed')
+      .limit(1);
+    if (open.length === 0) return claimed;
+    return [
+      ...claimed,
+      ...(await this.claimInTransaction({
+        ...options,
+        limit: options.limit - claimed.length,
+      })),
+    ];
+  }
+
+  private async claimInTransaction(options: {
+    worker: string;
+    limit: number;
+    leaseMs: number;
+    now: Date;
+  }): Promise<ClaimedTask[]> {
     const { worker, limit, leaseMs, now } = options;
-    if (this.postgres) {
-      // With every breaker closed (the usual case) a claim is one statement.
-      const open = await this.db('platform_task_breakers')
-        .select('key')
-        .whereNot('state', 'closed')
-        .limit(1);
-      if (open.length === 0) return this.claimInOneStatement(options);
-    }
     await this.failExhausted(now);
     return this.db.transaction(async tx => {
       const breakers = await tx<BreakerRow>('platform_task_breakers').whereNot(
@@ -344,10 +369,10 @@ export class TaskStore {
   }
 
   /**
-   * PostgreSQL, no breaker open: fails the tasks whose last allowed attempt
-   * lost its worker, takes up to `limit` runnable tasks and writes their
-   * attempt rows, all in one statement (one round trip). A breaker that opens
-   * meanwhile still holds its tasks back: the statement reads the breakers.
+   * PostgreSQL: fails the tasks whose last allowed attempt lost its worker,
+   * takes up to `limit` runnable tasks that no open breaker holds back and
+   * writes their attempt rows, all in one statement (one round trip). It lets
+   * no probe through.
    */
   private async claimInOneStatement(options: {
     worker: string;
@@ -367,22 +392,32 @@ export class TaskStore {
             and retry_count >= max_retries
           returning id
        ), exhausted_attempts as (
-         update platform_task_attempts set finished_at = :now, outcome = 'lease_expired'
-          where task_id in (select id from exhausted) and finished_at is null
-       ), candidates as (
-         select id from platform_tasks t
-          where (t.status = 'pending'
-                 or (t.status = 'in_progress' and t.lease_expires_at <= :now))
+         update platform_task_attempts a set finished_at = :now, outcome = 'lease_expired'
+           from exhausted e
+          where a.task_id = e.id and a.finished_at is null
+       ), pending as (
+         -- Read off platform_tasks_pending_idx in claim order.
+         select id, priority from platform_tasks t
+          where t.status = 'pending'
             and (t.next_run_at is null or t.next_run_at <= :now)
             and t.retry_count < t.max_retries
-            and not exists (
-              select 1 from platform_task_breakers b
-               where b.state <> 'closed'
-                 and (b.key = 'repo:' || coalesce(t.repository, '') || ':' || t.task_type
-                      or (b.key = :github and t.repository is not null)))
+            and not exists (${BREAKER_HOLDS_TASK})
           order by t.priority desc, t.id asc
           limit :limit
           for update skip locked
+       ), expired as (
+         select id, priority from platform_tasks t
+          where t.status = 'in_progress' and t.lease_expires_at <= :now
+            and (t.next_run_at is null or t.next_run_at <= :now)
+            and t.retry_count < t.max_retries
+            and not exists (${BREAKER_HOLDS_TASK})
+          order by t.priority desc, t.id asc
+          limit :limit
+          for update skip locked
+       ), candidates as (
+         select id from (select * from pending union all select * from expired) c
+          order by priority desc, id asc
+          limit :limit
        ), taken as (
          update platform_tasks t
             set status = 'in_progress', lease_owner = :worker,
@@ -392,8 +427,9 @@ export class TaskStore {
           where t.id = c.id
           returning t.*
        ), expired_attempts as (
-         update platform_task_attempts set finished_at = :now, outcome = 'lease_expired'
-          where task_id in (select id from taken) and finished_at is null
+         update platform_task_attempts a set finished_at = :now, outcome = 'lease_expired'
+           from taken
+          where a.task_id = taken.id and a.finished_at is null
        ), attempts as (
          insert into platform_task_attempts (task_id, attempt, worker, started_at)
          select id, retry_count, cast(:worker as text), cast(:now as timestamptz)
@@ -534,6 +570,10 @@ export class TaskStore {
   async completeMany(
     completions: TaskCompletion[],
     now: Date,
+    options: {
+      /** Also record the successes behind the tasks' breakers, in the same write. */
+      closeBreakers?: boolean;
+    } = {},
   ): Promise<boolean[]> {
     if (completions.length === 0) return [];
     const columns = completions.map(({ claim, outcome, result }) => ({
@@ -566,12 +606,23 @@ export class TaskStore {
              from v
             where t.id = v.id and t.status = 'in_progress'
               and t.lease_owner = v.worker and t.retry_count = v.attempt
-            returning t.id, v.attempt, v.outcome
+            returning t.id, t.repository, t.task_type, v.attempt, v.outcome
          ), attempts as (
            update platform_task_attempts a
               set finished_at = :now, outcome = held.outcome, error = null
              from held
             where a.task_id = held.id and a.attempt = held.attempt
+         ), breakers as (
+           -- TaskBreakerStore.recordSuccess of TaskStore.breakerKeys.
+           update platform_task_breakers b
+              set state = 'closed', consecutive_failures = 0, open_until = null,
+                  updated_at = :now
+            where cast(:closeBreakers as boolean)
+              and (b.state <> 'closed' or b.consecutive_failures > 0)
+              and (b.key in (select 'repo:' || coalesce(h.repository, '') || ':' || h.task_type
+                               from held h)
+                   or (b.key = :github
+                       and exists (select 1 from held h where h.repository is not null)))
          )
          select id from held`,
         {
@@ -584,6 +635,8 @@ export class TaskStore {
           prs: columns.map(c => c.linked_pr_number ?? null),
           merges: columns.map(c => c.merges),
           now,
+          closeBreakers: options.closeBreakers ?? false,
+          github: GITHUB_BREAKER,
         },
       )) as { rows: { id: number }[] };
       completed = new Set(rows.map(row => Number(row.id)));
@@ -613,6 +666,13 @@ export class TaskStore {
             .where({ task_id: claim.task.id, attempt: claim.attempt })
             .update({ finished_at: now, outcome, error: null });
           completed.add(claim.task.id);
+        }
+        if (!options.closeBreakers) return;
+        const keys = completions
+          .filter(({ claim }) => completed.has(claim.task.id))
+          .flatMap(({ claim }) => TaskStore.breakerKeys(claim.task));
+        if (keys.length > 0) {
+          await new TaskBreakerStore(tx).recordSuccess([...new Set(keys)], now);
         }
       });
     }

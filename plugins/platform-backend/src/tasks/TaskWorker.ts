@@ -130,8 +130,9 @@ export class TaskWorker {
 
   /**
    * Completes a finished task together with the others that finish while a
-   * batch is being written (group commit): one statement per batch, and one
-   * for the breakers the batch closes, instead of two per task.
+   * batch is being written (group commit): one statement per batch closes the
+   * tasks, their attempts and the breakers their success closes, instead of
+   * two statements per task.
    */
   private completeBatched(completion: TaskCompletion): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
@@ -149,7 +150,7 @@ export class TaskWorker {
   }
 
   private async flushCompletions(): Promise<void> {
-    const { store, breakers } = this.deps;
+    const { store } = this.deps;
     while (this.completions.length > 0) {
       const batch = this.completions.splice(0);
       const now = this.now();
@@ -157,13 +158,8 @@ export class TaskWorker {
         const completed = await store.completeMany(
           batch.map(b => b.completion),
           now,
+          { closeBreakers: true },
         );
-        const keys = new Set(
-          batch.flatMap((b, i) =>
-            completed[i] ? TaskStore.breakerKeys(b.completion.claim.task) : [],
-          ),
-        );
-        if (keys.size > 0) await breakers.recordSuccess([...keys], now);
         batch.forEach((b, i) => b.settle(completed[i]));
       } catch (error) {
         const failure =

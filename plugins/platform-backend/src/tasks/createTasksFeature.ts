@@ -58,11 +58,17 @@ export async function createTasksFeature(
   const shutdown = new AbortController();
   let wakeups: TaskWakeups | undefined;
   options.lifecycle.addStartupHook(async () => {
-    wakeups = await TaskWakeups.listen(
-      deps.db,
-      () => worker.wake(shutdown.signal),
-      { logger },
-    );
+    try {
+      wakeups = await TaskWakeups.listen(
+        deps.db,
+        () => worker.wake(shutdown.signal),
+        { logger },
+      );
+    } catch (error) {
+      logger.warn(
+        `Could not listen for platform task wake-ups (${error}); the worker polls`,
+      );
+    }
   });
   options.lifecycle.addShutdownHook(async () => {
     shutdown.abort(new Error('The backend is shutting down'));
