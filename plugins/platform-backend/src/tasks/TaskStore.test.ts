@@ -109,6 +109,18 @@ describe.each(databases.eachSupportedId())('TaskStore on %p', databaseId => {
     expect(next.task.id).not.toBe(first.task.id);
   });
 
+  it('creates one task when replicas enqueue the same key at once', async () => {
+    const { store } = await createTaskStores(databases, databaseId);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        store.enqueue(newTask({ title: `Update ${i}` }), T0),
+      ),
+    );
+    expect(results.filter(r => r.created)).toHaveLength(1);
+    expect(new Set(results.map(r => r.task.id)).size).toBe(1);
+    expect((await store.list({})).totalCount).toBe(1);
+  });
+
   it('schedules retries and fails for good on a non-retryable error', async () => {
     const { store } = await createTaskStores(databases, databaseId);
     const { task } = await store.enqueue(newTask(), T0);

@@ -155,6 +155,16 @@ export class TaskStore {
       if (OPEN_STATUSES.includes(row.status)) return row;
       return !input.afterFailure && row.status === 'failed' ? row : undefined;
     };
+    if (this.postgres) {
+      const [row] = await this.enqueueInOneStatement(input, dedupeKey, now);
+      if (row) return { task: toTask(row), created: row.created };
+      // Another replica enqueued the same key since the statement's snapshot.
+      const raced = await existing();
+      if (raced) return { task: toTask(raced), created: false };
+      throw new ConflictError(
+        `Task ${dedupeKey} was enqueued and finished concurrently; enqueue it again`,
+      );
+    }
     const found = await existing();
     if (found) return { task: toTask(found), created: false };
     try {
@@ -188,6 +198,64 @@ export class TaskStore {
       if (!raced) throw error;
       return { task: toTask(raced), created: false };
     }
+  }
+
+  /**
+   * PostgreSQL: the read of the task with the key and the insert in one
+   * statement (one round trip). Returns the blocking task or the new one;
+   * nothing when a replica inserted the key since the statement's snapshot.
+   */
+  private async enqueueInOneStatement(
+    input: NewPlatformTask,
+    dedupeKey: string,
+    now: Date,
+  ): Promise<(TaskRow & { created: boolean })[]> {
+    const open = OPEN_STATUSES.map(status => `'${status}'`).join(', ');
+    const { rows } = (await this.db.raw(
+      `with newest as (
+         select * from platform_tasks
+          where dedupe_key = :dedupeKey
+          order by case when status in (${open}) then 0 else 1 end, id desc
+          limit 1
+       ), blocking as (
+         select * from newest
+          where status in (${open})
+             or (status = 'failed' and not cast(:afterFailure as boolean))
+       ), inserted as (
+         insert into platform_tasks (entity_ref, task_type, title, description,
+           status, priority, repository, subject, dedupe_key, max_retries,
+           approval_policy, payload, next_run_at, created_at, updated_at)
+         select cast(:entityRef as text), cast(:taskType as text),
+                cast(:title as text), cast(:description as text), 'pending',
+                cast(:priority as int), cast(:repository as text),
+                cast(:subject as text), cast(:dedupeKey as text),
+                cast(:maxRetries as int), cast(:approvalPolicy as text),
+                cast(:payload as text), cast(:now as timestamptz),
+                cast(:now as timestamptz), cast(:now as timestamptz)
+          where not exists (select 1 from blocking)
+         on conflict (dedupe_key) where status in (${open}) do nothing
+         returning *
+       )
+       select *, true as created from inserted
+       union all
+       select *, false as created from blocking`,
+      {
+        dedupeKey,
+        afterFailure: input.afterFailure ?? false,
+        entityRef: input.entityRef,
+        taskType: input.taskType,
+        title: input.title.slice(0, 500),
+        description: input.description ?? null,
+        priority: input.priority ?? 0,
+        repository: input.repository ?? null,
+        subject: input.subject ?? null,
+        maxRetries: input.maxRetries ?? 3,
+        approvalPolicy: input.approvalPolicy,
+        payload: JSON.stringify(input.payload ?? {}),
+        now,
+      },
+    )) as { rows: (TaskRow & { created: boolean })[] };
+    return rows;
   }
 
   async get(id: number): Promise<PlatformTask | undefined> {
