@@ -2,7 +2,9 @@
 
 /**
  * Pending tasks in claim order (priority, then age), so that a claim reads
- * its batch off an index instead of sorting every pending task.
+ * its batch off an index instead of sorting every pending task; and every
+ * task by key, so that an enqueue finds the newest task with its key (open or
+ * not) without reading them all.
  *
  * PostgreSQL: a statement that makes platform tasks runnable now (an enqueue,
  * a retry, an approval, a failed attempt retried at once) notifies the
@@ -16,6 +18,9 @@ exports.up = async function up(knex) {
   await knex.raw(
     `CREATE INDEX platform_tasks_pending_idx ON platform_tasks (priority DESC, id)
      WHERE status = 'pending'`,
+  );
+  await knex.raw(
+    'CREATE INDEX platform_tasks_dedupe_key_idx ON platform_tasks (dedupe_key, id)',
   );
   if (knex.client.config.client !== 'pg') return;
   await knex.raw(`
@@ -45,6 +50,7 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.raw('DROP INDEX IF EXISTS platform_tasks_pending_idx');
+  await knex.raw('DROP INDEX IF EXISTS platform_tasks_dedupe_key_idx');
   if (knex.client.config.client !== 'pg') return;
   for (const event of ['insert', 'update']) {
     await knex.raw(
