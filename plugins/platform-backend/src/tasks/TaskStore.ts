@@ -38,6 +38,19 @@ const BREAKER_HOLDS_TASK = `select 1 from platform_task_breakers b
     and (b.key = 'repo:' || coalesce(t.repository, '') || ':' || t.task_type
          or (b.key = :github and t.repository is not null))`;
 
+// Up to `:limit` tasks `t` in claim order that match `status` and are due,
+// within their budget and not held back by a breaker, locked for the claim.
+const runnableBatch = (
+  status: string,
+) => `select id, priority from platform_tasks t
+  where ${status}
+    and (t.next_run_at is null or t.next_run_at <= :now)
+    and t.retry_count < t.max_retries
+    and not exists (${BREAKER_HOLDS_TASK})
+  order by t.priority desc, t.id asc
+  limit :limit
+  for update skip locked`;
+
 const OPEN_STATUSES: PlatformTaskStatus[] = [
   'pending',
   'in_progress',
@@ -465,23 +478,11 @@ export class TaskStore {
           where a.task_id = e.id and a.finished_at is null
        ), pending as (
          -- Read off platform_tasks_pending_idx in claim order.
-         select id, priority from platform_tasks t
-          where t.status = 'pending'
-            and (t.next_run_at is null or t.next_run_at <= :now)
-            and t.retry_count < t.max_retries
-            and not exists (${BREAKER_HOLDS_TASK})
-          order by t.priority desc, t.id asc
-          limit :limit
-          for update skip locked
+         ${runnableBatch("t.status = 'pending'")}
        ), expired as (
-         select id, priority from platform_tasks t
-          where t.status = 'in_progress' and t.lease_expires_at <= :now
-            and (t.next_run_at is null or t.next_run_at <= :now)
-            and t.retry_count < t.max_retries
-            and not exists (${BREAKER_HOLDS_TASK})
-          order by t.priority desc, t.id asc
-          limit :limit
-          for update skip locked
+         ${runnableBatch(
+           "t.status = 'in_progress' and t.lease_expires_at <= :now",
+         )}
        ), candidates as (
          select id from (select * from pending union all select * from expired) c
           order by priority desc, id asc
