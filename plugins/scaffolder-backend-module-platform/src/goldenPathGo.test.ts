@@ -55,10 +55,16 @@ describe('the Go golden-path template', () => {
     const test = await runInProject(workspace.path, 'go', [
       'test',
       '-count=1',
+      '-v',
       './...',
     ]);
     expect(test.stdout).toContain('ok  \tpayments/internal/server');
     expect(test.stdout).toContain('ok  \tpayments\t');
+    // Its own OTLP/HTTP receiver on 127.0.0.1 gets the request's span, with the log line's trace id.
+    expect(test.stdout).toContain(
+      '--- PASS: TestRequestSpanIsExportedWithTheTraceIDOfItsLogLine',
+    );
+    expect(test.stdout).toContain('ok  \tpayments/internal/telemetry');
   });
 
   it('describes the component with its source, TechDocs and observability scope', () => {

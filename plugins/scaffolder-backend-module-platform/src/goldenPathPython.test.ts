@@ -71,10 +71,14 @@ describe('the Python golden-path template', () => {
     const test = await runInProject(
       workspace.path,
       bin('pytest'),
-      ['-q', '-p', 'no:cacheprovider'],
+      ['-v', '-p', 'no:cacheprovider'],
       { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
     );
-    expect(test.stdout).toMatch(/6 passed/);
+    expect(test.stdout).toMatch(/\b8 passed\b/);
+    // Its own OTLP/HTTP receiver on 127.0.0.1 gets the request's span, with the log line's trace id.
+    expect(test.stdout).toContain(
+      'tests/test_telemetry.py::test_request_span_is_exported_with_the_trace_id_of_its_log_line PASSED',
+    );
   });
 
   it('describes the component with its source, TechDocs and observability scope', () => {

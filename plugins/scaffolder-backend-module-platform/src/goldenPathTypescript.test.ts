@@ -57,8 +57,12 @@ describe('the TypeScript golden-path template', () => {
 
   it('generates a project whose tests, ESLint and Prettier pass', async () => {
     const test = await runInProject(workspace.path, 'npm', ['test']);
-    expect(test.stdout).toMatch(/# pass 6\b/);
+    expect(test.stdout).toMatch(/# pass 8\b/);
     expect(test.stdout).toMatch(/# fail 0\b/);
+    // Its own OTLP/HTTP receiver on 127.0.0.1 gets the request's span, with the log line's trace id.
+    expect(test.stdout).toMatch(
+      /^ok \d+ - exports the span of a request, with the trace id of its log line$/m,
+    );
     await runInProject(workspace.path, 'npm', ['run', 'lint']);
     const format = await runInProject(workspace.path, 'npm', [
       'run',

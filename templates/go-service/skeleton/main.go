@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"${{ values.name }}/internal/server"
+	"${{ values.name }}/internal/telemetry"
 )
 
 func main() {
@@ -37,9 +38,22 @@ func run(logger *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	tracerProvider, err := telemetry.NewTracerProvider(ctx, os.Getenv)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		// Flushes the spans still batched; bounded so a gone collector cannot hold up the exit.
+		flush, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := tracerProvider.Shutdown(flush); err != nil {
+			logger.Warn("exporting the last spans failed", slog.String("error", err.Error()))
+		}
+	}()
+
 	srv := &http.Server{
 		Addr:              listenAddr(os.Getenv),
-		Handler:           server.New(logger, nil),
+		Handler:           server.New(logger, nil, tracerProvider),
 		ReadHeaderTimeout: 5 * time.Second,
 	}
 	errs := make(chan error, 1)

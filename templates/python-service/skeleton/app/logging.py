@@ -2,26 +2,8 @@
 
 import json
 import logging
-import re
 import sys
 from datetime import UTC, datetime
-
-_TRACEPARENT = re.compile(
-    r"^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$"
-)
-
-
-def parse_traceparent(header: str | None) -> tuple[str, str] | None:
-    """Reads the trace and span ids of a W3C traceparent header, or None."""
-    if not header:
-        return None
-    match = _TRACEPARENT.match(header)
-    if not match:
-        return None
-    version, trace_id, span_id, _ = match.groups()
-    if version == "ff" or set(trace_id) == {"0"} or set(span_id) == {"0"}:
-        return None
-    return trace_id, span_id
 
 
 class JsonFormatter(logging.Formatter):

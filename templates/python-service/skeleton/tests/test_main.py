@@ -5,7 +5,7 @@ from fastapi.testclient import TestClient
 from prometheus_client import CollectorRegistry
 
 from app.__main__ import listen_port
-from app.logging import new_logger, parse_traceparent
+from app.logging import new_logger
 from app.main import create_app, greeting
 
 
@@ -49,7 +49,7 @@ def test_request_metrics_carry_code_method_and_route():
     assert 'http_request_duration_seconds_bucket{code="200"' in metrics
 
 
-def test_request_logs_are_json_with_trace_ids():
+def test_request_logs_carry_the_ids_of_the_request_span():
     client, _, logs = client_and_logs()
     traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
     client.get("/hello", headers={"traceparent": traceparent})
@@ -57,18 +57,26 @@ def test_request_logs_are_json_with_trace_ids():
     assert entry["msg"] == "request"
     assert entry["route"] == "/hello"
     assert entry["status"] == 200
+    # The server span continues the caller's trace, as a child of the caller's span.
     assert entry["trace_id"] == "4bf92f3577b34da6a3ce929d0e0e4736"
-    assert entry["span_id"] == "00f067aa0ba902b7"
+    assert len(entry["span_id"]) == 16
+    assert entry["span_id"] != "00f067aa0ba902b7"
 
 
-def test_parse_traceparent_refuses_malformed_headers():
-    assert parse_traceparent(None) is None
-    assert parse_traceparent("00-xyz-00f067aa0ba902b7-01") is None
-    assert (
-        parse_traceparent("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
-        is None
+def test_requests_without_a_valid_traceparent_start_their_own_trace():
+    client, _, logs = client_and_logs()
+    client.get("/healthz")
+    client.get(
+        "/healthz",
+        headers={
+            "traceparent": "00-" + "0" * 32 + "-00f067aa0ba902b7-01",
+        },
     )
-    assert parse_traceparent("00-" + "0" * 32 + "-00f067aa0ba902b7-01") is None
+    fresh, malformed = (json.loads(line) for line in logs.getvalue().splitlines())
+    for entry in (fresh, malformed):
+        assert len(entry["trace_id"]) == 32
+        assert entry["trace_id"] != "0" * 32
+    assert fresh["trace_id"] != malformed["trace_id"]
 
 
 def test_listen_port():

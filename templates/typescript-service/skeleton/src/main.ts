@@ -1,3 +1,4 @@
+import { telemetry } from './instrumentation.js';
 import { createServer } from './server.js';
 
 /** The port to listen on: $PORT, 8080 by default. */
@@ -8,13 +9,16 @@ export function listenPort(env: NodeJS.ProcessEnv): number {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const app = createServer();
   const close = () => {
-    app.close().then(
-      () => process.exit(0),
-      error => {
-        app.log.error(error, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => telemetry.shutdown())
+      .then(
+        () => process.exit(0),
+        error => {
+          app.log.error(error, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', close);
   process.on('SIGINT', close);

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { Registry } from 'prom-client';
-import { parseTraceparent } from './logging.js';
 import { listenPort } from './main.js';
 import { createServer, greeting } from './server.js';
+import { startTelemetry } from './telemetry.js';
+
+// Spans with ids but no export: no OTLP endpoint in this environment.
+const telemetry = startTelemetry({});
+after(() => telemetry.shutdown());
 
 function serverWithLogs() {
   const lines: string[] = [];
@@ -52,7 +56,7 @@ test('counts requests by code, method and route', async () => {
   );
 });
 
-test('logs each request as JSON with its trace ids', async () => {
+test('logs each request as JSON with the ids of its span', async () => {
   const { app, lines } = serverWithLogs();
   await app.inject({
     url: '/hello',
@@ -64,17 +68,25 @@ test('logs each request as JSON with its trace ids', async () => {
   assert.equal(entry.msg, 'request');
   assert.equal(entry.route, '/hello');
   assert.equal(entry.status, 200);
+  // The request's span continues the caller's trace, as a child of the caller's span.
   assert.equal(entry.trace_id, '4bf92f3577b34da6a3ce929d0e0e4736');
-  assert.equal(entry.span_id, '00f067aa0ba902b7');
+  assert.match(entry.span_id, /^[0-9a-f]{16}$/);
+  assert.notEqual(entry.span_id, '00f067aa0ba902b7');
 });
 
-test('refuses malformed traceparent headers', () => {
-  assert.equal(parseTraceparent(undefined), undefined);
-  assert.equal(parseTraceparent('00-xyz-00f067aa0ba902b7-01'), undefined);
-  assert.equal(
-    parseTraceparent(`00-${'0'.repeat(32)}-00f067aa0ba902b7-01`),
-    undefined,
-  );
+test('starts a trace of its own without a valid traceparent', async () => {
+  const { app, lines } = serverWithLogs();
+  await app.inject('/healthz');
+  await app.inject({
+    url: '/healthz',
+    headers: { traceparent: `00-${'0'.repeat(32)}-00f067aa0ba902b7-01` },
+  });
+  const [fresh, malformed] = lines.map(line => JSON.parse(line));
+  for (const entry of [fresh, malformed]) {
+    assert.match(entry.trace_id, /^[0-9a-f]{32}$/);
+    assert.notEqual(entry.trace_id, '0'.repeat(32));
+  }
+  assert.notEqual(fresh.trace_id, malformed.trace_id);
 });
 
 test('listens on $PORT, 8080 by default', () => {

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import Fastify, {
   FastifyInstance,
   FastifyServerOptions,
@@ -9,7 +10,7 @@ import {
   Histogram,
   Registry,
 } from 'prom-client';
-import { parseTraceparent } from './logging.js';
+import { fastifyOtel } from './telemetry.js';
 
 /** The example route's message. */
 export function greeting(name: string): string {
@@ -18,7 +19,8 @@ export function greeting(name: string): string {
 
 /**
  * The service: `/healthz`, `/hello` and `/metrics`. Logs are JSON lines (pino,
- * Fastify's logger): the format the platform's log collector ships.
+ * Fastify's logger): the format the platform's log collector ships; each request's line carries
+ * the ids of its span once tracing is started (`startTelemetry`).
  */
 export function createServer(
   options: {
@@ -50,6 +52,16 @@ export function createServer(
     logController: new LogController({ disableRequestLogging: true }),
   });
 
+  app.register(fastifyOtel.plugin());
+
+  // The ids of the request's span (Fastify's OpenTelemetry instrumentation starts it in an
+  // earlier onRequest hook), kept for the request's log line.
+  const spans = new WeakMap<object, { traceId: string; spanId: string }>();
+  app.addHook('onRequest', async request => {
+    const span = trace.getActiveSpan()?.spanContext();
+    if (span && trace.isSpanContextValid(span)) spans.set(request, span);
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url;
     if (!route || route === '/metrics') return;
@@ -61,13 +73,13 @@ export function createServer(
     };
     duration.observe(labels, seconds);
     requests.inc(labels);
-    const trace = parseTraceparent(request.headers.traceparent);
+    const span = spans.get(request);
     const fields = {
       method: request.method,
       route,
       status: reply.statusCode,
       duration_ms: Math.round(seconds * 1e6) / 1000,
-      ...(trace ? { trace_id: trace.traceId, span_id: trace.spanId } : {}),
+      ...(span ? { trace_id: span.traceId, span_id: span.spanId } : {}),
     };
     if (reply.statusCode >= 500) request.log.error(fields, 'request');
     else request.log.info(fields, 'request');

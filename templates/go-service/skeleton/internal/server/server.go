@@ -11,6 +11,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // metrics are the request metrics the platform's golden-signal queries read:
@@ -41,15 +45,23 @@ func newMetrics(registry *prometheus.Registry) *metrics {
 	return m
 }
 
-// New returns the service's handler: /healthz, /hello and /metrics. A nil registry gets a new one.
-func New(logger *slog.Logger, registry *prometheus.Registry) http.Handler {
+// New returns the service's handler: /healthz, /hello and /metrics. A nil registry gets a new
+// one; a nil tracer provider one that exports nothing (request logs still carry trace ids).
+func New(logger *slog.Logger, registry *prometheus.Registry, tracerProvider trace.TracerProvider) http.Handler {
 	if registry == nil {
 		registry = prometheus.NewRegistry()
 	}
+	if tracerProvider == nil {
+		tracerProvider = sdktrace.NewTracerProvider()
+	}
 	m := newMetrics(registry)
 	mux := http.NewServeMux()
+	// A server span per request, continuing the caller's W3C traceparent when it sends one.
 	route := func(pattern, name string, h http.HandlerFunc) {
-		mux.Handle(pattern, instrument(logger, m, name, h))
+		mux.Handle(pattern, otelhttp.NewHandler(instrument(logger, m, name, h), pattern,
+			otelhttp.WithTracerProvider(tracerProvider),
+			otelhttp.WithPropagators(propagation.TraceContext{}),
+		))
 	}
 	route("GET /healthz", "/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -90,7 +102,7 @@ func (r *statusRecorder) WriteHeader(status int) {
 	r.ResponseWriter.WriteHeader(status)
 }
 
-// instrument records each request's duration and status and logs it with its trace id.
+// instrument records each request's duration and status and logs it with the ids of its span.
 func instrument(logger *slog.Logger, m *metrics, route string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -106,8 +118,8 @@ func instrument(logger *slog.Logger, m *metrics, route string, next http.Handler
 			slog.Int("status", rec.status),
 			slog.Float64("duration_seconds", elapsed.Seconds()),
 		}
-		if traceID, spanID, ok := ParseTraceparent(r.Header.Get("traceparent")); ok {
-			attrs = append(attrs, slog.String("trace_id", traceID), slog.String("span_id", spanID))
+		if span := trace.SpanContextFromContext(r.Context()); span.IsValid() {
+			attrs = append(attrs, slog.String("trace_id", span.TraceID().String()), slog.String("span_id", span.SpanID().String()))
 		}
 		logger.InfoContext(r.Context(), "request", attrs...)
 	})
