@@ -6,6 +6,8 @@ const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const {
   startCatalystProcess,
+  paymentsApi,
+  PAYMENTS_SCOPES,
   servers,
   compareColumns,
   repoRoot,
@@ -99,29 +101,13 @@ async function main() {
             ],
           },
           limits: { maxLogLines: 5000 },
-          scopes: {
-            grants: [
-              {
-                owners: ['group:default/payments-team'],
-                namespaces: ['payments'],
-              },
-            ],
-          },
+          scopes: PAYMENTS_SCOPES,
         },
         entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: {
-              name: 'payments-api',
-              namespace: 'default',
-              annotations: {
-                'catalyst.dev/observability-labels':
-                  'namespace=payments,app=payments-api',
-              },
-            },
-            spec: { owner: 'group:default/payments-team' },
-          },
+          paymentsApi({
+            'catalyst.dev/observability-labels':
+              'namespace=payments,app=payments-api',
+          }),
         ],
       },
       { cpuProfileDir: process.env.CPU_PROFILE_DIR },

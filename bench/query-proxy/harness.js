@@ -257,6 +257,21 @@ if (process.argv[2] === '--catalyst-child') {
   );
 }
 
+/** The benches' entity, owned by payments-team, which PAYMENTS_SCOPES grants namespace payments. */
+function paymentsApi(annotations) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'payments-api', namespace: 'default', annotations },
+    spec: { owner: 'group:default/payments-team' },
+  };
+}
+const PAYMENTS_SCOPES = {
+  grants: [
+    { owners: ['group:default/payments-team'], namespaces: ['payments'] },
+  ],
+};
+
 const fmt = n => n.toFixed(1);
 
 /**
@@ -330,5 +345,7 @@ module.exports = {
   measure,
   compareColumns,
   startCatalystProcess,
+  paymentsApi,
+  PAYMENTS_SCOPES,
   repoRoot,
 };

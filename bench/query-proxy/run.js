@@ -7,6 +7,8 @@ const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const {
   startCatalystProcess,
+  paymentsApi,
+  PAYMENTS_SCOPES,
   servers,
   compareColumns,
   repoRoot,
@@ -115,26 +117,10 @@ async function main() {
               { name: 'bench', baseUrl: prometheus.url, timeout: '30s' },
             ],
           },
-          scopes: {
-            grants: [
-              {
-                owners: ['group:default/payments-team'],
-                namespaces: ['payments'],
-              },
-            ],
-          },
+          scopes: PAYMENTS_SCOPES,
         },
         entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: {
-              name: 'payments-api',
-              namespace: 'default',
-              annotations: { 'backstage.io/kubernetes-namespace': 'payments' },
-            },
-            spec: { owner: 'group:default/payments-team' },
-          },
+          paymentsApi({ 'backstage.io/kubernetes-namespace': 'payments' }),
         ],
       },
       { cpuProfileDir: process.env.CPU_PROFILE_DIR },
