@@ -5,9 +5,11 @@
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const {
-  startCatalyst,
+  startCatalystProcess,
+  paymentsApi,
+  PAYMENTS_SCOPES,
   servers,
-  compareWithDirect,
+  compareColumns,
   repoRoot,
 } = require('../query-proxy/harness');
 
@@ -85,35 +87,31 @@ async function main() {
         COMPONENTS.length
       } components in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    catalyst = await startCatalyst({
-      observability: {
-        logs: {
-          instances: [
-            {
-              name: 'bench',
-              type: 'victorialogs',
-              baseUrl: victoriaLogs.url,
-              timeout: '30s',
-            },
-          ],
-        },
-        limits: { maxLogLines: 5000 },
-      },
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'payments-api',
-            namespace: 'default',
-            annotations: {
-              'catalyst.dev/observability-labels':
-                'namespace=payments,app=payments-api',
-            },
+    catalyst = await startCatalystProcess(
+      {
+        observability: {
+          logs: {
+            instances: [
+              {
+                name: 'bench',
+                type: 'victorialogs',
+                baseUrl: victoriaLogs.url,
+                timeout: '30s',
+              },
+            ],
           },
+          limits: { maxLogLines: 5000 },
+          scopes: PAYMENTS_SCOPES,
         },
-      ],
-    });
+        entities: [
+          paymentsApi({
+            'catalyst.dev/observability-labels':
+              'namespace=payments,app=payments-api',
+          }),
+        ],
+      },
+      { cpuProfileDir: process.env.CPU_PROFILE_DIR },
+    );
 
     const { query, limit } = QUERIES[NAME];
     const window = { start: end - 3_600_000, end };
@@ -165,9 +163,11 @@ async function main() {
     console.log(
       `logs query ${NAME} (${query}, newest ${limit} of the scope's last hour, ${LINES} lines per component): ${CLIENTS} concurrent clients, ${REQUESTS} requests per round`,
     );
-    await compareWithDirect({
-      direct: sendDirect,
-      catalyst: sendProxied,
+    await compareColumns({
+      columns: [
+        { name: 'direct', send: sendDirect },
+        { name: 'catalyst', send: sendProxied },
+      ],
       clients: CLIENTS,
       requests: REQUESTS,
     });

@@ -5,7 +5,15 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { startCatalyst, servers, compareWithDirect } = require('./harness');
+const {
+  startCatalystProcess,
+  paymentsApi,
+  PAYMENTS_SCOPES,
+  servers,
+  compareColumns,
+  repoRoot,
+} = require('./harness');
+const { startPromLabelProxy } = require('./promLabelProxy');
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const REQUESTS = Number(process.env.REQUESTS ?? 2000);
@@ -23,6 +31,11 @@ const BUCKETS = [
   '5',
   '+Inf',
 ];
+const QUERIES = {
+  traffic: 'sum(rate(http_request_duration_seconds_count[5m]))',
+  latency:
+    'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))',
+};
 const NAMESPACES = ['payments', 'checkout', 'billing', 'search'];
 const PODS = 5;
 
@@ -65,6 +78,7 @@ async function main() {
   const dir = await servers.createServerDirectory();
   let prometheus;
   let catalyst;
+  let labelProxy;
   try {
     const end = Math.floor(Date.now() / 1000) - 60;
     const data = join(dir.dir, 'prometheus', 'data');
@@ -95,77 +109,98 @@ async function main() {
       targets: [],
       scrapeInterval: '15s',
     });
-    catalyst = await startCatalyst({
-      observability: {
-        prometheus: {
-          instances: [
-            { name: 'bench', baseUrl: prometheus.url, timeout: '30s' },
-          ],
-        },
-      },
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'payments-api',
-            namespace: 'default',
-            annotations: { 'backstage.io/kubernetes-namespace': 'payments' },
+    catalyst = await startCatalystProcess(
+      {
+        observability: {
+          prometheus: {
+            instances: [
+              { name: 'bench', baseUrl: prometheus.url, timeout: '30s' },
+            ],
           },
+          scopes: PAYMENTS_SCOPES,
         },
-      ],
+        entities: [
+          paymentsApi({ 'backstage.io/kubernetes-namespace': 'payments' }),
+        ],
+      },
+      { cpuProfileDir: process.env.CPU_PROFILE_DIR },
+    );
+    labelProxy = await startPromLabelProxy({
+      repoRoot,
+      upstream: prometheus.url,
+      label: 'namespace',
+      value: 'payments',
     });
 
-    // QUERY=traffic is a light query, where the proxy's own cost is most visible.
-    const light = process.env.QUERY === 'traffic';
-    const query = light
-      ? 'sum(rate(http_request_duration_seconds_count[5m]))'
-      : 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))';
-    const scoped = light
-      ? 'sum(rate(http_request_duration_seconds_count{namespace="payments"}[5m]))'
-      : 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{namespace="payments"}[5m])))';
     const range = {
       start: String(end - HOURS * 3600),
       end: String(end),
       step: '60',
     };
-    const direct = `${prometheus.url}/api/v1/query_range?${new URLSearchParams({
-      query: scoped,
-      ...range,
-    })}`;
-    const proxied = `${
-      catalyst.url
-    }/api/observability/entities/component/default/payments-api/query_range?${new URLSearchParams(
-      { query, ...range },
-    )}`;
-
-    const check = await (await fetch(proxied)).json();
-    if (
-      check.query.query !== scoped ||
-      check.series[0].values.length < HOURS * 60 * 0.9
-    ) {
-      throw new Error(
-        `unexpected answer through Catalyst: ${JSON.stringify(check).slice(
-          0,
-          300,
-        )}`,
+    // QUERY=traffic or QUERY=latency runs one of the two.
+    for (const [name, query] of Object.entries(QUERIES)) {
+      if (process.env.QUERY && process.env.QUERY !== name) continue;
+      const scoped = query.replace(
+        /_(count|bucket)\[/,
+        '_$1{namespace="payments"}[',
       );
+      const direct = `${
+        prometheus.url
+      }/api/v1/query_range?${new URLSearchParams({
+        query: scoped,
+        ...range,
+      })}`;
+      const viaLabelProxy = `${
+        labelProxy.url
+      }/api/v1/query_range?${new URLSearchParams({ query, ...range })}`;
+      const proxied = `${
+        catalyst.url
+      }/api/observability/entities/component/default/payments-api/query_range?${new URLSearchParams(
+        { query, ...range },
+      )}`;
+
+      const check = await (await fetch(proxied)).json();
+      const checkLabelProxy = await (await fetch(viaLabelProxy)).json();
+      if (
+        check.query?.query !== scoped ||
+        check.series[0].values.length < HOURS * 60 * 0.9 ||
+        checkLabelProxy.data?.result?.[0]?.values?.length !==
+          check.series[0].values.length
+      ) {
+        throw new Error(
+          `unexpected answers: through Catalyst ${JSON.stringify(check).slice(
+            0,
+            300,
+          )}, through prom-label-proxy ${JSON.stringify(checkLabelProxy).slice(
+            0,
+            300,
+          )}`,
+        );
+      }
+      console.log(
+        `\nquery_range ${name} (${
+          name === 'traffic' ? 'light' : 'heavy'
+        }: ${query}): ${HOURS}h at step 60s (${
+          HOURS * 60 + 1
+        } points), ${CLIENTS} concurrent clients, ${REQUESTS} requests per round`,
+      );
+      await compareColumns({
+        columns: [
+          { name: 'direct', send: () => fetch(direct), target: 1.15 },
+          {
+            name: 'prom-label-proxy',
+            send: () => fetch(viaLabelProxy),
+            target: 1.0,
+          },
+          { name: 'catalyst', send: () => fetch(proxied) },
+        ],
+        clients: CLIENTS,
+        requests: REQUESTS,
+      });
     }
-    console.log(
-      `query_range ${
-        light ? 'traffic (light)' : 'p95 latency (heavy)'
-      }: ${HOURS}h at step 60s (${
-        HOURS * 60 + 1
-      } points), ${CLIENTS} concurrent clients, ${REQUESTS} requests per round`,
-    );
-    await compareWithDirect({
-      direct: () => fetch(direct),
-      catalyst: () => fetch(proxied),
-      clients: CLIENTS,
-      requests: REQUESTS,
-    });
   } finally {
     await catalyst?.close();
+    await labelProxy?.stop();
     await prometheus?.stop();
     await dir.remove();
   }

@@ -44,7 +44,8 @@ test('the Observability tab of payments-api charts its golden signals and links 
   await reloadUntil(
     page,
     async () => {
-      for (const panel of ['Latency', 'Traffic', 'Errors']) {
+      // The demo services export cAdvisor-style CPU and memory series and their limits.
+      for (const panel of ['Latency', 'Traffic', 'Errors', 'Saturation']) {
         await expect(seriesPaths(page, panel).first()).toBeVisible({
           timeout: 15_000,
         });

@@ -18,6 +18,7 @@ import {
   ObservabilityScopeConfig,
 } from '@catalyst/plugin-observability-common';
 import { ScopedEntityIndex } from '../alerts/ScopedEntityIndex';
+import { TtlCache } from '../cache/TtlCache';
 import { ObservabilityInstances } from '../instances/ObservabilityInstances';
 import { NAMESPACE_ANNOTATION } from '../scope/annotations';
 import { resolveEntityScope } from '../scope/resolveEntityScope';
@@ -40,11 +41,47 @@ export type PermissionReach = 'all' | 'some' | 'none';
 const AUTHORIZE_BATCH = 100;
 
 /**
+ * How long an entity read and its resolved scope are reused for the same caller: a change
+ * of the entity's annotations, owner or of its catalog read rules reaches queries at most
+ * this late (plus the catalog's own processing).
+ */
+export const ENTITY_SCOPE_TTL_MS = 10_000;
+/**
+ * How long an ALLOW of one permission on one entity is reused for the same caller. Only
+ * definitive decisions are cached: `authorize` gets conditional decisions settled for the
+ * entity by the permission framework, and a DENY is asked again on the next request.
+ */
+export const PERMISSION_DECISION_TTL_MS = 5_000;
+const MAX_CACHED = 10_000;
+
+/**
+ * Who the credentials are, as a cache key: a user by entity ref, a service by subject;
+ * undefined (not cached) for anything else.
+ */
+function principalKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return `user:${principal.userEntityRef}`;
+  }
+  if (principal.type === 'service' && principal.subject) {
+    return `service:${principal.subject}`;
+  }
+  return undefined;
+}
+
+/**
  * Access to entities for the routes: permission checks (resource permissions against the
  * entity ref) and catalog reads with the caller's credentials, so catalog read rules apply
  * too, followed by scope resolution.
  */
 export class ObservedEntities {
+  private readonly decisions: TtlCache<Promise<AuthorizeResult>>;
+  private readonly loaded: TtlCache<Promise<ObservedEntity>>;
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -52,8 +89,24 @@ export class ObservedEntities {
       instances: ObservabilityInstances;
       scopes: ObservabilityScopeConfig;
       index: ScopedEntityIndex;
+      /** Default {@link ENTITY_SCOPE_TTL_MS}; 0 turns the cache off. */
+      entityTtlMs?: number;
+      /** Default {@link PERMISSION_DECISION_TTL_MS}; 0 turns the cache off. */
+      decisionTtlMs?: number;
+      now?: () => number;
     },
-  ) {}
+  ) {
+    this.decisions = new TtlCache({
+      ttlMs: options.decisionTtlMs ?? PERMISSION_DECISION_TTL_MS,
+      maxEntries: MAX_CACHED,
+      now: options.now,
+    });
+    this.loaded = new TtlCache({
+      ttlMs: options.entityTtlMs ?? ENTITY_SCOPE_TTL_MS,
+      maxEntries: MAX_CACHED,
+      now: options.now,
+    });
+  }
 
   /** Throws NotAllowedError unless the permission is granted (for the entity, if a resource permission). */
   async authorize(
@@ -73,10 +126,21 @@ export class ObservedEntities {
         `${permission.name} is checked against an entity; none was given`,
       );
     }
-    const [decision] = await this.options.permissions.authorize([request], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    const principal = principalKey(credentials);
+    const decide = async () => {
+      const [decision] = await this.options.permissions.authorize([request], {
+        credentials,
+      });
+      return decision.result;
+    };
+    const result = principal
+      ? await this.decisions.getOrLoad(
+          JSON.stringify([principal, permission.name, entityRef ?? null]),
+          decide,
+          r => r === AuthorizeResult.ALLOW,
+        )
+      : await decide();
+    if (result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `Not allowed: ${permission.name}${entityRef ? ` on ${entityRef}` : ''}`,
       );
@@ -179,6 +243,33 @@ export class ObservedEntities {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<ObservedEntity> {
+    const principal = principalKey(credentials);
+    const observed = principal
+      ? await this.loaded.getOrLoad(
+          JSON.stringify([principal, entityRef]),
+          () => this.read(entityRef, credentials),
+        )
+      : await this.read(entityRef, credentials);
+    // The index keeps its own snapshot: a conflict is checked on every request.
+    const conflicts = (await this.options.index.snapshot()).conflictsOf(
+      observed.entityRef,
+    );
+    if (conflicts) {
+      throw new InputError(
+        `${
+          observed.entityRef
+        } claims the same observability scope as ${conflicts.join(
+          ', ',
+        )}; a scope belongs to one entity, so none of them gets it until the claims differ`,
+      );
+    }
+    return observed;
+  }
+
+  private async read(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<ObservedEntity> {
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
@@ -187,14 +278,6 @@ export class ObservedEntities {
     }
     const resolved = resolveEntityScope(entity, this.options.scopes);
     const ref = stringifyEntityRef(entity);
-    const conflicts = (await this.options.index.snapshot()).conflictsOf(ref);
-    if (conflicts) {
-      throw new InputError(
-        `${ref} claims the same observability scope as ${conflicts.join(
-          ', ',
-        )}; a scope belongs to one entity, so none of them gets it until the claims differ`,
-      );
-    }
     return {
       entity,
       entityRef: ref,
