@@ -17,7 +17,7 @@ import {
   parseRows,
   rfc3339ToNanoseconds,
   sortLines,
-  toLogLine,
+  toLogLines,
   VictoriaLogsRow,
 } from './victoriaLogsRows';
 
@@ -64,7 +64,7 @@ export class VictoriaLogsStore implements LogStore {
     form.set('limit', String(request.limit));
     const rows = await this.rows('/select/logsql/query', form, request);
     return {
-      lines: sortLines(rows.map(toLogLine), request.direction),
+      lines: sortLines(toLogLines(rows), request.direction),
       query: form.get('query')!,
     };
   }
@@ -221,7 +221,7 @@ async function* readTail(
       }
       const rows = parseRows(pending.slice(0, end));
       pending = pending.slice(end + 1);
-      if (rows.length > 0) yield sortLines(rows.map(toLogLine), 'forward');
+      if (rows.length > 0) yield sortLines(toLogLines(rows), 'forward');
     }
   } catch (error) {
     // The caller stopping the tail ends the stream; anything else is a failure.

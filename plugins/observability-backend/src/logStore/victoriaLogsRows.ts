@@ -41,7 +41,10 @@ export function parseRows(text: string): VictoriaLogsRow[] {
  * (minus the stream labels, which are repeated as fields) its fields. A row without `_msg`,
  * such as the output of a `stats` pipe, is shown as its JSON.
  */
-export function toLogLine(row: VictoriaLogsRow): LogLine {
+export function toLogLine(
+  row: VictoriaLogsRow,
+  streams?: Map<string, Record<string, string>>,
+): LogLine {
   const {
     _time: time,
     _msg: message,
@@ -50,7 +53,7 @@ export function toLogLine(row: VictoriaLogsRow): LogLine {
     ...rest
   } = row;
   const nanoseconds = (time ? rfc3339ToNanoseconds(time) : undefined) ?? 0n;
-  const labels = stream ? parseStreamLabels(stream) : {};
+  const labels = stream ? streamLabels(stream, streams) : {};
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(rest)) {
     if (labels[name] !== value) fields[name] = String(value);
@@ -64,15 +67,42 @@ export function toLogLine(row: VictoriaLogsRow): LogLine {
   };
 }
 
-/** Orders lines by time, oldest first for `forward`. */
+/**
+ * The rows of one answer as log lines. Rows of one answer repeat a handful of streams, so
+ * each distinct `_stream` is parsed once; every line still gets its own labels object.
+ */
+export function toLogLines(rows: VictoriaLogsRow[]): LogLine[] {
+  const streams = new Map<string, Record<string, string>>();
+  return rows.map(row => toLogLine(row, streams));
+}
+
+function streamLabels(
+  stream: string,
+  streams: Map<string, Record<string, string>> | undefined,
+): Record<string, string> {
+  let parsed = streams?.get(stream);
+  if (!parsed) {
+    parsed = parseStreamLabels(stream);
+    streams?.set(stream, parsed);
+  }
+  return { ...parsed };
+}
+
+/**
+ * Orders lines by time, oldest first for `forward`. `timestampNs` is a non-negative decimal
+ * integer without leading zeros, so a shorter string is an earlier time and equal lengths
+ * compare as text: no BigInt per comparison.
+ */
 export function sortLines(
   lines: LogLine[],
   direction: 'forward' | 'backward',
 ): LogLine[] {
   const sign = direction === 'forward' ? 1 : -1;
   return lines.sort((a, b) => {
-    const diff = BigInt(a.timestampNs) - BigInt(b.timestampNs);
-    if (diff === 0n) return 0;
-    return diff > 0n ? sign : -sign;
+    const x = a.timestampNs;
+    const y = b.timestampNs;
+    if (x.length !== y.length) return x.length < y.length ? -sign : sign;
+    if (x === y) return 0;
+    return x < y ? -sign : sign;
   });
 }

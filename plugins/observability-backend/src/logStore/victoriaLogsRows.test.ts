@@ -1,0 +1,57 @@
+import { LogLine } from '@catalyst/plugin-observability-common';
+import { sortLines, toLogLines } from './victoriaLogsRows';
+
+function line(timestampNs: string): LogLine {
+  return {
+    timestampNs,
+    timestamp: Number(BigInt(timestampNs) / 1_000_000n),
+    line: timestampNs,
+    labels: {},
+    fields: {},
+  };
+}
+
+describe('sortLines', () => {
+  const times = [
+    '1733500000000000010',
+    '999',
+    '1733500000000000002',
+    '0',
+    '999',
+  ];
+
+  it('orders nanosecond times numerically, not as text, in both directions', () => {
+    const numeric = [...times].sort((a, b) =>
+      BigInt(a) === BigInt(b) ? 0 : BigInt(a) < BigInt(b) ? -1 : 1,
+    );
+    expect(
+      sortLines(times.map(line), 'forward').map(l => l.timestampNs),
+    ).toEqual(numeric);
+    expect(
+      sortLines(times.map(line), 'backward').map(l => l.timestampNs),
+    ).toEqual([...numeric].reverse());
+  });
+});
+
+describe('toLogLines', () => {
+  it('parses each stream once but gives every line its own labels', () => {
+    const stream = '{app="payments-api",namespace="payments"}';
+    const lines = toLogLines([
+      {
+        _time: '2026-12-07T01:00:00.000000001Z',
+        _msg: 'first',
+        _stream: stream,
+        app: 'payments-api',
+        level: 'error',
+      },
+      { _time: '2026-12-07T01:00:01Z', _msg: 'second', _stream: stream },
+    ]);
+    expect(lines.map(l => l.labels)).toEqual([
+      { app: 'payments-api', namespace: 'payments' },
+      { app: 'payments-api', namespace: 'payments' },
+    ]);
+    expect(lines[0].labels).not.toBe(lines[1].labels);
+    expect(lines[0].fields).toEqual({ level: 'error' });
+    expect(lines[0].timestampNs).toBe('1796605200000000001');
+  });
+});
