@@ -51,6 +51,15 @@ const MAX_PACKAGE_JSON_BYTES = 512 * 1024;
 
 /** Go tools run offline: nothing is downloaded, no other toolchain is fetched. */
 const GO_ENV = { GOPROXY: 'off', GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' };
+/**
+ * What each fixer runs with. ESLint 7's v8-compile-cache breaks on the ES
+ * modules of current dependencies under Node 22; it only caches.
+ */
+const ENV: Partial<Record<LintFixer['tool'], Record<string, string>>> = {
+  eslint: { DISABLE_V8_COMPILE_CACHE: '1' },
+  gofmt: GO_ENV,
+  goimports: GO_ENV,
+};
 
 /**
  * What {@link runLintFixers} did: the fixers that ran, and the optional
@@ -118,7 +127,7 @@ export async function runLintFixers(
         cwd: checkout.dir,
         okCodes: fixer.okCodes,
         signal: options.signal,
-        env: fixer.tool === 'gofmt' || fixer.tool === 'goimports' ? GO_ENV : {},
+        env: ENV[fixer.tool] ?? {},
       });
       run.ran.push(fixer);
     } catch (error) {

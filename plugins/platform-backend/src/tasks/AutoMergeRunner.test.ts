@@ -28,10 +28,15 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
   });
   afterAll(() => simulator.stop());
 
-  async function setUp() {
+  async function setUp(
+    onChecksFailed?: ConstructorParameters<
+      typeof AutoMergeRunner
+    >[0]['onChecksFailed'],
+  ) {
     const { store, breakers, knex } = await createTaskStores(databases, id);
     const merges = new TaskMergeStore(knex);
     const runner = new AutoMergeRunner({
+      onChecksFailed,
       merges,
       breakers,
       merger: new GithubPullRequestMerger({
@@ -154,6 +159,39 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
       simulator.pulls(fullName).find(pr => pr.number === approved.number)
         ?.state,
     ).toBe('open');
+  });
+
+  it('hands a pull request whose check failed to the repair, with the failed head', async () => {
+    const handed: { taskId: number; headSha: string; detail: string }[] = [];
+    const { store, runner } = await setUp(async (task, outcome) => {
+      handed.push({
+        taskId: task.id,
+        headSha: outcome.headSha,
+        detail: outcome.detail,
+      });
+      return 'ci_repair task 7 queued';
+    });
+    const pull = await pullRequest();
+    const taskId = await completedTask(
+      store,
+      pull.number,
+      'auto-merge',
+      pull.head,
+    );
+    await check(pull.head, 'failure');
+
+    expect(await runner.run()).toBe(0);
+    expect(handed).toEqual([
+      {
+        taskId,
+        headSha: pull.head,
+        detail: 'Failed checks: test (failure)',
+      },
+    ]);
+    expect((await store.get(taskId))?.merge).toMatchObject({
+      state: 'checks_failed',
+      detail: 'Failed checks: test (failure); ci_repair task 7 queued',
+    });
   });
 
   it('leaves a pull request with a failed check open and says which', async () => {

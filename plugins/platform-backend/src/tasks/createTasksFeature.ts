@@ -2,6 +2,7 @@ import {
   GithubPullRequestMerger,
   PlatformTaskExecutor,
   PlatformTaskScanner,
+  taskRepositoryUrl,
 } from '@catalyst/plugin-platform-node';
 import type { PlatformFeatureDeps } from '../features';
 import { AutoMergeRunner } from './AutoMergeRunner';
@@ -60,6 +61,36 @@ export async function createTasksFeature(
     logger,
     options: taskConfig.autoMerge,
     breakerPolicy: taskConfig.breaker,
+    // With a ci_repair executor (its module), a failed check on a chore pull
+    // request queues one repair per failed head, under the task's own
+    // approval policy; the queue's budgets and per-repository breaker apply.
+    onChecksFailed: options.executors.some(e => e.taskType === 'ci_repair')
+      ? async (task, outcome) => {
+          const number = task.linkedPrNumber!;
+          const { task: repair, created } = await store.enqueue(
+            {
+              entityRef: task.entityRef,
+              taskType: 'ci_repair',
+              title: `Repair the failed checks of pull request #${number} (${task.title})`,
+              description: outcome.detail,
+              repository: task.repository,
+              subject: `pr-${number}-${outcome.headSha.slice(0, 12)}`,
+              approvalPolicy: task.approvalPolicy,
+              maxRetries: 2,
+              payload: {
+                repositoryUrl: taskRepositoryUrl(task),
+                pullNumber: number,
+                headSha: outcome.headSha,
+                parentTaskId: task.id,
+              },
+            },
+            new Date(),
+          );
+          return `ci_repair task ${repair.id} ${
+            created ? 'queued' : 'was already queued'
+          }`;
+        }
+      : undefined,
   });
   await scheduler.scheduleTask({
     id: 'platform-task-auto-merge',
