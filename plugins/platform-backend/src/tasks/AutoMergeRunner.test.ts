@@ -8,7 +8,7 @@ import { Octokit } from '@octokit/rest';
 import { createTaskStores, newTask } from '../__testUtils__/taskStores';
 import { GITHUB_BREAKER } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
-import { AutoMergeRunner } from './AutoMergeRunner';
+import { AutoMergeRunner, queueCiRepair } from './AutoMergeRunner';
 
 const databases = createTestDatabases();
 const policy = { failureThreshold: 3, cooldownMs: 60_000 };
@@ -161,16 +161,12 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
     ).toBe('open');
   });
 
-  it('hands a pull request whose check failed to the repair, with the failed head', async () => {
-    const handed: { taskId: number; headSha: string; detail: string }[] = [];
-    const { store, runner } = await setUp(async (task, outcome) => {
-      handed.push({
-        taskId: task.id,
-        headSha: outcome.headSha,
-        detail: outcome.detail,
-      });
-      return 'ci_repair task 7 queued';
-    });
+  it('hands a pull request whose check failed to one ci_repair task per failed head', async () => {
+    let queue: ReturnType<typeof queueCiRepair> | undefined;
+    const { store, runner } = await setUp((task, outcome) =>
+      queue!(task, outcome),
+    );
+    queue = queueCiRepair(store);
     const pull = await pullRequest();
     const taskId = await completedTask(
       store,
@@ -181,17 +177,33 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
     await check(pull.head, 'failure');
 
     expect(await runner.run()).toBe(0);
-    expect(handed).toEqual([
-      {
-        taskId,
+    const { items } = await store.list({ taskType: 'ci_repair' });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      status: 'pending',
+      repository: fullName,
+      subject: `pr-${pull.number}-${pull.head.slice(0, 12)}`,
+      approvalPolicy: 'auto-merge',
+      payload: {
+        repositoryUrl: `${simulator.urls.web}/${fullName}`,
+        pullNumber: pull.number,
         headSha: pull.head,
-        detail: 'Failed checks: test (failure)',
+        parentTaskId: taskId,
       },
-    ]);
+    });
     expect((await store.get(taskId))?.merge).toMatchObject({
       state: 'checks_failed',
-      detail: 'Failed checks: test (failure); ci_repair task 7 queued',
+      detail: `Failed checks: test (failure); ci_repair task ${items[0].id} queued`,
     });
+    // The same failed head is handed over once.
+    const parent = (await store.get(taskId))!;
+    expect(
+      await queue(parent, {
+        state: 'checks_failed',
+        detail: 'again',
+        headSha: pull.head,
+      }),
+    ).toBe(`ci_repair task ${items[0].id} was already queued`);
   });
 
   it('leaves a pull request with a failed check open and says which', async () => {

@@ -11,6 +11,7 @@ import {
   TaskBreakerStore,
 } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
+import type { TaskStore } from './TaskStore';
 import { classifyTaskError } from './taskRetryPolicy';
 import { taskRepositoryUrl } from '@catalyst/plugin-platform-node';
 
@@ -152,4 +153,41 @@ export class AutoMergeRunner {
     }
     return merged;
   }
+}
+
+/**
+ * The hand-over of a failed chore pull request to `ci_repair`: one task per
+ * failed head (subject `pr-<number>-<sha>`), under the parent task's own
+ * approval policy, with the queue's budgets and per-repository breaker.
+ */
+export function queueCiRepair(
+  store: Pick<TaskStore, 'enqueue'>,
+): NonNullable<
+  ConstructorParameters<typeof AutoMergeRunner>[0]['onChecksFailed']
+> {
+  return async (task, outcome) => {
+    const number = task.linkedPrNumber!;
+    const { task: repair, created } = await store.enqueue(
+      {
+        entityRef: task.entityRef,
+        taskType: 'ci_repair',
+        title: `Repair the failed checks of pull request #${number} (${task.title})`,
+        description: outcome.detail,
+        repository: task.repository,
+        subject: `pr-${number}-${outcome.headSha.slice(0, 12)}`,
+        approvalPolicy: task.approvalPolicy,
+        maxRetries: 2,
+        payload: {
+          repositoryUrl: taskRepositoryUrl(task),
+          pullNumber: number,
+          headSha: outcome.headSha,
+          parentTaskId: task.id,
+        },
+      },
+      new Date(),
+    );
+    return `ci_repair task ${repair.id} ${
+      created ? 'queued' : 'was already queued'
+    }`;
+  };
 }

@@ -2,10 +2,9 @@ import {
   GithubPullRequestMerger,
   PlatformTaskExecutor,
   PlatformTaskScanner,
-  taskRepositoryUrl,
 } from '@catalyst/plugin-platform-node';
 import type { PlatformFeatureDeps } from '../features';
-import { AutoMergeRunner } from './AutoMergeRunner';
+import { AutoMergeRunner, queueCiRepair } from './AutoMergeRunner';
 import { TaskConfig } from './readTaskConfig';
 import { TaskBreakerStore } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
@@ -62,34 +61,9 @@ export async function createTasksFeature(
     options: taskConfig.autoMerge,
     breakerPolicy: taskConfig.breaker,
     // With a ci_repair executor (its module), a failed check on a chore pull
-    // request queues one repair per failed head, under the task's own
-    // approval policy; the queue's budgets and per-repository breaker apply.
+    // request queues one repair per failed head.
     onChecksFailed: options.executors.some(e => e.taskType === 'ci_repair')
-      ? async (task, outcome) => {
-          const number = task.linkedPrNumber!;
-          const { task: repair, created } = await store.enqueue(
-            {
-              entityRef: task.entityRef,
-              taskType: 'ci_repair',
-              title: `Repair the failed checks of pull request #${number} (${task.title})`,
-              description: outcome.detail,
-              repository: task.repository,
-              subject: `pr-${number}-${outcome.headSha.slice(0, 12)}`,
-              approvalPolicy: task.approvalPolicy,
-              maxRetries: 2,
-              payload: {
-                repositoryUrl: taskRepositoryUrl(task),
-                pullNumber: number,
-                headSha: outcome.headSha,
-                parentTaskId: task.id,
-              },
-            },
-            new Date(),
-          );
-          return `ci_repair task ${repair.id} ${
-            created ? 'queued' : 'was already queued'
-          }`;
-        }
+      ? queueCiRepair(store)
       : undefined,
   });
   await scheduler.scheduleTask({
