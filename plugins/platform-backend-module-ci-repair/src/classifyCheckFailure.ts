@@ -140,20 +140,13 @@ export function classifyCheckFailure(
     .map(line => line.trimEnd())
     .filter(Boolean);
   const result = (kind: CheckFailureKind, evidence: string[]) => {
-    const failedTests =
-      kind === 'test_failure' || kind === 'flaky_test'
-        ? failedTestsIn(lines)
-        : [];
-    if (
-      kind === 'test_failure' &&
+    const failedTests = kind === 'test_failure' ? failedTestsIn(lines) : [];
+    const flaky =
       failedTests.length > 0 &&
-      failedTests.every(test => isKnownFlaky(test, flakyTests))
-    ) {
-      kind = 'flaky_test';
-    }
+      failedTests.every(test => isKnownFlaky(test, flakyTests));
     return {
       check: { id: check.id, name: check.name },
-      kind,
+      kind: flaky ? 'flaky_test' : kind,
       evidence: evidence.slice(0, 5).map(line => line.slice(0, 300)),
       failedTests,
     };

@@ -7,20 +7,16 @@
  * @public
  */
 export interface LintFixer {
+  /** The program: a node_modules/.bin name or a toolchain program. */
   tool: 'eslint' | 'prettier' | 'ruff' | 'gofmt' | 'goimports';
   /** `node_modules`: the repository's own install; `toolchain`: a program on the runner's PATH. */
   source: 'node_modules' | 'toolchain';
+  /** Its arguments, run in the repository's root. */
   args: string[];
   /** Exit codes that still mean the fixer ran: eslint and `ruff check` exit 1 when problems remain. */
   okCodes: number[];
   /** A fixer whose absence is reported in the pull request rather than failing the task. */
   optional?: boolean;
-}
-
-interface PackageJson {
-  scripts?: Record<string, string>;
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
 }
 
 /**
@@ -30,7 +26,13 @@ interface PackageJson {
  * @public
  */
 export interface LintFixerInputs {
-  packageJson?: PackageJson;
+  /** The root package.json, parsed; absent when there is none. */
+  packageJson?: {
+    scripts?: Record<string, string>;
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  /** The names of the files at the repository's root. */
   rootFiles: string[];
 }
 

@@ -68,7 +68,9 @@ const ENV: Partial<Record<LintFixer['tool'], Record<string, string>>> = {
  * @public
  */
 export interface LintFixersRun {
+  /** The fixers that ran, in order. */
   ran: LintFixer[];
+  /** Optional fixers the toolchain does not have, with the runner's error. */
   unavailable: { fixer: LintFixer; reason: string }[];
 }
 
