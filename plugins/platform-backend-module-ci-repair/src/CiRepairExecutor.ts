@@ -5,11 +5,12 @@ import type {
 } from '@backstage/integration';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import {
-  classifyGithubError,
+  githubConnector,
   parseGithubRepository,
 } from '@catalyst/plugin-platform-node';
 import type {
   CheckoutService,
+  GithubConnection,
   GithubRepositoryRef,
   IsolatedToolRunner,
   PlatformTaskExecutionContext,
@@ -26,7 +27,6 @@ import type {
   LintFixer,
 } from '@catalyst/plugin-platform-backend-module-lint-autofix';
 import type { RefreshLockfile } from '@catalyst/plugin-platform-backend-module-dependency-updates';
-import { Octokit } from '@octokit/rest';
 import { z } from 'zod';
 import {
   CheckFailure,
@@ -64,13 +64,6 @@ const FORMATTERS: LintFixer['tool'][] = [
 
 const marker = (action: string, sha: string) =>
   `<!-- catalyst-ci-repair:${action}:${sha} -->`;
-
-interface Github {
-  call<T>(
-    operation: string,
-    request: (client: Octokit) => Promise<{ data: T }>,
-  ): Promise<T>;
-}
 
 /**
  * `ci_repair`: a Catalyst chore pull request whose checks failed. Reads the
@@ -123,7 +116,10 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
     const payload = parsed.data;
     const target = parseGithubRepository(payload.repositoryUrl);
     const { owner, repo } = target;
-    const github = await this.connect(target);
+    const github = await githubConnector({
+      integrations: this.deps.integrations,
+      credentialsProvider: this.deps.credentialsProvider,
+    })(target);
     const pull = await github.call('pulls.get', o =>
       o.rest.pulls.get({ owner, repo, pull_number: payload.pullNumber }),
     );
@@ -268,7 +264,7 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
   }
 
   private async push(
-    github: Github,
+    github: GithubConnection,
     target: GithubRepositoryRef,
     options: {
       task: PlatformTask;
@@ -405,7 +401,7 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
 
   /** The failed check runs of a head (the newest run of each name), with their annotations. */
   private async failedChecks(
-    github: Github,
+    github: GithubConnection,
     target: GithubRepositoryRef,
     headSha: string,
   ): Promise<FailedCheck[]> {
@@ -452,38 +448,11 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
     }
     return checks;
   }
-
-  private async connect(target: GithubRepositoryRef): Promise<Github> {
-    const integration = this.deps.integrations.github.byUrl(target.url);
-    if (!integration) {
-      throw new InputError(
-        `No GitHub integration is configured for ${target.host} (integrations.github)`,
-      );
-    }
-    const { token } = await this.deps.credentialsProvider.getCredentials({
-      url: target.url,
-    });
-    const octokit = new Octokit({
-      baseUrl: integration.config.apiBaseUrl,
-      auth: token,
-      userAgent: 'catalyst-platform',
-    });
-    const repository = `${target.owner}/${target.repo}`;
-    return {
-      async call(operation, request) {
-        try {
-          return (await request(octokit)).data;
-        } catch (error) {
-          throw classifyGithubError(error, { operation, repository });
-        }
-      },
-    };
-  }
 }
 
 /** One commit with the changed files on top of `parentSha`, and the branch moved to it without force. */
 async function pushCommit(
-  github: Github,
+  github: GithubConnection,
   target: GithubRepositoryRef,
   options: {
     branch: string;
