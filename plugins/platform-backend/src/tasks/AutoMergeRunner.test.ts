@@ -28,13 +28,10 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
   });
   afterAll(() => simulator.stop());
 
-  async function setUp(
-    onChecksFailed?: ConstructorParameters<
-      typeof AutoMergeRunner
-    >[0]['onChecksFailed'],
-  ) {
+  async function setUp(options: { repairs?: boolean } = {}) {
     const { store, breakers, knex } = await createTaskStores(databases, id);
     const merges = new TaskMergeStore(knex);
+    const onChecksFailed = options.repairs ? queueCiRepair(store) : undefined;
     const runner = new AutoMergeRunner({
       onChecksFailed,
       merges,
@@ -162,11 +159,7 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
   });
 
   it('hands a pull request whose check failed to one ci_repair task per failed head', async () => {
-    let queue: ReturnType<typeof queueCiRepair> | undefined;
-    const { store, runner } = await setUp((task, outcome) =>
-      queue!(task, outcome),
-    );
-    queue = queueCiRepair(store);
+    const { store, runner } = await setUp({ repairs: true });
     const pull = await pullRequest();
     const taskId = await completedTask(
       store,
@@ -198,7 +191,7 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
     // The same failed head is handed over once.
     const parent = (await store.get(taskId))!;
     expect(
-      await queue(parent, {
+      await queueCiRepair(store)(parent, {
         state: 'checks_failed',
         detail: 'again',
         headSha: pull.head,
