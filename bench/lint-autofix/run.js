@@ -163,7 +163,7 @@ async function countViolations(dir) {
   );
   const bin = tool => join(dir, 'node_modules', '.bin', tool);
   let total = 0;
-  for (const { tool } of detectLintFixers(packageJson)) {
+  for (const { tool } of detectLintFixers({ packageJson, rootFiles: [] })) {
     if (tool === 'eslint') {
       const { stdout } = await runCommand(
         bin('eslint'),

@@ -39,6 +39,7 @@ backend.add(
 );
 backend.add(import('@catalyst/plugin-platform-backend-module-flaky-tests'));
 backend.add(import('@catalyst/plugin-platform-backend-module-lint-autofix'));
+backend.add(import('@catalyst/plugin-platform-backend-module-ci-repair'));
 backend.add(import('@catalyst/plugin-platform-backend-module-release'));
 backend.add(import('@catalyst/plugin-catalog-backend-module-specs'));
 backend.add(import('@catalyst/plugin-techdocs-backend-module-specs'));

@@ -302,8 +302,18 @@ export class BareRepository {
     branch: string,
     files: Record<string, string | null>,
     message: string,
+    options: {
+      /** A branch to start `branch` from when it does not exist yet. */
+      from?: string;
+      /** The commit's author (a person's commit); default: git's identity. */
+      author?: { name: string; email: string };
+    } = {},
   ): Promise<string> {
-    const parent = await this.resolveRef(`refs/heads/${branch}`);
+    const parent =
+      (await this.resolveRef(`refs/heads/${branch}`)) ??
+      (options.from
+        ? await this.resolveRef(`refs/heads/${options.from}`)
+        : undefined);
     const base = parent ? (await this.readCommit(parent))!.tree : undefined;
     const changes: GitTreeChange[] = [];
     for (const [path, content] of Object.entries(files)) {
@@ -321,6 +331,7 @@ export class BareRepository {
       tree,
       parents: parent ? [parent] : [],
       message,
+      author: options.author,
     });
     await this.updateRef(`refs/heads/${branch}`, commit);
     return commit;

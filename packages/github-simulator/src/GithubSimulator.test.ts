@@ -133,6 +133,104 @@ describe('GithubSimulator', () => {
     expect(run.annotations.map(a => a.message)).toEqual(['a', 'b']);
   });
 
+  it('lists a check run and its annotations, and re-requests it', async () => {
+    const created = await octokit.rest.checks.create({
+      owner: 'acme',
+      repo: 'web',
+      name: 'format',
+      head_sha: first,
+      status: 'completed',
+      conclusion: 'failure',
+      output: {
+        title: 'prettier',
+        summary: '1 file',
+        text: 'log line',
+        annotations: [
+          {
+            path: 'src/index.ts',
+            start_line: 2,
+            end_line: 3,
+            annotation_level: 'failure',
+            message: 'not formatted',
+          },
+        ],
+      },
+    });
+    const id = created.data.id;
+    const got = await octokit.rest.checks.get({
+      owner: 'acme',
+      repo: 'web',
+      check_run_id: id,
+    });
+    expect(got.data).toMatchObject({
+      conclusion: 'failure',
+      output: { text: 'log line', annotations_count: 1 },
+    });
+    const annotations = await octokit.rest.checks.listAnnotations({
+      owner: 'acme',
+      repo: 'web',
+      check_run_id: id,
+    });
+    expect(annotations.data).toEqual([
+      expect.objectContaining({
+        path: 'src/index.ts',
+        start_line: 2,
+        annotation_level: 'failure',
+        message: 'not formatted',
+      }),
+    ]);
+    await octokit.rest.checks.rerequestRun({
+      owner: 'acme',
+      repo: 'web',
+      check_run_id: id,
+    });
+    expect(simulator.checkRunRerequests('acme/web')).toEqual([id]);
+    expect(
+      simulator.checkRuns('acme/web').find(r => r.id === id),
+    ).toMatchObject({ status: 'queued', conclusion: null });
+    await expect(
+      octokit.rest.checks.get({
+        owner: 'acme',
+        repo: 'web',
+        check_run_id: 999999,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('adds comments to a pull request and lists them', async () => {
+    const git = simulator.repository('acme/web');
+    await git.commitFiles('feature', { 'a.txt': 'a\n' }, 'feat: a', {
+      from: 'main',
+    });
+    const pr = await simulator.openPullRequest('acme/web', {
+      head: 'feature',
+      title: 'A',
+    });
+    await octokit.rest.issues.createComment({
+      owner: 'acme',
+      repo: 'web',
+      issue_number: pr.number,
+      body: 'first',
+    });
+    const listed = await octokit.rest.issues.listComments({
+      owner: 'acme',
+      repo: 'web',
+      issue_number: pr.number,
+    });
+    expect(listed.data.map(c => c.body)).toEqual(['first']);
+    expect(simulator.comments('acme/web', pr.number)).toEqual([
+      expect.objectContaining({ body: 'first', issueNumber: pr.number }),
+    ]);
+    await expect(
+      octokit.rest.issues.createComment({
+        owner: 'acme',
+        repo: 'web',
+        issue_number: 4242,
+        body: 'nowhere',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
   it('creates a release and its tag at a commit, finds it by tag and refuses a second one', async () => {
     const created = await octokit.rest.repos.createRelease({
       owner: 'acme',

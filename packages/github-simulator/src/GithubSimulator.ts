@@ -15,6 +15,7 @@ import {
   BasicError,
   ChangedFile,
   CheckRunAnnotation,
+  checkAnnotation,
   checkRun,
   ContentEntry,
   contentDirectory,
@@ -25,6 +26,7 @@ import {
   gitRef,
   gitTree,
   issue,
+  issueComment,
   pullRequest,
   pullRequestCommit,
   pullRequestSimple,
@@ -34,6 +36,7 @@ import {
   ResponseOf,
   SimulatedUrls,
   StoredCheckRun,
+  StoredComment,
   StoredIssue,
   StoredPullRequest,
   StoredRelease,
@@ -106,6 +109,9 @@ interface SimulatedRepository {
   pulls: StoredPullRequest[];
   checkRuns: StoredCheckRun[];
   issues: StoredIssue[];
+  comments: StoredComment[];
+  /** Check run ids re-requested, in order. */
+  rerequests: number[];
   releases: StoredRelease[];
   /** Writes run one at a time per repository, as on GitHub. */
   writes: Promise<unknown>;
@@ -1000,6 +1006,99 @@ const ROUTES: Route[] = [
     },
   },
   {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/check-runs/(\\d+)$`),
+    operation: 'checks/get',
+    async handle(this: GithubSimulator, { repo, params: [id] }) {
+      const run = repo.checkRuns.find(r => r.id === Number(id));
+      if (!run) return notFound();
+      return reply(
+        'checks/get',
+        200,
+        checkRun(this.urls, fullNameOf(repo), run),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/check-runs/(\\d+)/annotations$`),
+    operation: 'checks/list-annotations',
+    async handle(this: GithubSimulator, { repo, params: [id], query }) {
+      const run = repo.checkRuns.find(r => r.id === Number(id));
+      if (!run) return notFound();
+      return reply(
+        'checks/list-annotations',
+        200,
+        page(run.annotations, query).map(a =>
+          checkAnnotation(this.urls, fullNameOf(repo), run, a),
+        ),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/check-runs/(\\d+)/rerequest$`),
+    operation: 'checks/rerequest-run',
+    async handle(this: GithubSimulator, { repo, params: [id] }) {
+      const run = repo.checkRuns.find(r => r.id === Number(id));
+      if (!run) return notFound();
+      // As on GitHub: the run goes back to queued with its conclusion
+      // cleared, for the check's app (the test) to run it again.
+      run.status = 'queued';
+      run.conclusion = null;
+      run.completedAt = null;
+      repo.rerequests.push(run.id);
+      return reply('checks/rerequest-run', 201, {});
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/issues/(\\d+)/comments$`),
+    operation: 'issues/list-comments',
+    async handle(this: GithubSimulator, { repo, params: [number], query }) {
+      const comments = repo.comments.filter(
+        c => c.issueNumber === Number(number),
+      );
+      return reply(
+        'issues/list-comments',
+        200,
+        page(comments, query).map(c => issueComment(this.urls, repo.facts, c)),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/issues/(\\d+)/comments$`),
+    operation: 'issues/create-comment',
+    async handle(this: GithubSimulator, { repo, params: [number], body }) {
+      const input = body as RequestBodyOf<'issues/create-comment'>;
+      if (!input?.body) {
+        return validationFailed([
+          { resource: 'IssueComment', field: 'body', code: 'missing_field' },
+        ]);
+      }
+      const n = Number(number);
+      if (
+        !repo.pulls.some(p => p.number === n) &&
+        !repo.issues.some(i => i.number === n)
+      ) {
+        return notFound();
+      }
+      const stored: StoredComment = {
+        id: this.nextPullId(),
+        issueNumber: n,
+        body: String(input.body),
+        createdAt: new Date().toISOString().replace(/\.\d{3}/, ''),
+      };
+      repo.comments.push(stored);
+      return reply(
+        'issues/create-comment',
+        201,
+        issueComment(this.urls, repo.facts, stored),
+      );
+    },
+  },
+  {
     method: 'PATCH',
     pattern: new RegExp(`^${REPO}/issues/(\\d+)$`),
     operation: 'issues/update',
@@ -1152,6 +1251,8 @@ export class GithubSimulator {
       pulls: [],
       checkRuns: [],
       issues: [],
+      comments: [],
+      rerequests: [],
       releases: [],
       writes: Promise.resolve(),
     });
@@ -1203,6 +1304,18 @@ export class GithubSimulator {
     }
     repo.pulls.push(stored);
     return { ...stored };
+  }
+
+  /** The comments on an issue or pull request, oldest first. */
+  comments(fullName: string, issueNumber: number): StoredComment[] {
+    return this.mustGet(fullName)
+      .comments.filter(c => c.issueNumber === issueNumber)
+      .map(c => ({ ...c }));
+  }
+
+  /** The ids of the check runs re-requested (`POST .../rerequest`), in order. */
+  checkRunRerequests(fullName: string): number[] {
+    return [...this.mustGet(fullName).rerequests];
   }
 
   /** The releases of a repository, oldest first. */

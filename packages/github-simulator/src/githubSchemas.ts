@@ -590,6 +590,62 @@ export function issue(
   };
 }
 
+/**
+ * A comment on an issue or pull request, as the simulator keeps it.
+ *
+ * @public
+ */
+export interface StoredComment {
+  id: number;
+  /** The issue's or pull request's number. */
+  issueNumber: number;
+  body: string;
+  createdAt: string;
+}
+
+/** `GET/POST /repos/{owner}/{repo}/issues/{number}/comments` */
+export function issueComment(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+  stored: StoredComment,
+): Schemas['issue-comment'] {
+  const fullName = `${repo.owner}/${repo.name}`;
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    id: stored.id,
+    node_id: `IC_${stored.id}`,
+    url: `${api}/issues/comments/${stored.id}`,
+    html_url: `${urls.web}/${fullName}/issues/${stored.issueNumber}#issuecomment-${stored.id}`,
+    issue_url: `${api}/issues/${stored.issueNumber}`,
+    body: stored.body,
+    user: simpleUser(urls, repo.owner, repo.id + 1000),
+    created_at: stored.createdAt,
+    updated_at: stored.createdAt,
+    author_association: 'OWNER',
+  };
+}
+
+/** An item of `GET /repos/{owner}/{repo}/check-runs/{id}/annotations`. */
+export function checkAnnotation(
+  urls: SimulatedUrls,
+  fullName: string,
+  run: StoredCheckRun,
+  annotation: CheckRunAnnotation,
+): Schemas['check-annotation'] {
+  return {
+    path: annotation.path,
+    start_line: annotation.start_line,
+    end_line: annotation.end_line,
+    start_column: null,
+    end_column: null,
+    annotation_level: annotation.annotation_level,
+    title: annotation.title ?? null,
+    message: annotation.message,
+    raw_details: null,
+    blob_href: `${urls.web}/${fullName}/blob/${run.headSha}/${annotation.path}`,
+  };
+}
+
 /** A file or folder of a tree, at a path, as the contents API describes it. */
 export interface ContentEntry {
   path: string;

@@ -20,6 +20,7 @@ export type {
   CheckRunConclusion,
   SimulatedUrls,
   StoredCheckRun,
+  StoredComment,
   StoredIssue,
   StoredPullRequest,
   StoredRelease,

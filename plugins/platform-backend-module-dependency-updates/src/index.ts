@@ -6,3 +6,5 @@
  */
 
 export { platformModuleDependencyUpdates as default } from './module';
+export { refreshLockfile } from './executor/refreshLockfile';
+export type { RefreshLockfile } from './executor/refreshLockfile';

@@ -5,3 +5,4 @@
  */
 
 export { platformModuleFlakyTests as default } from './module';
+export { findKnownFlakyTests } from './findKnownFlakyTests';

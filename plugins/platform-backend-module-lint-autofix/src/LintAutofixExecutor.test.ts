@@ -23,6 +23,7 @@ import {
   leakedSecrets,
 } from '@catalyst/checkout-guard/testUtils';
 import { LintAutofixExecutor } from './LintAutofixExecutor';
+import { lintToolchain } from './__testUtils__/lintToolchain';
 import {
   DefaultCheckoutService,
   DefaultIsolatedToolRunner,
@@ -154,6 +155,86 @@ describe('LintAutofixExecutor', () => {
     );
     expect(again.linkedPr?.number).toBe(pulls[0].number);
     expect(simulator.pulls('acme/web')).toHaveLength(1);
+  });
+
+  it('fixes a Python repository with ruff and a Go repository with gofmt and goimports, under their own configs', async () => {
+    const toolchain = await lintToolchain();
+    await simulator.createRepository('acme/py', {
+      commits: [
+        {
+          message: 'feat: py',
+          files: {
+            'pyproject.toml':
+              '[project]\nname = "py"\n\n[tool.ruff]\nline-length = 60\n\n[tool.ruff.lint]\nselect = ["F", "I", "UP"]\n',
+            'src/app.py':
+              'import sys\nimport os\nfrom typing import List\n\ndef names(items : List[str])->List[str]:\n    return [ i.upper() for i in items if i!="" ]\n\ndef broken():\n    return undefined_name\n',
+          },
+        },
+      ],
+    });
+    await simulator.createRepository('acme/go', {
+      commits: [
+        {
+          message: 'feat: go',
+          files: {
+            'go.mod': 'module example.com/acme\n\ngo 1.21\n',
+            'main.go':
+              'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"strings"\n)\n\nfunc main( ) {\n  fmt.Println( strings.ToUpper("hi") )\n}\n',
+          },
+        },
+      ],
+    });
+    const integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: { github: [simulator.integrationConfig()] },
+      }),
+    );
+    const executor = new LintAutofixExecutor({
+      checkouts: new DefaultCheckoutService({
+        integrations,
+        workingDirectory: workDir,
+      }),
+      publisher: new GithubPullRequestPublisher({ integrations }),
+      tools: new DefaultIsolatedToolRunner({ mode: 'bwrap', toolchain }),
+      install: async () => {
+        throw new Error('no Node tools to install');
+      },
+    });
+    const read = async (repository: string, path: string) =>
+      simulator
+        .repository(repository)
+        .git(['show', `chore/lint-autofix-repository:${path}`]);
+
+    const python = await executor.execute(
+      task('acme/py'),
+      context('apply', 'auto-merge'),
+    );
+    expect(python.outcome).toBe('done');
+    expect(simulator.pulls('acme/py')[0].title).toBe(
+      'chore(lint): apply ruff fixes',
+    );
+    const app = await read('acme/py', 'src/app.py');
+    // F401 (unused imports) and UP006 (List -> list) fixed, then formatted;
+    // the undefined name (F821) has no automatic fix and stays.
+    expect(app).not.toContain('import sys');
+    expect(app).not.toContain('import os');
+    expect(app).toContain('def names(items: list[str]) -> list[str]:');
+    expect(app).toContain('return [i.upper() for i in items if i != ""]');
+    expect(app).toContain('return undefined_name');
+
+    const go = await executor.execute(
+      task('acme/go'),
+      context('apply', 'auto-merge'),
+    );
+    expect(go.outcome).toBe('done');
+    expect(simulator.pulls('acme/go')[0].title).toBe(
+      'chore(lint): apply gofmt and goimports fixes',
+    );
+    const main = await read('acme/go', 'main.go');
+    expect(main).not.toContain('"os"');
+    expect(main).toContain(
+      'func main() {\n\tfmt.Println(strings.ToUpper("hi"))\n}',
+    );
   });
 
   it('has nothing to do in a repository that is already clean', async () => {

@@ -79,7 +79,9 @@ async function componentRepositories(
 
 /**
  * `lint_autofix`: at most one task per component repository that uses ESLint
- * or Prettier (its default branch's package.json), only when the default
+ * or Prettier (its default branch's package.json), or is a Python or Go
+ * project (a pyproject.toml, setup.py, setup.cfg, requirements.txt or ruff
+ * config; a go.mod, at its root), only when the default
  * branch moved since this scanner last queued or checked it, and never while
  * a lint pull request of Catalyst is open on it.
  *
@@ -181,7 +183,7 @@ export class LintAutofixScanner implements PlatformTaskScanner {
     const fixers = await this.readFixers(octokit, owner, repo, head);
     this.checkedHeads.set(key, head);
     if (fixers.length === 0) return undefined;
-    const tools = fixers.map(fixer => fixer.tool).join(' and ');
+    const tools = [...new Set(fixers.map(fixer => fixer.tool))].join(' and ');
     return {
       entityRef: repository.entityRef,
       title: `Apply ${tools} fixes to ${repository.slug}`,
@@ -208,26 +210,39 @@ export class LintAutofixScanner implements PlatformTaskScanner {
     ref: string,
   ) {
     try {
-      const { data } = await octokit.repos.getContent({
+      const { data: root } = await octokit.repos.getContent({
         owner,
         repo,
-        path: 'package.json',
+        path: '',
         ref,
       });
-      if (
-        Array.isArray(data) ||
-        data.type !== 'file' ||
-        !('content' in data) ||
-        data.size > MAX_PACKAGE_JSON_BYTES
-      ) {
-        return [];
+      if (!Array.isArray(root)) return [];
+      const rootFiles = root
+        .filter(entry => entry.type === 'file')
+        .map(entry => entry.name);
+      const manifest = root.find(entry => entry.name === 'package.json');
+      let packageJson;
+      if (manifest && manifest.size <= MAX_PACKAGE_JSON_BYTES) {
+        const { data } = await octokit.repos.getContent({
+          owner,
+          repo,
+          path: 'package.json',
+          ref,
+        });
+        if (!Array.isArray(data) && data.type === 'file' && 'content' in data) {
+          try {
+            packageJson = JSON.parse(
+              Buffer.from(data.content, 'base64').toString('utf8'),
+            );
+          } catch (error) {
+            // An unreadable package.json declares no Node tools.
+            if (!(error instanceof SyntaxError)) throw error;
+          }
+        }
       }
-      return detectLintFixers(
-        JSON.parse(Buffer.from(data.content, 'base64').toString('utf8')),
-      );
+      return detectLintFixers({ packageJson, rootFiles });
     } catch (error) {
       if ((error as { status?: number }).status === 404) return [];
-      if (error instanceof SyntaxError) return [];
       throw error;
     }
   }

@@ -2,7 +2,11 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { IsolatedToolRunner } from '@catalyst/plugin-platform-node';
 
-/** Brings the lockfile of `dir` in line with its edited package.json. */
+/**
+ * Brings the lockfile of `dir` in line with its edited package.json.
+ *
+ * @public
+ */
 export type RefreshLockfile = (
   dir: string,
   options: {
@@ -43,6 +47,8 @@ const exists = (file: string) =>
  * nothing to refresh. `registryUrl` replaces the configured registry; npm
  * keeps writing `resolved` URLs only if the lockfile has them. The package
  * manager runs isolated, with the network and no credentials.
+ *
+ * @public
  */
 export const refreshLockfile: RefreshLockfile = async (
   dir,

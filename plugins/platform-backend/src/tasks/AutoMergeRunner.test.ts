@@ -8,7 +8,7 @@ import { Octokit } from '@octokit/rest';
 import { createTaskStores, newTask } from '../__testUtils__/taskStores';
 import { GITHUB_BREAKER } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
-import { AutoMergeRunner } from './AutoMergeRunner';
+import { AutoMergeRunner, queueCiRepair } from './AutoMergeRunner';
 
 const databases = createTestDatabases();
 const policy = { failureThreshold: 3, cooldownMs: 60_000 };
@@ -28,10 +28,12 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
   });
   afterAll(() => simulator.stop());
 
-  async function setUp() {
+  async function setUp(options: { repairs?: boolean } = {}) {
     const { store, breakers, knex } = await createTaskStores(databases, id);
     const merges = new TaskMergeStore(knex);
+    const onChecksFailed = options.repairs ? queueCiRepair(store) : undefined;
     const runner = new AutoMergeRunner({
+      onChecksFailed,
       merges,
       breakers,
       merger: new GithubPullRequestMerger({
@@ -154,6 +156,47 @@ describe.each(databases.eachSupportedId())('AutoMergeRunner on %p', id => {
       simulator.pulls(fullName).find(pr => pr.number === approved.number)
         ?.state,
     ).toBe('open');
+  });
+
+  it('hands a pull request whose check failed to one ci_repair task per failed head', async () => {
+    const { store, runner } = await setUp({ repairs: true });
+    const pull = await pullRequest();
+    const taskId = await completedTask(
+      store,
+      pull.number,
+      'auto-merge',
+      pull.head,
+    );
+    await check(pull.head, 'failure');
+
+    expect(await runner.run()).toBe(0);
+    const { items } = await store.list({ taskType: 'ci_repair' });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      status: 'pending',
+      repository: fullName,
+      subject: `pr-${pull.number}-${pull.head.slice(0, 12)}`,
+      approvalPolicy: 'auto-merge',
+      payload: {
+        repositoryUrl: `${simulator.urls.web}/${fullName}`,
+        pullNumber: pull.number,
+        headSha: pull.head,
+        parentTaskId: taskId,
+      },
+    });
+    expect((await store.get(taskId))?.merge).toMatchObject({
+      state: 'checks_failed',
+      detail: `Failed checks: test (failure); ci_repair task ${items[0].id} queued`,
+    });
+    // The same failed head is handed over once.
+    const parent = (await store.get(taskId))!;
+    expect(
+      await queueCiRepair(store)(parent, {
+        state: 'checks_failed',
+        detail: 'again',
+        headSha: pull.head,
+      }),
+    ).toBe(`ci_repair task ${items[0].id} was already queued`);
   });
 
   it('leaves a pull request with a failed check open and says which', async () => {

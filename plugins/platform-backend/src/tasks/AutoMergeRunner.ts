@@ -1,7 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import type {
   GithubPullRequestMerger,
   PullRequestMergeMethod,
+  PullRequestMergeOutcome,
 } from '@catalyst/plugin-platform-node';
 import {
   BreakerPolicy,
@@ -9,6 +11,7 @@ import {
   TaskBreakerStore,
 } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
+import type { TaskStore } from './TaskStore';
 import { classifyTaskError } from './taskRetryPolicy';
 import { taskRepositoryUrl } from '@catalyst/plugin-platform-node';
 
@@ -27,8 +30,9 @@ export interface AutoMergeOptions {
  * policy: looks at the pull requests that auto-merge tasks opened and merges
  * each one once every check on its head passed, and only while that head is
  * the commit the task pushed (`result.linkedPr.headSha`): a push by anyone
- * else stops the merge and leaves the pull request to a person. A failed check or a refused
- * merge leaves the pull request open for a person and says why on the task.
+ * else stops the merge and leaves the pull request to a person. A failed check is handed to
+ * `onChecksFailed` (the `ci_repair` task type, when a module adds it), else it and a refused
+ * merge leave the pull request open for a person and say why on the task.
  * Respects the GitHub breaker: while it is open nothing is looked at, and a
  * rate limit or refused credentials open it.
  */
@@ -41,6 +45,15 @@ export class AutoMergeRunner {
       logger: LoggerService;
       options: AutoMergeOptions;
       breakerPolicy: BreakerPolicy;
+      /**
+       * Hands a pull request whose checks failed on the head Catalyst pushed
+       * to a repair (queues a `ci_repair` task); returns what it did, for the
+       * task's merge detail.
+       */
+      onChecksFailed?: (
+        task: PlatformTask,
+        outcome: PullRequestMergeOutcome & { headSha: string },
+      ) => Promise<string>;
       now?: () => Date;
     },
   ) {}
@@ -84,13 +97,24 @@ export class AutoMergeRunner {
         continue;
       }
       try {
-        const outcome = await merger.mergeIfChecksPass({
+        let outcome = await merger.mergeIfChecksPass({
           repository: taskRepositoryUrl(task),
           number: task.linkedPrNumber!,
           expectedHeadSha,
           mergeMethod: options.mergeMethod,
           requireChecks: options.requireChecks,
         });
+        if (
+          outcome.state === 'checks_failed' &&
+          outcome.headSha &&
+          this.deps.onChecksFailed
+        ) {
+          const handedOver = await this.deps.onChecksFailed(task, {
+            ...outcome,
+            headSha: outcome.headSha,
+          });
+          outcome = { ...outcome, detail: `${outcome.detail}; ${handedOver}` };
+        }
         await merges.record(task.id, outcome, now);
         if (outcome.state === 'merged') merged += 1;
         if (outcome.state !== 'waiting') {
@@ -129,4 +153,41 @@ export class AutoMergeRunner {
     }
     return merged;
   }
+}
+
+/**
+ * The hand-over of a failed chore pull request to `ci_repair`: one task per
+ * failed head (subject `pr-<number>-<sha>`), under the parent task's own
+ * approval policy, with the queue's budgets and per-repository breaker.
+ */
+export function queueCiRepair(
+  store: Pick<TaskStore, 'enqueue'>,
+): NonNullable<
+  ConstructorParameters<typeof AutoMergeRunner>[0]['onChecksFailed']
+> {
+  return async (task, outcome) => {
+    const number = task.linkedPrNumber!;
+    const { task: repair, created } = await store.enqueue(
+      {
+        entityRef: task.entityRef,
+        taskType: 'ci_repair',
+        title: `Repair the failed checks of pull request #${number} (${task.title})`,
+        description: outcome.detail,
+        repository: task.repository,
+        subject: `pr-${number}-${outcome.headSha.slice(0, 12)}`,
+        approvalPolicy: task.approvalPolicy,
+        maxRetries: 2,
+        payload: {
+          repositoryUrl: taskRepositoryUrl(task),
+          pullNumber: number,
+          headSha: outcome.headSha,
+          parentTaskId: task.id,
+        },
+      },
+      new Date(),
+    );
+    return `ci_repair task ${repair.id} ${
+      created ? 'queued' : 'was already queued'
+    }`;
+  };
 }

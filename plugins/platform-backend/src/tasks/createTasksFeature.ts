@@ -5,7 +5,7 @@ import {
   PlatformTaskScanner,
 } from '@catalyst/plugin-platform-node';
 import type { PlatformFeatureDeps } from '../features';
-import { AutoMergeRunner } from './AutoMergeRunner';
+import { AutoMergeRunner, queueCiRepair } from './AutoMergeRunner';
 import { TaskConfig } from './readTaskConfig';
 import { TaskBreakerStore } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
@@ -85,6 +85,11 @@ export async function createTasksFeature(
     logger,
     options: taskConfig.autoMerge,
     breakerPolicy: taskConfig.breaker,
+    // With a ci_repair executor (its module), a failed check on a chore pull
+    // request queues one repair per failed head.
+    onChecksFailed: options.executors.some(e => e.taskType === 'ci_repair')
+      ? queueCiRepair(store)
+      : undefined,
   });
   await scheduler.scheduleTask({
     id: 'platform-task-auto-merge',

@@ -8,7 +8,11 @@ import { Octokit } from '@octokit/rest';
 import { classifyGithubError, GithubAuthError } from './GithubApiError';
 import { GithubRepositoryRef } from './parseGithubRepository';
 
-/** A GitHub API client whose failures are the typed errors of `classifyGithubError`. */
+/**
+ * A GitHub API client whose failures are the typed errors of `classifyGithubError`.
+ *
+ * @public
+ */
 export interface GithubConnection {
   call<T>(
     operation: string,
@@ -67,7 +71,11 @@ export interface GithubClientOptions {
   credentialsProvider?: GithubCredentialsProvider;
 }
 
-/** Connects to the host of a repository with the options' credentials. */
+/**
+ * Connects to the host of a repository with the options' credentials.
+ *
+ * @public
+ */
 export function githubConnector(
   options: GithubClientOptions,
 ): (target: GithubRepositoryRef) => Promise<GithubConnection> {

@@ -1,4 +1,5 @@
-export type { GithubClientOptions } from './connectGithub';
+export { githubConnector } from './connectGithub';
+export type { GithubClientOptions, GithubConnection } from './connectGithub';
 export * from './GithubAdvisoryClient';
 export * from './GithubApiError';
 export * from './GithubIssueReporter';
