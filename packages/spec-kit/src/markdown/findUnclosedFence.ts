@@ -1,4 +1,4 @@
-import type { Code } from 'mdast';
+import type { SourceSpan } from './scanBlocks';
 import { nodeSource } from './sourceLines';
 
 /**
@@ -8,7 +8,7 @@ import { nodeSource } from './sourceLines';
  */
 export function findUnclosedFence(
   markdown: string,
-  node: Code,
+  node: SourceSpan,
 ): number | undefined {
   const lines = nodeSource(markdown, node).split('\n');
   const open = /^\s*(`{3,}|~{3,})/.exec(lines[0]);
@@ -22,5 +22,5 @@ export function findUnclosedFence(
   ) {
     return undefined;
   }
-  return node.position?.start.line;
+  return node.line;
 }
