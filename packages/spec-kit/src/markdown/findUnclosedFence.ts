@@ -2,7 +2,7 @@ import type { SourceSpan } from './scanBlocks';
 import { nodeSource } from './sourceLines';
 
 /**
- * The 1-based line of a fenced code block that is never closed (remark then
+ * The 1-based line of a fenced code block that is never closed (markdown then
  * reads the rest of the file as code), or undefined when it is closed or is
  * an indented block.
  */
