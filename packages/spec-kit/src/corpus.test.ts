@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readSpecs } from './node/readSpecs';
 import type { SpecTask } from './types';
+import { corpusRoot as findCorpusRoot } from './__testUtils__/corpus';
 
-// The shared corpus sits beside the repository's clone and is read in place.
-const corpusRoot = resolve(__dirname, '../../../../shared/corpus/specs');
+const corpusRoot = findCorpusRoot();
 
 /** The README's "Expected task counts" table: folder -> id-bearing checkbox tasks and done. */
 function expectedCounts(): Map<string, { tasks: number; done: number }> {

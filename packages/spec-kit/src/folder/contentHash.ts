@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { SpecFile } from '../types';
 
-/** sha256 of a file's content, hex. */
+/** sha256 of a file's content, hex; one-shot, without a Hash object per file. */
 export function sha256Hex(content: Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
+  return oneShotHash('sha256', content, 'hex');
 }
 
 /**
@@ -12,7 +12,12 @@ export function sha256Hex(content: Uint8Array): string {
  */
 export function folderContentHash(files: SpecFile[]): string {
   const hash = createHash('sha256');
-  for (const file of [...files].sort(byPath)) {
+  const sorted = files.every(
+    (file, i) => i === 0 || byPath(files[i - 1], file) < 0,
+  )
+    ? files
+    : [...files].sort(byPath);
+  for (const file of sorted) {
     hash.update(`${file.path}\0${file.sha256 ?? `unread:${file.size}`}\n`);
   }
   return hash.digest('hex');

@@ -83,8 +83,8 @@ function isPrimaryDocument(path: string): boolean {
  * Parses one spec folder from its files. `path` is the folder's path relative
  * to the indexed root (`specs/010-platform`), used for the folder and in
  * diagnostics; file paths are relative to the folder (`contracts/api.yaml`).
- * Only spec.md and tasks.md are parsed with remark; plan.md's header is read
- * with a line scan, and every text file is scanned for
+ * spec.md and tasks.md are read with a block line scanner (no syntax tree);
+ * plan.md's header is read with a line scan, and every text file is scanned for
  * `[NEEDS CLARIFICATION: ...]`. Content problems become diagnostics; this
  * function does not throw on file content.
  *

@@ -1,14 +1,14 @@
-import type { Code } from 'mdast';
+import type { SourceSpan } from './scanBlocks';
 import { nodeSource } from './sourceLines';
 
 /**
- * The 1-based line of a fenced code block that is never closed (remark then
+ * The 1-based line of a fenced code block that is never closed (markdown then
  * reads the rest of the file as code), or undefined when it is closed or is
  * an indented block.
  */
 export function findUnclosedFence(
   markdown: string,
-  node: Code,
+  node: SourceSpan,
 ): number | undefined {
   const lines = nodeSource(markdown, node).split('\n');
   const open = /^\s*(`{3,}|~{3,})/.exec(lines[0]);
@@ -22,5 +22,5 @@ export function findUnclosedFence(
   ) {
     return undefined;
   }
-  return node.position?.start.line;
+  return node.line;
 }

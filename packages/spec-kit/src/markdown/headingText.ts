@@ -1,8 +1,8 @@
-import type { Heading } from 'mdast';
+import type { SourceSpan } from './scanBlocks';
 import { nodeSource } from './sourceLines';
 
 /** A heading's text as written, without the `#` markers or a setext underline. */
-export function headingText(markdown: string, heading: Heading): string {
+export function headingText(markdown: string, heading: SourceSpan): string {
   const source = nodeSource(markdown, heading);
   if (!source.startsWith('#')) {
     return source

@@ -1,6 +1,5 @@
-import { visit } from 'unist-util-visit';
 import type { SpecDiagnostic, SpecRequirement, SpecUserStory } from '../types';
-import { parseMarkdownTree } from '../markdown/parseMarkdownTree';
+import { MarkdownBlock, scanBlocks } from '../markdown/scanBlocks';
 import { headingText } from '../markdown/headingText';
 import { nodeLines } from '../markdown/sourceLines';
 import { findUnclosedFence } from '../markdown/findUnclosedFence';
@@ -26,13 +25,23 @@ export interface ParsedSpec {
  * `### US-1: Title (P1)`), functional requirements (`**FR-001**: ...`,
  * `FR-SPEC-006`) and success criteria (`**SC-001**: ...`) of a spec.md.
  * An id counts where it starts a heading, a paragraph line, a list item or a
- * table row, outside code; the first definition of an id wins.
+ * table row, outside code; the first definition of an id wins. The file is
+ * read with a line scanner for its block structure, not parsed into a tree.
  *
  * @param markdown - the content of spec.md
  * @param file - the path used in diagnostics
  * @public
  */
 export function parseSpecMarkdown(markdown: string, file: string): ParsedSpec {
+  return readSpecBlocks(markdown, file, scanBlocks(markdown));
+}
+
+/** Reads a spec.md from its blocks, in document order. */
+export function readSpecBlocks(
+  markdown: string,
+  file: string,
+  blocks: MarkdownBlock[],
+): ParsedSpec {
   const result: ParsedSpec = {
     userStories: [],
     requirements: [],
@@ -52,25 +61,27 @@ export function parseSpecMarkdown(markdown: string, file: string): ParsedSpec {
     ).push(requirement);
   };
 
-  visit(parseMarkdownTree(markdown), node => {
-    if (node.type === 'heading') {
+  const read = (node: MarkdownBlock) => {
+    if (
+      node.type === 'list' ||
+      node.type === 'listItem' ||
+      node.type === 'blockquote'
+    ) {
+      for (const child of node.children) read(child);
+    } else if (node.type === 'heading') {
       const text = headingText(markdown, node);
-      const line = node.position?.start.line ?? 1;
+      const line = node.line;
       const story = readUserStory(text, line);
       if (story && !storyNumbers.has(story.number)) {
         storyNumbers.add(story.number);
         result.userStories.push(story);
       }
       addRequirement(text, line);
-      return 'skip';
-    }
-    if (node.type === 'paragraph') {
+    } else if (node.type === 'paragraph') {
       for (const { text, line } of nodeLines(markdown, node)) {
         addRequirement(text, line);
       }
-      return 'skip';
-    }
-    if (node.type === 'code') {
+    } else if (node.type === 'code') {
       const line = findUnclosedFence(markdown, node);
       if (line !== undefined) {
         result.diagnostics.push({
@@ -82,7 +93,7 @@ export function parseSpecMarkdown(markdown: string, file: string): ParsedSpec {
         });
       }
     }
-    return undefined;
-  });
+  };
+  for (const block of blocks) read(block);
   return result;
 }

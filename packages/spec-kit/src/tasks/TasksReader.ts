@@ -1,6 +1,11 @@
-import type { Code, Heading, Html, List, ListItem, RootContent } from 'mdast';
 import type { SpecDiagnostic, SpecTask, SpecTaskState } from '../types';
-import { parseMarkdownTree } from '../markdown/parseMarkdownTree';
+import type {
+  HeadingBlock,
+  LeafBlock,
+  ListBlock,
+  ListItemBlock,
+  MarkdownBlock,
+} from '../markdown/scanBlocks';
 import { headingText } from '../markdown/headingText';
 import { nodeLines, nodeSource } from '../markdown/sourceLines';
 import { findUnclosedFence } from '../markdown/findUnclosedFence';
@@ -37,7 +42,7 @@ interface PendingHeadingTask {
   holdsIdTasks: boolean;
 }
 
-/** Walks the tree of one tasks.md in document order, tracking headings and heading tasks. */
+/** Walks the blocks of one tasks.md in document order, tracking headings and heading tasks. */
 export class TasksReader {
   private readonly tasks: SpecTask[] = [];
   private readonly diagnostics: SpecDiagnostic[] = [];
@@ -49,16 +54,17 @@ export class TasksReader {
   constructor(
     private readonly markdown: string,
     private readonly file: string,
+    private readonly blocks: MarkdownBlock[],
   ) {}
 
   read(): ParsedTasks {
-    this.readBlocks(parseMarkdownTree(this.markdown).children);
+    this.readBlocks(this.blocks);
     this.finishHeadingTask();
     this.tasks.sort((a, b) => a.line - b.line);
     return { tasks: this.tasks, diagnostics: this.diagnostics };
   }
 
-  private readBlocks(nodes: RootContent[]) {
+  private readBlocks(nodes: MarkdownBlock[]) {
     for (const node of nodes) {
       switch (node.type) {
         case 'heading':
@@ -92,7 +98,7 @@ export class TasksReader {
     }
   }
 
-  private readHeading(node: Heading) {
+  private readHeading(node: HeadingBlock) {
     if (this.headingTask && node.depth <= this.headingTask.depth) {
       this.finishHeadingTask();
     }
@@ -107,7 +113,7 @@ export class TasksReader {
     this.headings.push({ depth: node.depth, text });
   }
 
-  private startHeadingTask(node: Heading, heading: string) {
+  private startHeadingTask(node: HeadingBlock, heading: string) {
     let text = heading;
     let mark = '';
     const checkbox = readCheckbox(text);
@@ -132,7 +138,7 @@ export class TasksReader {
       tags: parsed.tags,
       ...this.placement(),
       description: parsed.description.replace(/\s*\u2705\s*/g, ' ').trim(),
-      line: node.position?.start.line ?? 1,
+      line: node.line,
       details: [],
       source: 'heading',
     };
@@ -161,13 +167,13 @@ export class TasksReader {
     this.addTask(pending.task);
   }
 
-  private readList(list: List, parent?: SpecTask) {
+  private readList(list: ListBlock, parent?: SpecTask) {
     for (const item of list.children) {
       this.readListItem(item, parent);
     }
   }
 
-  private readListItem(item: ListItem, parent?: SpecTask) {
+  private readListItem(item: ListItemBlock, parent?: SpecTask) {
     const [first, ...others] = item.children;
     if (first?.type !== 'paragraph') {
       for (const child of item.children) {
@@ -332,7 +338,7 @@ export class TasksReader {
     );
   }
 
-  private checkFence(node: Code) {
+  private checkFence(node: LeafBlock) {
     const line = findUnclosedFence(this.markdown, node);
     if (line !== undefined) {
       this.diagnostics.push({
@@ -346,8 +352,8 @@ export class TasksReader {
   }
 
   /** Checkbox lines swallowed by an HTML block (`<details>`) are still tasks; comments are not. */
-  private readHtml(node: Html) {
-    if (node.value.trimStart().startsWith('<!--')) return;
+  private readHtml(node: LeafBlock) {
+    if (nodeSource(this.markdown, node).trimStart().startsWith('<!--')) return;
     for (const { text, line } of nodeLines(this.markdown, node)) {
       const match = htmlCheckboxLine.exec(text);
       if (match) this.readItemLine(match[1], line, match[1]);

@@ -1,3 +1,4 @@
+import { scanBlocks } from '../markdown/scanBlocks';
 import { ParsedTasks, TasksReader } from './TasksReader';
 
 export type { ParsedTasks } from './TasksReader';
@@ -16,6 +17,9 @@ export type { ParsedTasks } from './TasksReader';
  * when phases follow `## Notes`; a task under any other `##` heading has no
  * phase, and `section` names its `##` heading either way.
  *
+ * The file is read with a line scanner for its block structure (the blocks
+ * remark-parse would find), not parsed into a syntax tree.
+ *
  * @param markdown - the content of tasks.md
  * @param file - the path used in tasks' diagnostics
  * @public
@@ -24,5 +28,5 @@ export function parseTasksMarkdown(
   markdown: string,
   file: string,
 ): ParsedTasks {
-  return new TasksReader(markdown, file).read();
+  return new TasksReader(markdown, file, scanBlocks(markdown)).read();
 }
