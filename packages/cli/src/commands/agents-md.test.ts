@@ -249,11 +249,11 @@ describe('catalyst agents-md', () => {
 
     it('refuses a portal URL that is not http(s), and warns on one in catalyst.yaml', async () => {
       expect(
-        await run(root, '--portal-url', 'javascript:alert(1)'),
+        await run(root, '--portal-url', 'ftp://portal.example.com'),
       ).toMatchObject({
         exitCode: 2,
         stderr:
-          'catalyst agents-md: --portal-url is not an http(s) URL: javascript:alert(1)\n',
+          'catalyst agents-md: --portal-url is not an http(s) URL: ftp://portal.example.com\n',
       });
       write(root, 'catalyst.yaml', 'context:\n  portalUrl: [1, 2]\n');
       const result = await run(root);
