@@ -148,6 +148,8 @@ async function main() {
             repo,
             'catalog-info.yaml',
           )}`,
+          // Its scope, which the grant below lets team-a's components claim.
+          'backstage.io/kubernetes-namespace': 'payments',
         },
       },
       spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
