@@ -262,8 +262,7 @@ describe('an agent session through MCP gives the answers the portal pages show',
     for (const command of primary) {
       const line = view.lines.find(
         (l: any) =>
-          l.text.includes(`\`${command.command}\``) &&
-          l.section === 'Commands',
+          l.text.includes(`\`${command.command}\``) && l.section === 'Commands',
       );
       expect(line).toBeDefined();
       expect(view.content).toContain(line.text);
@@ -317,7 +316,10 @@ describe('an agent session through MCP gives the answers the portal pages show',
 
   it('reads the error rate of the service, as the Observability tab charts it', async () => {
     const end = Date.now() - 5_000;
-    const window = { start: String((end - 60_000) / 1000), end: String(end / 1000) };
+    const window = {
+      start: String((end - 60_000) / 1000),
+      end: String(end / 1000),
+    };
     const fromMcp = output(
       await client.callTool({
         name: 'observability.get-golden-signals',
