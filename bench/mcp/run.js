@@ -206,9 +206,11 @@ async function main() {
         1000
       ).toFixed(1)} s`,
     );
-    // A spec with a plan and a task id, past the first few hundred folders.
+    // A spec with a plan and a task id, past the first 15% of the folders.
     let target;
-    for (const summary of list.items.slice(300)) {
+    for (const summary of list.items.slice(
+      Math.floor(list.items.length * 0.15),
+    )) {
       const detail = await (
         await rest(`/api/platform/specs/${ENTITY_PATH}/${summary.slug}`)
       ).json();
