@@ -111,7 +111,8 @@ async function main() {
   try {
     // The component's repository: the 2,000-folder spec tree of bench/specs.
     const tmp = fs.mkdtempSync(join(os.tmpdir(), 'mcp-bench-'));
-    cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    // Removed on exit: the process ends even when a server closes slowly.
+    process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
     const repo = join(tmp, 'repo');
     step(`building ${FOLDERS} spec folders`);
     buildSpecTree(repo, { corpus: CORPUS, folderCount: FOLDERS });
@@ -297,7 +298,10 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
