@@ -106,7 +106,10 @@ async function compare(title, rest, mcp) {
 async function main() {
   const cleanups = [];
   const cleanup = async () => {
-    for (const c of cleanups.reverse()) await c();
+    // A server still holding keep-alive connections gets five seconds.
+    for (const c of cleanups.reverse()) {
+      await Promise.race([c(), new Promise(done => setTimeout(done, 5000))]);
+    }
   };
   try {
     // The component's repository: the 2,000-folder spec tree of bench/specs.
