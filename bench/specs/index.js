@@ -12,65 +12,10 @@ const { readSpecs, parseSpecFolderName } = require('@catalyst/spec-kit');
 const { unified } = require('unified');
 const remarkParse = require('remark-parse').default;
 
-/** `shared/corpus/...` beside the repository's clone, or beside the folder holding a worktree of it. */
-function defaultCorpus() {
-  const tail = path.join(
-    'shared',
-    'corpus',
-    'specs',
-    'ncrmro-catalyst',
-    'specs',
-  );
-  for (let dir = path.join(__dirname, '../../..'); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, tail))) return path.join(dir, tail);
-    if (path.dirname(dir) === dir) {
-      return path.join(__dirname, '../../..', tail);
-    }
-  }
-}
+const { buildSpecTree, DEFAULT_CORPUS } = require('./tree');
 
-const corpus = path.resolve(process.argv[2] ?? defaultCorpus());
+const corpus = path.resolve(process.argv[2] ?? DEFAULT_CORPUS);
 const folderCount = Number(process.env.SPEC_FOLDERS ?? 2000);
-
-/** The corpus's spec folders, archived ones included. */
-function corpusFolders() {
-  const found = [];
-  const visit = (dir, archived) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-      const abs = path.join(dir, entry.name);
-      const name = parseSpecFolderName(entry.name);
-      if (name) found.push({ abs, shortName: name.shortName, archived });
-      else visit(abs, archived || /^_?archived?$/i.test(entry.name));
-    }
-  };
-  visit(corpus, false);
-  return found.sort((a, b) => (a.abs < b.abs ? -1 : 1));
-}
-
-/** A repository with `folderCount` spec folders copied round-robin from the corpus, renumbered. */
-function buildTree(root) {
-  const sources = corpusFolders();
-  if (sources.length === 0) throw new Error(`No spec folders in ${corpus}`);
-  const specs = path.join(root, 'specs');
-  fs.mkdirSync(specs, { recursive: true });
-  for (const extra of ['.templates', 'AGENTS.md', 'CLAUDE.md']) {
-    const from = path.join(corpus, extra);
-    if (fs.existsSync(from)) {
-      fs.cpSync(from, path.join(specs, extra), { recursive: true });
-    }
-  }
-  const width = Math.max(3, String(folderCount).length);
-  for (let i = 0; i < folderCount; i++) {
-    const source = sources[i % sources.length];
-    const name = `${String(i + 1).padStart(width, '0')}-${source.shortName}`;
-    const target = source.archived
-      ? path.join(specs, '_archive', name)
-      : path.join(specs, name);
-    fs.cpSync(source.abs, target, { recursive: true });
-  }
-  return sources.length;
-}
 
 /** Every markdown file inside a spec folder: the files the index reads as markdown. */
 function markdownFiles(specsDir) {
@@ -109,7 +54,7 @@ function measureMemory() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spec-bench-memory-'));
   try {
     const repo = path.join(tmp, 'repo');
-    buildTree(repo);
+    buildSpecTree(repo, { corpus, folderCount });
     global.gc();
     const before = process.memoryUsage();
     const peakBefore = process.resourceUsage().maxRSS * 1024;
@@ -192,7 +137,7 @@ function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spec-bench-'));
   try {
     const repo = path.join(tmp, 'repo');
-    const sourceCount = buildTree(repo);
+    const sourceCount = buildSpecTree(repo, { corpus, folderCount });
     const files = markdownFiles(path.join(repo, 'specs'));
     const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
 

@@ -21,8 +21,17 @@ export {
   DEFAULT_AGENTS_MD_MAX_LINES,
   CATALYST_BLOCK_BEGIN,
   CATALYST_BLOCK_END,
+  CATALYST_TOOLS_HEADING,
+  catalystMcpEndpoint,
 } from './agentsMd/renderAgentContext';
-export type { RenderAgentContextOptions } from './agentsMd/renderAgentContext';
+export type {
+  CatalystPortalLink,
+  RenderAgentContextOptions,
+} from './agentsMd/renderAgentContext';
+export {
+  isPortalUrl,
+  readCatalystPortalLink,
+} from './agentsMd/readCatalystPortalLink';
 export { significantFactsHash } from './agentsMd/factsHash';
 export { upsertCatalystBlock } from './agentsMd/managedBlock';
 export { compareAgentsMd } from './agentsMd/compareAgentsMd';

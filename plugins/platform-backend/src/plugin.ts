@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  actionsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { defaultConventionPacks } from '@catalyst/conventions';
@@ -18,6 +21,7 @@ import {
   platformGithubServiceRef,
 } from '@catalyst/plugin-platform-node';
 import Router from 'express-promise-router';
+import { createAgentToolsRouter } from './actions/agentToolsRouter';
 import { registerPlatformActions } from './actions/registerPlatformActions';
 import { createAgentContextFeature } from './agentContext/createAgentContextFeature';
 import { readPlatformConfig } from './config';
@@ -82,6 +86,8 @@ export const platformPlugin = createBackendPlugin({
         github: platformGithubServiceRef,
         checkouts: checkoutServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        actions: actionsServiceRef,
+        discovery: coreServices.discovery,
       },
       async init({
         httpRouter,
@@ -89,6 +95,8 @@ export const platformPlugin = createBackendPlugin({
         github,
         actionsRegistry,
         lifecycle,
+        actions,
+        discovery,
         ...services
       }) {
         const deps: PlatformFeatureDeps = {
@@ -143,6 +151,14 @@ export const platformPlugin = createBackendPlugin({
         router.use(webhooks.router);
         router.use(specs.router);
         router.use(agentContext.router);
+        router.use(
+          createAgentToolsRouter({
+            ...services,
+            actions,
+            discovery,
+            config: services.rootConfig,
+          }),
+        );
         router.use(tasks.router);
         router.use(conventions.router);
         httpRouter.use(router);

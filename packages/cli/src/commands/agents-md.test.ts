@@ -178,4 +178,90 @@ describe('catalyst agents-md', () => {
         'catalyst agents-md: use only one of --write, --check and --json\n',
     });
   });
+
+  describe('the Catalyst tools section', () => {
+    const ENDPOINT = 'https://portal.example.com/api/mcp-actions/v1';
+    afterEach(() => {
+      delete process.env.CATALYST_PORTAL_URL;
+    });
+
+    it('is left out when no portal URL is known', async () => {
+      const result = await run(root);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).not.toContain('Catalyst tools');
+      expect(result.stdout).not.toContain('mcp-actions');
+    });
+
+    it('names the portal MCP endpoint and the component from --portal-url', async () => {
+      write(
+        root,
+        'catalog-info.yaml',
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cli-fixture\nspec:\n  type: service\n',
+      );
+      const result = await run(
+        root,
+        '--portal-url',
+        'https://portal.example.com/',
+      );
+      expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+      const block = result.stdout.slice(
+        result.stdout.indexOf('<!-- catalyst:begin -->'),
+      );
+      const tools = block.slice(block.indexOf('## Catalyst tools'));
+      expect(tools).toContain(
+        `\`component:default/cli-fixture\` is in the Catalyst portal. Its MCP server, \`${ENDPOINT}\``,
+      );
+      expect(tools).toContain('- `platform.get-spec-context`');
+      expect(tools).toContain('- `platform.check-conventions`');
+      // The section ends the block, after the commands it refers to.
+      expect(block.indexOf('## Commands')).toBeLessThan(
+        block.indexOf('## Catalyst tools'),
+      );
+      expect(tools.trimEnd().endsWith('<!-- catalyst:end -->')).toBe(true);
+    });
+
+    it('takes the portal from CATALYST_PORTAL_URL, then from catalyst.yaml', async () => {
+      write(
+        root,
+        'catalyst.yaml',
+        'context:\n  portalUrl: https://portal.example.com\n',
+      );
+      expect((await run(root)).stdout).toContain(
+        `This repository is in the Catalyst portal. Its MCP server, \`${ENDPOINT}\``,
+      );
+      process.env.CATALYST_PORTAL_URL = 'http://localhost:7007';
+      expect((await run(root)).stdout).toContain(
+        '`http://localhost:7007/api/mcp-actions/v1`',
+      );
+    });
+
+    it('does not make a written block stale, with or without the portal', async () => {
+      await run(root, '--write', '--portal-url', 'https://portal.example.com');
+      expect(readFileSync(join(root, 'AGENTS.md'), 'utf8')).toContain(
+        '## Catalyst tools',
+      );
+      expect((await run(root, '--check')).exitCode).toBe(0);
+      expect(
+        (await run(root, '--check', '--portal-url', 'http://other.example'))
+          .exitCode,
+      ).toBe(0);
+    });
+
+    it('refuses a portal URL that is not http(s), and warns on one in catalyst.yaml', async () => {
+      expect(
+        await run(root, '--portal-url', 'ftp://portal.example.com'),
+      ).toMatchObject({
+        exitCode: 2,
+        stderr:
+          'catalyst agents-md: --portal-url is not an http(s) URL: ftp://portal.example.com\n',
+      });
+      write(root, 'catalyst.yaml', 'context:\n  portalUrl: [1, 2]\n');
+      const result = await run(root);
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe(
+        'catalyst agents-md: warning: catalyst.yaml: context.portalUrl is not an http(s) URL; ignored\n',
+      );
+      expect(result.stdout).not.toContain('Catalyst tools');
+    });
+  });
 });

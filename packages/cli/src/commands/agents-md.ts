@@ -4,8 +4,11 @@ import { Command } from 'commander';
 import {
   analyzeRepository,
   AnalysisDiagnostic,
+  CatalystPortalLink,
   compareAgentsMd,
   generateAgentsMd,
+  isPortalUrl,
+  readCatalystPortalLink,
   RepoFacts,
 } from '@catalyst/repo-analyzer';
 import { resolveUserPath } from '../paths';
@@ -14,6 +17,35 @@ interface AgentsMdOptions {
   write?: boolean;
   check?: boolean;
   json?: boolean;
+  portalUrl?: string;
+}
+
+/** The environment variable that names the portal when no flag does. */
+const PORTAL_URL_ENV = 'CATALYST_PORTAL_URL';
+
+/**
+ * The portal to name in the "Catalyst tools" section: `--portal-url`, else
+ * CATALYST_PORTAL_URL, else catalyst.yaml's `context.portalUrl`; none, no
+ * section. Throws on a flag or variable that is not an http(s) URL.
+ */
+async function resolvePortal(
+  root: string,
+  flag: string | undefined,
+): Promise<CatalystPortalLink | undefined> {
+  const given = flag ?? (process.env[PORTAL_URL_ENV] || undefined);
+  if (given !== undefined && !isPortalUrl(given)) {
+    throw new Error(
+      `${
+        flag === undefined ? PORTAL_URL_ENV : '--portal-url'
+      } is not an http(s) URL: ${given}`,
+    );
+  }
+  const link = await readCatalystPortalLink(root);
+  for (const warning of link.warnings) {
+    process.stderr.write(`catalyst agents-md: warning: ${warning}\n`);
+  }
+  const url = given ?? link.portalUrl;
+  return url ? { url, entityRef: link.entityRef } : undefined;
 }
 
 function formatDiagnostic(diagnostic: AnalysisDiagnostic): string {
@@ -47,6 +79,10 @@ export function registerAgentsMdCommand(program: Command): void {
       'exit with status 1 when the committed AGENTS.md block is stale',
     )
     .option('--json', 'print the repository facts as JSON')
+    .option(
+      '--portal-url <url>',
+      `the Catalyst portal (backend base URL) whose MCP tools the "Catalyst tools" section names; default $${PORTAL_URL_ENV}, then context.portalUrl in catalyst.yaml; without one, no section`,
+    )
     .action(async (dir: string, options: AgentsMdOptions) => {
       if (
         [options.write, options.check, options.json].filter(Boolean).length > 1
@@ -59,8 +95,12 @@ export function registerAgentsMdCommand(program: Command): void {
       }
       const root = resolveUserPath(dir);
       let facts: RepoFacts;
+      let portal: CatalystPortalLink | undefined;
       try {
         facts = await analyzeRepository(root);
+        portal = options.json
+          ? undefined
+          : await resolvePortal(root, options.portalUrl);
       } catch (error) {
         process.stderr.write(
           `catalyst agents-md: ${(error as Error).message}\n`,
@@ -81,12 +121,12 @@ export function registerAgentsMdCommand(program: Command): void {
         ? readFileSync(file, 'utf8')
         : undefined;
       if (options.check) {
-        runCheck(existing, facts);
+        runCheck(existing, facts, portal);
         return;
       }
       let generated;
       try {
-        generated = generateAgentsMd(facts, existing);
+        generated = generateAgentsMd(facts, existing, { portal });
       } catch (error) {
         process.stderr.write(
           `catalyst agents-md: ${(error as Error).message}\n`,
@@ -116,8 +156,12 @@ export function registerAgentsMdCommand(program: Command): void {
     });
 }
 
-function runCheck(existing: string | undefined, facts: RepoFacts): void {
-  const { block, factsHash } = generateAgentsMd(facts);
+function runCheck(
+  existing: string | undefined,
+  facts: RepoFacts,
+  portal: CatalystPortalLink | undefined,
+): void {
+  const { block, factsHash } = generateAgentsMd(facts, undefined, { portal });
   const comparison = compareAgentsMd(existing, block);
   if (comparison.fresh) {
     process.stdout.write(

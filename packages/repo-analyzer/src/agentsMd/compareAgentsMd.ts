@@ -1,4 +1,5 @@
 import { extractCatalystBlock } from './managedBlock';
+import { CATALYST_TOOLS_HEADING } from './renderAgentContext';
 
 /**
  * Whether a committed AGENTS.md block says the same as a freshly generated
@@ -35,8 +36,21 @@ export function normaliseLine(line: string): string {
   return text.replace(/^[*+] /, '- ');
 }
 
+/**
+ * The block's lines, normalised, without the "Catalyst tools" section: where
+ * the portal is says nothing about the repository, so a block generated with
+ * or without a portal URL is not stale for it.
+ */
 function normalisedLines(block: string): string[] {
-  return block.split('\n').map(normaliseLine).filter(Boolean);
+  const out: string[] = [];
+  let inTools = false;
+  for (const raw of block.split('\n')) {
+    const line = normaliseLine(raw);
+    if (line.startsWith('## ') || line.startsWith('<!--'))
+      inTools = line === CATALYST_TOOLS_HEADING;
+    if (line && !inTools) out.push(line);
+  }
+  return out;
 }
 
 function difference(from: string[], minus: string[]): string[] {

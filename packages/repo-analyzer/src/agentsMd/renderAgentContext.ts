@@ -29,6 +29,51 @@ export interface RenderAgentContextOptions {
    * {@link DEFAULT_AGENTS_MD_MAX_LINES}.
    */
   maxLines?: number;
+  /**
+   * The Catalyst portal whose catalog holds the repository's component: adds
+   * a short "Catalyst tools" section naming its MCP endpoint. Without it, no
+   * section.
+   */
+  portal?: CatalystPortalLink;
+}
+
+/**
+ * A Catalyst portal an AGENTS.md points agents to.
+ *
+ * @public
+ */
+export interface CatalystPortalLink {
+  /** Base URL of the portal's backend, e.g. `https://portal.example.com`. */
+  url: string;
+  /** The repository's catalog entity, e.g. `component:default/payments-api`. */
+  entityRef?: string;
+}
+
+/** The heading of the section {@link RenderAgentContextOptions.portal} adds. @public */
+export const CATALYST_TOOLS_HEADING = '## Catalyst tools';
+
+/** The MCP endpoint of a Catalyst portal's backend. @public */
+export function catalystMcpEndpoint(portalUrl: string): string {
+  return `${portalUrl.replace(/\/+$/, '')}/api/mcp-actions/v1`;
+}
+
+function renderTools(portal: CatalystPortalLink): string[] {
+  const about = portal.entityRef
+    ? `\`${portal.entityRef}\` is in the Catalyst portal`
+    : 'This repository is in the Catalyst portal';
+  return [
+    CATALYST_TOOLS_HEADING,
+    '',
+    `${about}. Its MCP server, ${code(
+      catalystMcpEndpoint(portal.url),
+    )} (Streamable HTTP, a portal token), answers with:`,
+    '',
+    '- `platform.get-spec-context`: the spec and task you work on (pass the task id, e.g. T012)',
+    '- `platform.describe-project-commands`: the commands above, with where each comes from',
+    '- `platform.check-conventions`: your branch name and commit messages, before you push',
+    '- `observability.get-golden-signals`, `observability.query-metrics`, `observability.query-logs`: the service in production',
+    '',
+  ];
 }
 
 /**
@@ -51,12 +96,13 @@ export function renderAgentContext(
 ): string {
   const maxLines = options.maxLines ?? DEFAULT_AGENTS_MD_MAX_LINES;
   let fitted = context;
-  let text = renderAll(fitted);
+  const tools = options.portal ? renderTools(options.portal) : [];
+  let text = renderAll(fitted, tools);
   while (text.split('\n').length > maxLines) {
     const smaller = dropLeastUseful(fitted);
     if (!smaller) break;
     fitted = smaller;
-    text = renderAll(fitted);
+    text = renderAll(fitted, tools);
   }
   return text;
 }
@@ -88,7 +134,7 @@ function moreCommandNote(row: AgentContext['moreCommands'][number]): string {
   return ` (${row.task.toLowerCase()})`;
 }
 
-function renderAll(context: AgentContext): string {
+function renderAll(context: AgentContext, tools: string[]): string {
   const out: string[] = [CATALYST_BLOCK_BEGIN, NOTICE, ''];
   if (context.summary)
     out.push(`${context.summary.replace(/\s+/g, ' ').trim()}`, '');
@@ -152,6 +198,7 @@ function renderAll(context: AgentContext): string {
     }
     out.push('');
   }
+  out.push(...tools);
   out.push(CATALYST_BLOCK_END);
   return out.join('\n');
 }

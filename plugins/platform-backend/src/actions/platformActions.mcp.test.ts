@@ -451,4 +451,48 @@ describe('platform actions through the MCP endpoint', () => {
       ),
     ).toMatch(/NotFoundError/);
   });
+
+  it('tells the Agent context tab the MCP endpoint and the tools the caller may use', async () => {
+    const tools = async (httpServer: Server, path: string) =>
+      request(httpServer)
+        .get(`/api/platform/agent-tools/${path}`)
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/agent'),
+        );
+    const { port } = server.address() as AddressInfo;
+    const res = await tools(server, 'component/default/payments');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: PAYMENTS,
+      endpoint: `http://localhost:${port}/api/mcp-actions/v1`,
+      serverName: 'Catalyst',
+    });
+    // The tools that take an entity ref, as MCP clients name them.
+    const { tools: listed } = await client.listTools();
+    expect(res.body.tools.map((t: any) => t.name).sort()).toEqual(
+      listed
+        .filter(t =>
+          Object.keys(t.inputSchema.properties ?? {}).includes('entityRef'),
+        )
+        .map(t => t.name)
+        .sort(),
+    );
+    expect(res.body.tools).toContainEqual({
+      name: 'platform.get-spec-context',
+      title: 'Get spec context',
+      description: expect.stringContaining('Spec Kit spec'),
+      readOnly: true,
+    });
+
+    const denied = await start(['catalyst.task.manage']);
+    const withoutManage = await tools(denied, 'component/default/payments');
+    const names = withoutManage.body.tools.map((t: any) => t.name);
+    expect(names).toContain('platform.get-spec-context');
+    expect(names).not.toContain('platform.enqueue-platform-task');
+
+    expect(
+      (await tools(server, 'component/default/someone-elses')).status,
+    ).toBe(404);
+  });
 });

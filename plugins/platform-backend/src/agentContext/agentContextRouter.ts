@@ -21,7 +21,7 @@ const refParamsSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'not an entity name'),
 });
 
-function entityRefOf(params: unknown): string {
+export function entityRefOf(params: unknown): string {
   const result = refParamsSchema.safeParse(params);
   if (!result.success) {
     throw new InputError(

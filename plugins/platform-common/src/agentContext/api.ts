@@ -165,3 +165,32 @@ export interface AgentContextRefreshResponse {
   branch: string;
   pullRequest?: AgentContextPullRequest;
 }
+
+/**
+ * One MCP tool a coding agent may call about a component.
+ *
+ * @public
+ */
+export interface AgentToolView {
+  /** The tool's name as MCP clients see it, e.g. `platform.get-spec-context`. */
+  name: string;
+  title: string;
+  description: string;
+  /** The tool only reads. */
+  readOnly: boolean;
+}
+
+/**
+ * `GET /agent-tools/:kind/:namespace/:name`: the portal's MCP endpoint and
+ * the Catalyst tools about the component the caller may use.
+ *
+ * @public
+ */
+export interface AgentToolsView {
+  entityRef: string;
+  /** The Streamable HTTP endpoint of the portal's MCP server. */
+  endpoint: string;
+  /** The server name MCP clients show (`mcpActions.name`). */
+  serverName: string;
+  tools: AgentToolView[];
+}

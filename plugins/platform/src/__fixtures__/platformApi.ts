@@ -18,6 +18,7 @@ export function mockPlatformApi(): jest.Mocked<PlatformApi> {
     generateAgentContext: unanswered('generateAgentContext'),
     checkAgentContext: unanswered('checkAgentContext'),
     refreshAgentContext: unanswered('refreshAgentContext'),
+    getAgentTools: unanswered('getAgentTools'),
     listTasks: unanswered('listTasks'),
     getTask: unanswered('getTask'),
     listTaskBreakers: unanswered('listTaskBreakers'),

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AgentContextRefreshResponse,
+  AgentToolsView,
   AgentContextStaleness,
   AgentContextView,
   ComponentReleases,
@@ -93,6 +94,8 @@ export interface PlatformApi {
   refreshAgentContext(options: {
     entityRef: string;
   }): Promise<AgentContextRefreshResponse>;
+  /** The portal's MCP endpoint and the Catalyst tools the user may use on the component. */
+  getAgentTools(options: { entityRef: string }): Promise<AgentToolsView>;
   /** The platform task queue, filtered and paged on the server, newest first. */
   listTasks(query?: PlatformTaskListQuery): Promise<PlatformTaskPage>;
   /** One task with its attempts and the breakers that gate it. */

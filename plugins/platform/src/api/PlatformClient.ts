@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   AgentContextRefreshResponse,
+  AgentToolsView,
   AgentContextStaleness,
   AgentContextView,
   ComponentReleases,
@@ -74,6 +75,10 @@ export class PlatformClient implements PlatformApi {
     entityRef: string;
   }): Promise<AgentContextView> {
     return this.#request(agentContextPath(options.entityRef));
+  }
+
+  async getAgentTools(options: { entityRef: string }): Promise<AgentToolsView> {
+    return this.#request(componentPath('agent-tools', options.entityRef));
   }
 
   async generateAgentContext(options: {

@@ -14,6 +14,7 @@ import {
   openedRefresh,
   staleContext,
 } from '../../../__fixtures__/agentContext';
+import type { AgentToolsView } from '@catalyst/plugin-platform-common';
 import { PlatformApi, platformApiRef } from '../../../api';
 import { entityAgentContextContent } from '../../../plugin';
 import { mockPlatformApi as mockEveryMethod } from '../../../__fixtures__/platformApi';
@@ -32,6 +33,27 @@ function notFound() {
   });
 }
 
+const ENDPOINT = 'https://portal.example.com/api/mcp-actions/v1';
+const tools: AgentToolsView = {
+  entityRef: 'component:default/payments-api',
+  endpoint: ENDPOINT,
+  serverName: 'Catalyst',
+  tools: [
+    {
+      name: 'platform.get-spec-context',
+      title: 'Get spec context',
+      description: 'Returns what a Spec Kit spec of a component says.\nMore.',
+      readOnly: true,
+    },
+    {
+      name: 'platform.enqueue-platform-task',
+      title: 'Enqueue platform task',
+      description: 'Queues a platform task.',
+      readOnly: false,
+    },
+  ],
+};
+
 function mockPlatformApi(): jest.Mocked<PlatformApi> {
   return {
     ...mockEveryMethod(),
@@ -49,6 +71,7 @@ function mockPlatformApi(): jest.Mocked<PlatformApi> {
     refreshAgentContext: jest.fn(
       async (_options: { entityRef: string }) => openedRefresh,
     ),
+    getAgentTools: jest.fn(async (_options: { entityRef: string }) => tools),
   };
 }
 
@@ -305,5 +328,68 @@ describe('AgentContextViewer', () => {
     expect(
       (await screen.findAllByText('Error: database is locked'))[0],
     ).toBeInTheDocument();
+  });
+
+  it('shows the MCP endpoint, the tools the user may call and client configurations', async () => {
+    const api = mockPlatformApi();
+    renderTab({ api });
+
+    expect(await screen.findByLabelText('MCP endpoint')).toHaveTextContent(
+      ENDPOINT,
+    );
+    expect(api.getAgentTools).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+    });
+    const list = screen.getByRole('list', { name: 'MCP tools' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map(i => i.textContent)).toEqual([
+      'platform.get-spec-context Get spec contextReturns what a Spec Kit spec of a component says.',
+      'platform.enqueue-platform-task Enqueue platform task (changes data)Queues a platform task.',
+    ]);
+
+    const configs = screen.getByRole('tablist', {
+      name: 'MCP client configuration',
+    });
+    expect(
+      within(configs).getByRole('tab', { name: 'Claude Code' }),
+    ).toHaveAttribute('aria-selected', 'true');
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === 'CODE' &&
+          (el.textContent ?? '').includes(
+            `claude mcp add --transport http catalyst ${ENDPOINT}`,
+          ),
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(within(configs).getByRole('tab', { name: 'Cursor' }));
+    const cursor = screen.getByText(
+      (_, el) =>
+        el?.tagName === 'CODE' &&
+        (el.textContent ?? '').includes('"mcpServers"'),
+    );
+    expect(JSON.parse(cursor.textContent!)).toEqual({
+      mcpServers: {
+        catalyst: {
+          url: ENDPOINT,
+          headers: { Authorization: 'Bearer ${env:MCP_TOKEN}' },
+        },
+      },
+    });
+  });
+
+  it('shows the tools also before any context is generated, and says when there are none', async () => {
+    const api = mockPlatformApi();
+    api.getAgentContext.mockRejectedValue(notFound());
+    api.getAgentTools.mockResolvedValue({ ...tools, tools: [] });
+    renderTab({ api });
+
+    expect(await screen.findByText('No agent context yet')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'No Catalyst tool is available to you for this component.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('MCP endpoint')).toHaveTextContent(ENDPOINT);
   });
 });

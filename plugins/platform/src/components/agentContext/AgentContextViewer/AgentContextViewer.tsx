@@ -22,6 +22,7 @@ import type { ReactNode } from 'react';
 import { platformApiRef } from '../../../api';
 import { useReloadableAsync } from '../../../hooks/useReloadableAsync';
 import { AgentContextGenerateButton } from '../AgentContextGenerateButton';
+import { AgentToolsCard } from '../AgentToolsCard';
 import { ContextRefreshButton } from '../ContextRefreshButton';
 import { DateTime } from '../../shared/DateTime';
 import { AgentContextDiff } from './AgentContextDiff';
@@ -40,6 +41,7 @@ const SOURCE_TYPES: Record<AgentContextView['source']['type'], string> = {
  * one, whether that is stale, and the facts behind each line with the file
  * and line (or git evidence) they were read from. Generate analyses the
  * repository now; Refresh AGENTS.md opens or updates the pull request.
+ * Below, the portal's MCP endpoint and the tools agents may call on it.
  */
 export function AgentContextViewer() {
   const { entity } = useEntity();
@@ -56,17 +58,20 @@ export function AgentContextViewer() {
   if (error) {
     if ((error as { statusCode?: number }).statusCode === 404) {
       return (
-        <EmptyState
-          missing="content"
-          title="No agent context yet"
-          description="Generate analyses the component's repository (its files and recent history) and shows the AGENTS.md coding agents should read, with the facts behind every line."
-          action={
-            <AgentContextGenerateButton
-              entityRef={entityRef}
-              onGenerated={reload}
-            />
-          }
-        />
+        <>
+          <EmptyState
+            missing="content"
+            title="No agent context yet"
+            description="Generate analyses the component's repository (its files and recent history) and shows the AGENTS.md coding agents should read, with the facts behind every line."
+            action={
+              <AgentContextGenerateButton
+                entityRef={entityRef}
+                onGenerated={reload}
+              />
+            }
+          />
+          <AgentToolsCard entityRef={entityRef} />
+        </>
       );
     }
     return <ResponseErrorPanel error={error} />;
@@ -93,6 +98,7 @@ export function AgentContextViewer() {
         }
       />
       <AgentContextTabs context={value} />
+      <AgentToolsCard entityRef={entityRef} />
     </>
   );
 }

@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+/* eslint-disable no-console */
+// MCP vs REST benchmark: see README.md in this folder.
+const { resolve, join } = require('node:path');
+const fs = require('node:fs');
+const os = require('node:os');
+const { performance } = require('node:perf_hooks');
+
+const repoRoot = resolve(__dirname, '../..');
+require(join(repoRoot, 'node_modules/@backstage/cli/config/nodeTransform.cjs'));
+
+const {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} = require('@backstage/backend-test-utils');
+const {
+  actionsRegistryServiceFactory,
+  actionsServiceFactory,
+} = require('@backstage/backend-defaults/alpha');
+const {
+  catalogServiceMock,
+} = require('@backstage/plugin-catalog-node/testUtils');
+const mcpActionsPlugin = require('@backstage/plugin-mcp-actions-backend');
+const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
+const {
+  StreamableHTTPClientTransport,
+} = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
+const { buildSpecTree, DEFAULT_CORPUS } = require('../specs/tree');
+const {
+  measure: measureSends,
+  servers,
+  startInstrumentedService,
+} = require('../query-proxy/harness');
+
+const platformPlugin = require(join(repoRoot, 'plugins/platform-backend/src'));
+const observabilityPlugin = require(join(
+  repoRoot,
+  'plugins/observability-backend/src',
+));
+
+const CLIENTS = Number(process.env.CLIENTS ?? 20);
+const REQUESTS = Number(process.env.REQUESTS ?? 1000);
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const WARMUP = Number(process.env.WARMUP ?? 200);
+const FOLDERS = Number(process.env.SPEC_FOLDERS ?? 2000);
+const CORPUS = resolve(process.env.SPEC_CORPUS ?? DEFAULT_CORPUS);
+const TARGET = 1.2;
+const ENTITY = 'component:default/payments-api';
+const ENTITY_PATH = 'component/default/payments-api';
+const USER = 'user:default/bench';
+const AUTH = mockCredentials.user.header(USER);
+
+const began = performance.now();
+/** A progress line on stderr, with the seconds since start. */
+const step = what =>
+  console.error(
+    `[${((performance.now() - began) / 1000).toFixed(1)} s] ${what}`,
+  );
+
+/** Warm-up, then rounds alternating REST and MCP; compares the best round of each. */
+/** `total` calls from `CLIENTS` concurrent workers: p50, p99, calls/s, failures. */
+const measure = (name, send, total) => measureSends(name, send, CLIENTS, total);
+
+async function compare(title, rest, mcp) {
+  console.log(
+    `\n${title}: ${CLIENTS} concurrent clients, ${REQUESTS} calls per round`,
+  );
+  await measure('warm-up', rest, WARMUP);
+  await measure('warm-up', mcp, WARMUP);
+  const rounds = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [name, send] of [
+      ['rest', rest],
+      ['mcp', mcp],
+    ]) {
+      const r = await measure(name, send, REQUESTS);
+      rounds.push(r);
+      console.log(
+        `round ${round} ${name.padEnd(4)} p50 ${r.p50.toFixed(
+          1,
+        )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(
+          0,
+        )} calls/s  failures ${r.failures}`,
+      );
+    }
+  }
+  const best = (name, key) =>
+    Math.min(...rounds.filter(r => r.name === name).map(r => r[key]));
+  const ratio = key => best('mcp', key) / best('rest', key);
+  const ok = ratio('p50') <= TARGET && ratio('p99') <= TARGET;
+  console.log(
+    `best of rounds: p50 ${best('mcp', 'p50').toFixed(1)} / ${best(
+      'rest',
+      'p50',
+    ).toFixed(1)} ms = ${ratio('p50').toFixed(2)}x, p99 ${best(
+      'mcp',
+      'p99',
+    ).toFixed(1)} / ${best('rest', 'p99').toFixed(1)} ms = ${ratio(
+      'p99',
+    ).toFixed(2)}x (target <= ${TARGET}) ${ok ? 'OK' : 'OVER'}`,
+  );
+  return ok;
+}
+
+async function main() {
+  const cleanups = [];
+  const cleanup = async () => {
+    // A server still holding keep-alive connections gets five seconds.
+    for (const c of cleanups.reverse()) {
+      await Promise.race([c(), new Promise(done => setTimeout(done, 5000))]);
+    }
+  };
+  try {
+    // The component's repository: the 2,000-folder spec tree of bench/specs.
+    const tmp = fs.mkdtempSync(join(os.tmpdir(), 'mcp-bench-'));
+    // Removed on exit: the process ends even when a server closes slowly.
+    process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+    const repo = join(tmp, 'repo');
+    step(`building ${FOLDERS} spec folders`);
+    buildSpecTree(repo, { corpus: CORPUS, folderCount: FOLDERS });
+    step('starting the service and Prometheus');
+    fs.writeFileSync(join(repo, 'catalog-info.yaml'), 'kind: Component\n');
+
+    // The service and the real Prometheus scraping it.
+    const service = await startInstrumentedService({ errorRatio: 0.1 });
+    cleanups.push(() => service.close());
+    cleanups.push(service.generateTraffic(20));
+    const directory = await servers.createServerDirectory();
+    cleanups.push(() => directory.remove());
+    const prometheus = await servers.startPrometheus({
+      binary: servers.observabilityBinaries().prometheus,
+      dir: directory.dir,
+      targets: [
+        {
+          job: 'payments-api',
+          address: `127.0.0.1:${service.port}`,
+          labels: { namespace: 'payments', app: 'payments-api' },
+        },
+      ],
+    });
+    cleanups.push(() => prometheus.stop());
+
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'payments-api',
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': `file:${join(
+            repo,
+            'catalog-info.yaml',
+          )}`,
+          // Its scope, which the grant below lets team-a's components claim.
+          'backstage.io/kubernetes-namespace': 'payments',
+        },
+      },
+      spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+    };
+    step('starting the backend');
+    const backend = await startTestBackend({
+      features: [
+        platformPlugin.default,
+        observabilityPlugin.default,
+        mcpActionsPlugin.default,
+        actionsRegistryServiceFactory,
+        actionsServiceFactory,
+        catalogServiceMock.factory({ entities: [entity] }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: {
+              actions: { pluginSources: ['platform', 'observability'] },
+            },
+            mcpActions: { name: 'Catalyst' },
+            observability: {
+              prometheus: {
+                instances: [{ name: 'main', baseUrl: prometheus.url }],
+              },
+              scopes: {
+                grants: [{ owners: ['team-a'], namespaces: ['payments'] }],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    cleanups.push(() => backend.stop());
+    const base = `http://127.0.0.1:${backend.server.address().port}`;
+    const rest = (path, init = {}) =>
+      fetch(`${base}${path}`, {
+        ...init,
+        headers: { Authorization: AUTH, ...init.headers },
+      });
+
+    step('indexing the specs');
+    let t0 = performance.now();
+    const refreshed = await rest('/api/platform/specs/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRef: ENTITY }),
+    });
+    if (!refreshed.ok) throw new Error(await refreshed.text());
+    const list = await (
+      await rest(`/api/platform/specs?entityRef=${ENTITY}&limit=500`)
+    ).json();
+    console.log(
+      `indexed ${list.totalCount} spec folders of ${ENTITY} in ${(
+        (performance.now() - t0) /
+        1000
+      ).toFixed(1)} s`,
+    );
+    // A spec with a plan and a task id, past the first 15% of the folders.
+    let target;
+    for (const summary of list.items.slice(
+      Math.floor(list.items.length * 0.15),
+    )) {
+      const detail = await (
+        await rest(`/api/platform/specs/${ENTITY_PATH}/${summary.slug}`)
+      ).json();
+      const task = detail.tasks.find(t => t.id);
+      const plan = detail.files.find(f => f.kind === 'plan' && !f.skipped);
+      if (task && plan) {
+        target = { slug: summary.slug, taskId: task.id, plan: plan.path };
+        break;
+      }
+    }
+    if (!target) throw new Error('no spec with a plan and a task id');
+    console.log(`spec ${target.slug}, task ${target.taskId}`);
+
+    // 20 MCP clients, each connected once, as agents would be.
+    const mcpClients = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const client = new Client({ name: `bench-${i}`, version: '1.0.0' });
+      await client.connect(
+        new StreamableHTTPClientTransport(
+          new URL(`${base}/api/mcp-actions/v1`),
+          {
+            requestInit: { headers: { Authorization: AUTH } },
+          },
+        ),
+      );
+      cleanups.push(() => client.close());
+      mcpClients.push(client);
+    }
+    // Each call takes the next session; both sends answer like a fetch Response.
+    let turn = 0;
+    const tool = (name, args) => async () => {
+      const client = mcpClients[turn++ % mcpClients.length];
+      const result = await client.callTool({ name, arguments: args });
+      return { ok: !result.isError, arrayBuffer: async () => undefined };
+    };
+    const route =
+      (...paths) =>
+      async () => {
+        let ok = true;
+        // The pages read these one after the other.
+        for (const path of paths) {
+          const res = await rest(path);
+          await res.arrayBuffer();
+          ok &&= res.ok;
+        }
+        return { ok, arrayBuffer: async () => undefined };
+      };
+
+    await servers.eventually('ten scrapes', async () => {
+      const res = await fetch(
+        `${prometheus.url}/api/v1/query?query=${encodeURIComponent(
+          'count_over_time(up[1m]) >= 10',
+        )}`,
+      );
+      return (await res.json()).data.result.length === 1 ? true : undefined;
+    });
+
+    const specPath = `/api/platform/specs/${ENTITY_PATH}/${target.slug}`;
+    let ok = await compare(
+      `get-spec-context (slug + task id) vs GET spec + GET plan.md`,
+      route(specPath, `${specPath}/files/${target.plan}`),
+      tool('platform.get-spec-context', {
+        entityRef: ENTITY,
+        slug: target.slug,
+        taskId: target.taskId,
+      }),
+    );
+    const query =
+      'sum(rate(http_request_duration_seconds_count{code=~"5.."}[1m])) / sum(rate(http_request_duration_seconds_count[1m]))';
+    ok =
+      (await compare(
+        'query-metrics (instant) vs GET query',
+        route(
+          `/api/observability/entities/${ENTITY_PATH}/query?query=${encodeURIComponent(
+            query,
+          )}`,
+        ),
+        tool('observability.query-metrics', { entityRef: ENTITY, query }),
+      )) && ok;
+    t0 = performance.now();
+    console.log(`\n${ok ? 'OK' : 'OVER'}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

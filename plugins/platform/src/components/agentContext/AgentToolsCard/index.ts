@@ -1,0 +1,1 @@
+export { AgentToolsCard } from './AgentToolsCard';
