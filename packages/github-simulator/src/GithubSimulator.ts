@@ -1438,7 +1438,10 @@ export class GithubSimulator {
     request.status = result.status;
     request.counted = counted;
     res.statusCode = result.status;
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    // A 304 has no body, and so no type a client would try to parse.
+    if (result.status !== 304) {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+    }
     for (const [name, value] of Object.entries({
       ...this.rateLimitHeaders(),
       ...result.headers,

@@ -1,6 +1,14 @@
 export type { GithubClientOptions } from './connectGithub';
 export * from './GithubAdvisoryClient';
 export * from './GithubApiError';
+export { GithubBudget } from './GithubBudget';
+export type {
+  GithubBudgetOptions,
+  GithubBudgetSnapshot,
+  GithubFeatureUsage,
+  GithubResponseInfo,
+} from './GithubBudget';
+export { githubOctokit } from './githubOctokit';
 export * from './GithubIssueReporter';
 export * from './GithubPullRequestMerger';
 export * from './GithubPullRequestPublisher';

@@ -9,12 +9,14 @@ import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
+import { GithubBudget } from './GithubBudget';
 import { GithubPullRequestPublisher } from './GithubPullRequestPublisher';
 
 /**
  * GitHub for the platform backend and its modules: the integrations, one
  * credentials provider (GitHub App tokens are fetched and cached once) and
- * the pull request publisher built on it.
+ * the pull request publisher built on it, and the budget every GitHub client
+ * of the platform sends through.
  *
  * @public
  */
@@ -22,6 +24,8 @@ export interface PlatformGithubService {
   integrations: ScmIntegrationRegistry;
   credentialsProvider: GithubCredentialsProvider;
   publisher: GithubPullRequestPublisher;
+  /** Pass it (with a feature name) to every GitHub client: `{ budget, feature: 'tasks' }`. */
+  budget: GithubBudget;
 }
 
 /**
@@ -41,12 +45,16 @@ export const platformGithubServiceRef = createServiceRef<PlatformGithubService>(
           const integrations = ScmIntegrations.fromConfig(config);
           const credentialsProvider =
             DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+          const budget = new GithubBudget();
           return {
             integrations,
             credentialsProvider,
+            budget,
             publisher: new GithubPullRequestPublisher({
               integrations,
               credentialsProvider,
+              budget,
+              feature: 'tasks',
             }),
           };
         },
