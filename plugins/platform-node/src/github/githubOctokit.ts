@@ -19,7 +19,7 @@ type HttpErrorLike = {
  */
 export function githubOctokit(options: {
   baseUrl?: string;
-  token: string;
+  token?: string;
   budget?: GithubBudget;
   feature: string;
 }): Octokit {
@@ -33,7 +33,7 @@ export function githubOctokit(options: {
   octokit.hook.wrap('request', (request, endpoint) =>
     budget.send(
       options.feature,
-      () => request(endpoint),
+      async () => request(endpoint),
       ({ value, error }) => {
         if (value) return { status: value.status, headers: value.headers };
         const failure = error as HttpErrorLike | undefined;

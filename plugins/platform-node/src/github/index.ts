@@ -9,6 +9,7 @@ export type {
   GithubResponseInfo,
 } from './GithubBudget';
 export { githubOctokit } from './githubOctokit';
+export { githubBudgetServiceRef } from './githubBudgetServiceRef';
 export * from './GithubIssueReporter';
 export * from './GithubPullRequestMerger';
 export * from './GithubPullRequestPublisher';

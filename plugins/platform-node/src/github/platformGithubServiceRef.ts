@@ -10,6 +10,7 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { GithubBudget } from './GithubBudget';
+import { githubBudgetServiceRef } from './githubBudgetServiceRef';
 import { GithubPullRequestPublisher } from './GithubPullRequestPublisher';
 
 /**
@@ -40,12 +41,14 @@ export const platformGithubServiceRef = createServiceRef<PlatformGithubService>(
     defaultFactory: async service =>
       createServiceFactory({
         service,
-        deps: { config: coreServices.rootConfig },
-        factory({ config }) {
+        deps: {
+          config: coreServices.rootConfig,
+          budget: githubBudgetServiceRef,
+        },
+        factory({ config, budget }) {
           const integrations = ScmIntegrations.fromConfig(config);
           const credentialsProvider =
             DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-          const budget = new GithubBudget();
           return {
             integrations,
             credentialsProvider,
