@@ -9,6 +9,7 @@ import type {
   ConventionComplianceOverview,
   ConventionsFixResponse,
   ConventionsReport,
+  GithubBudgetResponse,
   PlatformTask,
   PlatformTaskBreaker,
   PlatformTaskDetails,
@@ -113,6 +114,10 @@ export class PlatformClient implements PlatformApi {
 
   async listTaskBreakers(): Promise<{ items: PlatformTaskBreaker[] }> {
     return this.#request('/tasks/breakers');
+  }
+
+  async getGithubBudget(): Promise<GithubBudgetResponse> {
+    return this.#request('/github/budget');
   }
 
   async retryTask(id: number): Promise<PlatformTask> {
