@@ -257,9 +257,9 @@ async function resolveCommitish(
 }
 
 /** A strong validator of a response's content, as GitHub sends in `etag`. */
-function etagOf(reply: Reply): string {
+function etagOf(answer: Reply): string {
   const hash = createHash('sha1');
-  hash.update(reply.raw ?? JSON.stringify(reply.body ?? null));
+  hash.update(answer.raw ?? JSON.stringify(answer.body ?? null));
   return `"${hash.digest('hex')}"`;
 }
 
@@ -1515,11 +1515,11 @@ export class GithubSimulator {
       this.recentRequests.push(now);
     }
     if (this.rateLimit) this.rateLimit.remaining -= 1;
-    const reply = await this.route(route, path, request);
-    if (reply.status === 200 && route?.method === 'GET') {
-      reply.headers = { ...reply.headers, etag: etagOf(reply) };
+    const answer = await this.route(route, path, request);
+    if (answer.status === 200 && route?.method === 'GET') {
+      answer.headers = { ...answer.headers, etag: etagOf(answer) };
     }
-    return { reply, counted: true };
+    return { reply: answer, counted: true };
   }
 
   /** A new window of the primary limit once the last one is over. */

@@ -29,6 +29,48 @@ import {
   resolveSpecSource,
 } from './resolveSpecSource';
 
+interface SpecEtag {
+  /** The tree read's etag (the commit). */
+  tree?: string;
+  /** GitHub's ETag of the branch, for the conditional check. */
+  branch?: string;
+  specsPath?: string;
+}
+
+function parseSpecEtag(etag: string | undefined): SpecEtag {
+  if (!etag?.startsWith('{')) return { tree: etag };
+  try {
+    const parsed = JSON.parse(etag) as SpecEtag;
+    return typeof parsed === 'object' && parsed ? parsed : {};
+  } catch {
+    // An etag of another version: read again.
+    return {};
+  }
+}
+
+function formatSpecEtag(etag: SpecEtag): string | undefined {
+  return etag.tree || etag.branch ? JSON.stringify(etag) : undefined;
+}
+
+// The last reads by commit, shared by the readers of this process (the
+// catalog module and the spec index read the same repositories).
+const readsByCommit = new Map<
+  string,
+  Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string }
+>();
+const READS_KEPT = 256;
+
+function remember(
+  key: string,
+  read: Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string },
+) {
+  readsByCommit.delete(key);
+  readsByCommit.set(key, read);
+  if (readsByCommit.size > READS_KEPT) {
+    readsByCommit.delete(readsByCommit.keys().next().value!);
+  }
+}
+
 /**
  * The specs of one repository as read from its source.
  *
@@ -303,48 +345,6 @@ export class SpecSourceReader {
       etag: tree.etag,
       specsPath,
     };
-  }
-}
-
-interface SpecEtag {
-  /** The tree read's etag (the commit). */
-  tree?: string;
-  /** GitHub's ETag of the branch, for the conditional check. */
-  branch?: string;
-  specsPath?: string;
-}
-
-function parseSpecEtag(etag: string | undefined): SpecEtag {
-  if (!etag?.startsWith('{')) return { tree: etag };
-  try {
-    const parsed = JSON.parse(etag) as SpecEtag;
-    return typeof parsed === 'object' && parsed ? parsed : {};
-  } catch {
-    // An etag of another version: read again.
-    return {};
-  }
-}
-
-function formatSpecEtag(etag: SpecEtag): string | undefined {
-  return etag.tree || etag.branch ? JSON.stringify(etag) : undefined;
-}
-
-// The last reads by commit, shared by the readers of this process (the
-// catalog module and the spec index read the same repositories).
-const readsByCommit = new Map<
-  string,
-  Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string }
->();
-const READS_KEPT = 256;
-
-function remember(
-  key: string,
-  read: Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string },
-) {
-  readsByCommit.delete(key);
-  readsByCommit.set(key, read);
-  if (readsByCommit.size > READS_KEPT) {
-    readsByCommit.delete(readsByCommit.keys().next().value!);
   }
 }
 
