@@ -279,6 +279,16 @@ export class BareRepository {
     return stdout;
   }
 
+  /** The tree of a commit as a gzipped tarball whose entries sit under `prefix/`. */
+  async archive(commit: string, prefix: string): Promise<Buffer> {
+    const { stdout } = await run(
+      'git',
+      ['archive', '--format=tar.gz', `--prefix=${prefix}/`, commit],
+      { cwd: this.dir, encoding: 'buffer', maxBuffer: 512 * 1024 * 1024 },
+    );
+    return stdout;
+  }
+
   /** A file at a ref, or undefined when it does not exist there. */
   async readFile(ref: string, path: string): Promise<string | undefined> {
     try {

@@ -1,4 +1,5 @@
 import type { operations } from '@octokit/openapi-types';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import {
   createServer,
@@ -31,6 +32,7 @@ import {
   pullRequestCommit,
   pullRequestSimple,
   release,
+  repository,
   RepositoryFacts,
   RequestBodyOf,
   ResponseOf,
@@ -53,6 +55,8 @@ type Operation = keyof operations;
 type Reply = {
   status: number;
   body?: unknown;
+  /** Bytes sent as they are instead of a JSON body (archives, raw file contents). */
+  raw?: Buffer;
   headers?: Record<string, string>;
 };
 
@@ -90,6 +94,38 @@ export interface SimulatedRequest {
   /** The GitHub REST operation it matched (`git/create-tree`); `git` for the git protocol. */
   operation?: string;
   authorization?: string;
+  /** The status it was answered with. */
+  status?: number;
+  /**
+   * Whether it counted against the primary rate limit, as GitHub counts: an
+   * API request does, a conditional request answered 304 and a git
+   * protocol request do not.
+   */
+  counted?: boolean;
+}
+
+/**
+ * GitHub's primary rate limit: `limit` requests per window (GitHub: 5,000
+ * per hour for a token), reset a window after the first request of a window.
+ *
+ * @public
+ */
+export interface SimulatedPrimaryRateLimit {
+  limit: number;
+  /** Default one hour. */
+  windowMs?: number;
+}
+
+/**
+ * GitHub's secondary rate limit: more than `maxRequests` API requests within
+ * `perMs` are answered 429 with `retry-after: retryAfterSeconds`.
+ *
+ * @public
+ */
+export interface SimulatedSecondaryRateLimit {
+  maxRequests: number;
+  perMs: number;
+  retryAfterSeconds: number;
 }
 
 /**
@@ -122,6 +158,7 @@ interface RouteContext {
   params: string[];
   query: URLSearchParams;
   body: unknown;
+  accept?: string;
 }
 
 interface Route {
@@ -209,6 +246,27 @@ async function pullRequestChanges(
     files.push({ filename, status, sha: blob, additions, deletions });
   }
   return { head, commits, files };
+}
+
+/** A branch, tag or commit sha of the repository, as the commit it names. */
+async function resolveCommitish(
+  repo: SimulatedRepository,
+  ref: string,
+): Promise<string | undefined> {
+  return (
+    (await repo.git.resolveRef(`refs/heads/${ref}`)) ??
+    (await repo.git.resolveRef(`refs/tags/${ref}`)) ??
+    (/^[0-9a-f]{40}$/.test(ref) && (await repo.git.objectType(ref)) === 'commit'
+      ? ref
+      : undefined)
+  );
+}
+
+/** A strong validator of a response's content, as GitHub sends in `etag`. */
+function etagOf(answer: Reply): string {
+  const hash = createHash('sha1');
+  hash.update(answer.raw ?? JSON.stringify(answer.body ?? null));
+  return `"${hash.digest('hex')}"`;
 }
 
 /** The page GitHub's `per_page` and `page` query parameters ask for. */
@@ -505,7 +563,10 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: new RegExp(`^${REPO}/contents((?:/.*)?)$`),
     operation: 'repos/get-content',
-    async handle(this: GithubSimulator, { repo, params: [rawPath], query }) {
+    async handle(
+      this: GithubSimulator,
+      { repo, params: [rawPath], query, accept },
+    ) {
       const ref = query.get('ref') || repo.facts.defaultBranch;
       const commit =
         (await repo.git.resolveRef(`refs/heads/${ref}`)) ??
@@ -524,6 +585,9 @@ const ROUTES: Route[] = [
       const type = sha ? await repo.git.objectType(sha) : undefined;
       if (type === 'blob') {
         const content = await repo.git.readBlob(sha);
+        if (accept?.includes('application/vnd.github.v3.raw')) {
+          return { status: 200, raw: content };
+        }
         const entry: ContentEntry = {
           path,
           type: 'file',
@@ -554,6 +618,43 @@ const ROUTES: Route[] = [
         );
       }
       return notFound();
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/commits/([^/]+)/status$`),
+    operation: 'repos/get-combined-status-for-ref',
+    async handle(this: GithubSimulator, { repo, params: [ref] }) {
+      const sha = await resolveCommitish(repo, ref);
+      if (!sha) return notFound();
+      return reply('repos/get-combined-status-for-ref', 200, {
+        state: 'pending',
+        statuses: [],
+        sha,
+        total_count: 0,
+        repository: repository(this.urls, repo.facts),
+        commit_url: `${this.urls.api}/repos/${fullNameOf(repo)}/commits/${sha}`,
+        url: `${this.urls.api}/repos/${fullNameOf(repo)}/commits/${sha}/status`,
+      });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/tarball(?:/(.+))?$`),
+    operation: 'repos/download-tarball-archive',
+    async handle(this: GithubSimulator, { repo, params: [ref] }) {
+      const sha = await resolveCommitish(repo, ref || repo.facts.defaultBranch);
+      if (!sha) return notFound();
+      // GitHub redirects to codeload; the archive is served here directly.
+      const prefix = `${repo.facts.owner}-${repo.facts.name}-${sha.slice(
+        0,
+        7,
+      )}`;
+      return {
+        status: 200,
+        raw: await repo.git.archive(sha, prefix),
+        headers: { 'content-type': 'application/x-gzip' },
+      };
     },
   },
   {
@@ -1159,8 +1260,13 @@ const GLOBAL_ROUTES: GlobalRoute[] = [
  * with every annotation they were sent (an update adds to them, as on GitHub).
  *
  * Credentials are checked like GitHub does: a wrong token gets 401
- * `Bad credentials`. A rate limit can be set, and any response replaced
- * once with `failNext`.
+ * `Bad credentials`. Rate limits are enforced as GitHub does when set
+ * (`start({ rateLimit, secondaryRateLimit })` or `setRateLimit`): the
+ * primary limit with `x-ratelimit-*` headers and 403 once exhausted until
+ * the window resets, the secondary limit with 429 and `retry-after`. GET
+ * responses carry an ETag; a request whose `If-None-Match` matches gets 304
+ * and, as on GitHub, does not count against the limit. Any response can be
+ * replaced once with `failNext`.
  *
  * @public
  */
@@ -1172,7 +1278,14 @@ export class GithubSimulator {
     operation?: Operation;
     failure: InjectedFailure;
   }[] = [];
-  private rateLimit?: { limit: number; remaining: number; resetAt: Date };
+  private rateLimit?: {
+    limit: number;
+    remaining: number;
+    resetAt: Date;
+    windowMs?: number;
+  };
+  private secondaryRateLimit?: SimulatedSecondaryRateLimit;
+  private readonly recentRequests: number[] = [];
   private nextId = 1;
   private readonly advisories: SimulatedAdvisory[] = [];
 
@@ -1183,7 +1296,11 @@ export class GithubSimulator {
   ) {}
 
   /** Starts a simulator on a free port of 127.0.0.1. */
-  static async start(options?: { token?: string }): Promise<GithubSimulator> {
+  static async start(options?: {
+    token?: string;
+    rateLimit?: SimulatedPrimaryRateLimit;
+    secondaryRateLimit?: SimulatedSecondaryRateLimit;
+  }): Promise<GithubSimulator> {
     const root = await fs.mkdtemp(join(tmpdir(), 'github-sim-'));
     const server = createServer();
     const simulator = new GithubSimulator(
@@ -1191,6 +1308,8 @@ export class GithubSimulator {
       root,
       options?.token ?? 'simulated-token',
     );
+    if (options?.rateLimit) simulator.setPrimaryRateLimit(options.rateLimit);
+    simulator.secondaryRateLimit = options?.secondaryRateLimit;
     server.on('request', (req, res) => {
       simulator.handle(req, res).catch(error => {
         res.statusCode = 500;
@@ -1346,6 +1465,28 @@ export class GithubSimulator {
     this.rateLimit = { limit: 5000, remaining, resetAt };
   }
 
+  /** From now on, `limit` counted API requests per window, the first window starting now. */
+  setPrimaryRateLimit(rateLimit: SimulatedPrimaryRateLimit): void {
+    const windowMs = rateLimit.windowMs ?? 60 * 60 * 1000;
+    this.rateLimit = {
+      limit: rateLimit.limit,
+      remaining: rateLimit.limit,
+      resetAt: new Date(Date.now() + windowMs),
+      windowMs,
+    };
+  }
+
+  /** Sets (or with `undefined` lifts) the secondary rate limit. */
+  setSecondaryRateLimit(limit: SimulatedSecondaryRateLimit | undefined): void {
+    this.secondaryRateLimit = limit;
+    this.recentRequests.length = 0;
+  }
+
+  /** The requests so far that counted against the primary limit. */
+  countedRequests(): number {
+    return this.requests.filter(r => r.counted).length;
+  }
+
   /** The next request that matches gets `failure` instead of its response. */
   failNext(
     match: { method?: string; operation?: keyof operations },
@@ -1393,37 +1534,45 @@ export class GithubSimulator {
     const route =
       ROUTES.find(r => r.method === req.method && r.pattern.test(path)) ??
       GLOBAL_ROUTES.find(r => r.method === req.method && r.pattern.test(path));
-    this.requests.push({
+    const request: SimulatedRequest = {
       method: req.method!,
       path: `${path}${url.search}`,
       operation: route?.operation,
       authorization,
-    });
-    const result = await this.respond(
+    };
+    this.requests.push(request);
+    const { reply: result, counted } = await this.respond(
       route,
       path,
-      url.searchParams,
-      body,
+      { query: url.searchParams, body, accept: req.headers.accept },
       authorization,
+      req.headers['if-none-match'],
     );
+    request.status = result.status;
+    request.counted = counted;
     res.statusCode = result.status;
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    // A 304 has no body, and so no type a client would try to parse.
+    if (result.status !== 304) {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+    }
     for (const [name, value] of Object.entries({
       ...this.rateLimitHeaders(),
       ...result.headers,
     })) {
       res.setHeader(name, value);
     }
-    res.end(result.body === undefined ? '' : JSON.stringify(result.body));
+    if (result.status === 304) res.end();
+    else if (result.raw) res.end(result.raw);
+    else res.end(result.body === undefined ? '' : JSON.stringify(result.body));
   }
 
   private async respond(
     route: Route | GlobalRoute | undefined,
     path: string,
-    query: URLSearchParams,
-    body: unknown,
+    request: { query: URLSearchParams; body: unknown; accept?: string },
     authorization: string | undefined,
-  ): Promise<Reply> {
+    ifNoneMatch: string | undefined,
+  ): Promise<{ reply: Reply; counted: boolean }> {
     if (
       authorization !== `token ${this.token}` &&
       authorization !== `Bearer ${this.token}`
@@ -1432,18 +1581,77 @@ export class GithubSimulator {
         message: 'Bad credentials',
         documentation_url: DOCS,
       };
-      return { status: 401, body: error };
+      return { reply: { status: 401, body: error }, counted: false };
     }
-    if (this.rateLimit) {
-      if (this.rateLimit.remaining <= 0) {
-        const error: BasicError = {
-          message: 'API rate limit exceeded for installation ID 1.',
-          documentation_url: `${DOCS}/overview/resources-in-the-rest-api#rate-limiting`,
+    // A conditional GET whose resource is unchanged costs nothing on GitHub.
+    if (ifNoneMatch && route?.method === 'GET') {
+      const current = await this.route(route, path, request);
+      if (current.status === 200 && etagOf(current) === ifNoneMatch) {
+        return {
+          reply: { status: 304, headers: { etag: ifNoneMatch } },
+          counted: false,
         };
-        return { status: 403, body: error };
       }
-      this.rateLimit.remaining -= 1;
     }
+    this.resetRateLimitWindow();
+    if (this.rateLimit && this.rateLimit.remaining <= 0) {
+      const error: BasicError = {
+        message: 'API rate limit exceeded for installation ID 1.',
+        documentation_url: `${DOCS}/overview/resources-in-the-rest-api#rate-limiting`,
+      };
+      return { reply: { status: 403, body: error }, counted: false };
+    }
+    if (this.secondaryRateLimit) {
+      const { maxRequests, perMs, retryAfterSeconds } = this.secondaryRateLimit;
+      const now = Date.now();
+      while (
+        this.recentRequests.length &&
+        this.recentRequests[0] <= now - perMs
+      ) {
+        this.recentRequests.shift();
+      }
+      if (this.recentRequests.length >= maxRequests) {
+        const error: BasicError = {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+        };
+        return {
+          reply: {
+            status: 429,
+            body: error,
+            headers: { 'retry-after': String(retryAfterSeconds) },
+          },
+          counted: false,
+        };
+      }
+      this.recentRequests.push(now);
+    }
+    if (this.rateLimit) this.rateLimit.remaining -= 1;
+    const answer = await this.route(route, path, request);
+    if (answer.status === 200 && route?.method === 'GET') {
+      answer.headers = { ...answer.headers, etag: etagOf(answer) };
+    }
+    return { reply: answer, counted: true };
+  }
+
+  /** A new window of the primary limit once the last one is over. */
+  private resetRateLimitWindow() {
+    const limit = this.rateLimit;
+    if (!limit?.windowMs || Date.now() < limit.resetAt.getTime()) return;
+    limit.remaining = limit.limit;
+    limit.resetAt = new Date(Date.now() + limit.windowMs);
+  }
+
+  private async route(
+    route: Route | GlobalRoute | undefined,
+    path: string,
+    {
+      query,
+      body,
+      accept,
+    }: { query: URLSearchParams; body: unknown; accept?: string },
+  ): Promise<Reply> {
     const injected = this.failures.findIndex(
       f =>
         (!f.method || f.method === route?.method) &&
@@ -1458,7 +1666,7 @@ export class GithubSimulator {
     const params = route.pattern.exec(path)!.slice(1).map(decodeURIComponent);
     const repo = this.repos.get(`${params[0]}/${params[1]}`.toLowerCase());
     if (!repo) return notFound();
-    const context = { repo, params: params.slice(2), query, body };
+    const context = { repo, params: params.slice(2), query, body, accept };
     if (route.method === 'GET') return route.handle.call(this, context);
     const result = repo.writes.then(() => route.handle.call(this, context));
     repo.writes = result.catch(() => undefined);

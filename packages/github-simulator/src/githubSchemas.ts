@@ -165,7 +165,8 @@ export function fullRepository(
   };
 }
 
-function repository(urls: SimulatedUrls, repo: RepositoryFacts) {
+/** `repository`, and the `minimal-repository` that combined statuses embed. */
+export function repository(urls: SimulatedUrls, repo: RepositoryFacts) {
   const full = fullRepository(urls, repo);
   return {
     ...repositoryUrls(urls, full.full_name),

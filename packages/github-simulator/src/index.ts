@@ -7,7 +7,12 @@
  */
 
 export { GithubSimulator } from './GithubSimulator';
-export type { InjectedFailure, SimulatedRequest } from './GithubSimulator';
+export type {
+  InjectedFailure,
+  SimulatedPrimaryRateLimit,
+  SimulatedRequest,
+  SimulatedSecondaryRateLimit,
+} from './GithubSimulator';
 export type { SimulatedAdvisory } from './globalAdvisories';
 export { BareRepository } from './BareRepository';
 export type {

@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
+  githubBudgetServiceRef,
   readLocalSpecRoots,
   SpecSourceReader,
 } from '@catalyst/plugin-platform-node';
@@ -26,13 +27,16 @@ export const catalogModuleSpecs = createBackendModule({
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
         logger: coreServices.logger,
+        budget: githubBudgetServiceRef,
       },
-      async init({ catalog, config, urlReader, logger }) {
+      async init({ catalog, config, urlReader, logger, budget }) {
         const integrations = ScmIntegrations.fromConfig(config);
         catalog.addProcessor(
           new SpecEntitiesProcessor({
             reader: new SpecSourceReader(urlReader, integrations, {
               localRoots: readLocalSpecRoots(config),
+              budget,
+              feature: 'catalog',
             }),
             integrations,
             logger,

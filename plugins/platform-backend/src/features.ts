@@ -14,6 +14,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CheckoutService,
+  GithubBudget,
   GithubPullRequestPublisher,
 } from '@catalyst/plugin-platform-node';
 import { Knex } from 'knex';
@@ -35,6 +36,8 @@ export interface PlatformFeatureDeps {
   /** One provider, so GitHub App tokens are fetched and cached once. */
   credentialsProvider: GithubCredentialsProvider;
   publisher: GithubPullRequestPublisher;
+  /** Every GitHub client of the platform sends through it, under its feature's name. */
+  budget?: GithubBudget;
   /** The one checkout service of the plugin and its modules. */
   checkouts: CheckoutService;
 }

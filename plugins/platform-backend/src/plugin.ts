@@ -32,6 +32,7 @@ import { createSpecsFeature } from './specs/createSpecsFeature';
 import { createTasksFeature } from './tasks/createTasksFeature';
 import { readTaskConfig } from './tasks/readTaskConfig';
 import { createWebhooksFeature } from './webhooks/createWebhooksFeature';
+import { createGithubBudgetRouter } from './github/githubBudgetRouter';
 
 /**
  * The Catalyst platform backend plugin, mounted at /api/platform.
@@ -161,6 +162,12 @@ export const platformPlugin = createBackendPlugin({
         );
         router.use(tasks.router);
         router.use(conventions.router);
+        router.use(
+          createGithubBudgetRouter({
+            budget: github.budget,
+            httpAuth: services.httpAuth,
+          }),
+        );
         httpRouter.use(router);
         httpRouter.addAuthPolicy({
           path: '/webhooks/github',

@@ -6,6 +6,8 @@ import {
 import {
   classifyGithubError,
   GithubApiError,
+  GithubBudget,
+  githubOctokit,
 } from '@catalyst/plugin-platform-node';
 import { Octokit } from '@octokit/rest';
 
@@ -69,6 +71,7 @@ export class GithubPullRequestChecksClient implements PullRequestChecksClient {
   constructor(
     private readonly integrations: ScmIntegrationRegistry,
     credentialsProvider?: GithubCredentialsProvider,
+    private readonly budget?: GithubBudget,
   ) {
     this.credentials =
       credentialsProvider ??
@@ -177,10 +180,11 @@ export class GithubPullRequestChecksClient implements PullRequestChecksClient {
     const { token } = await this.credentials.getCredentials({
       url: pr.htmlUrl,
     });
-    const octokit = new Octokit({
+    const octokit = githubOctokit({
       baseUrl: integration.config.apiBaseUrl,
-      auth: token,
-      userAgent: 'catalyst-platform',
+      token,
+      budget: this.budget,
+      feature: 'webhooks',
     });
     const repository = `${pr.owner}/${pr.repo}`;
     return {

@@ -42,6 +42,7 @@ export async function createConventionsFeature(
     client: new GithubPullRequestChecksClient(
       deps.integrations,
       deps.credentialsProvider,
+      deps.budget,
     ),
     store,
     logger: deps.logger,

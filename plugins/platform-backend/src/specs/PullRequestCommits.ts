@@ -3,7 +3,7 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { Octokit } from '@octokit/rest';
+import { GithubBudget, githubOctokit } from '@catalyst/plugin-platform-node';
 
 /** Reads the commit messages of a pull request. */
 export interface PullRequestCommits {
@@ -25,6 +25,7 @@ export class GithubPullRequestCommits implements PullRequestCommits {
   constructor(
     private readonly integrations: ScmIntegrationRegistry,
     credentialsProvider?: GithubCredentialsProvider,
+    private readonly budget?: GithubBudget,
   ) {
     this.credentials =
       credentialsProvider ??
@@ -44,9 +45,11 @@ export class GithubPullRequestCommits implements PullRequestCommits {
     const { token } = await this.credentials.getCredentials({
       url: pr.htmlUrl,
     });
-    const octokit = new Octokit({
+    const octokit = githubOctokit({
       baseUrl: integration.config.apiBaseUrl,
-      auth: token,
+      token,
+      budget: this.budget,
+      feature: 'webhooks',
     });
     // GitHub lists at most 250 commits of a pull request.
     const messages: string[] = [];

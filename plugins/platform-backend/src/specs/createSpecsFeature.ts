@@ -17,6 +17,9 @@ export async function createSpecsFeature(deps: PlatformFeatureDeps) {
   const store = new SpecStore(deps.db);
   const reader = new SpecSourceReader(deps.urlReader, deps.integrations, {
     localRoots: readLocalSpecRoots(deps.rootConfig),
+    credentialsProvider: deps.credentialsProvider,
+    budget: deps.budget,
+    feature: 'specs',
   });
   const indexer = new SpecIndexer({
     store,
@@ -51,6 +54,7 @@ export async function createSpecsFeature(deps: PlatformFeatureDeps) {
       commits: new GithubPullRequestCommits(
         deps.integrations,
         deps.credentialsProvider,
+        deps.budget,
       ),
       logger: deps.logger,
     }),

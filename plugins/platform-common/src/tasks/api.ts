@@ -174,3 +174,35 @@ export interface PlatformTaskDetails extends PlatformTask {
   attempts: PlatformTaskAttempt[];
   breakers: PlatformTaskBreaker[];
 }
+
+/**
+ * The GitHub requests of one feature of the platform in the last hour.
+ *
+ * @public
+ */
+export interface GithubFeatureBudget {
+  /** `specs`, `catalog`, `conventions`, `tasks`, `webhooks`, ... */
+  feature: string;
+  /** Requests that counted against the rate limit. */
+  requests: number;
+  /** Conditional requests answered 304 (not counted by GitHub). */
+  notModified: number;
+  /** Rate-limited responses, each followed by a wait or a failure. */
+  rateLimited: number;
+}
+
+/**
+ * `GET /github/budget`: what the backend spent of its GitHub rate limit, per
+ * feature over the last `windowMinutes`, and the limit as GitHub last
+ * reported it (absent until a response carried it).
+ *
+ * @public
+ */
+export interface GithubBudgetResponse {
+  windowMinutes: number;
+  features: GithubFeatureBudget[];
+  limit?: number;
+  remaining?: number;
+  resetAt?: string;
+  observedAt?: string;
+}

@@ -6,6 +6,8 @@ import {
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
 import { classifyGithubError, GithubAuthError } from './GithubApiError';
+import { GithubBudget } from './GithubBudget';
+import { githubOctokit } from './githubOctokit';
 import { GithubRepositoryRef } from './parseGithubRepository';
 
 /**
@@ -25,6 +27,7 @@ export async function connectGithub(
   integrations: ScmIntegrationRegistry,
   credentials: GithubCredentialsProvider,
   target: GithubRepositoryRef,
+  budget?: { budget?: GithubBudget; feature?: string },
 ): Promise<GithubConnection> {
   const integration = integrations.github.byUrl(target.url);
   if (!integration) {
@@ -40,10 +43,11 @@ export async function connectGithub(
       { operation: 'getCredentials', repository, reason: 'unauthorized' },
     );
   }
-  const octokit = new Octokit({
+  const octokit = githubOctokit({
     baseUrl: integration.config.apiBaseUrl,
-    auth: token,
-    userAgent: 'catalyst-platform',
+    token,
+    budget: budget?.budget,
+    feature: budget?.feature ?? 'other',
   });
   return {
     async call<T>(
@@ -69,6 +73,10 @@ export async function connectGithub(
 export interface GithubClientOptions {
   integrations: ScmIntegrationRegistry;
   credentialsProvider?: GithubCredentialsProvider;
+  /** Records, paces and retries the client's requests (see {@link GithubBudget}). */
+  budget?: GithubBudget;
+  /** What the requests are for in the budget (`tasks`, `webhooks`, ...). Default `other`. */
+  feature?: string;
 }
 
 /**
@@ -82,5 +90,6 @@ export function githubConnector(
   const credentials =
     options.credentialsProvider ??
     DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
-  return target => connectGithub(options.integrations, credentials, target);
+  return target =>
+    connectGithub(options.integrations, credentials, target, options);
 }

@@ -1,7 +1,18 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  NotModifiedError,
+} from '@backstage/errors';
+import {
+  DefaultGithubCredentialsProvider,
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import { GithubBudget } from '../github/GithubBudget';
+import { parseGithubRepository } from '../github/parseGithubRepository';
 import {
   SpecIndex,
   indexSpecFiles,
@@ -17,6 +28,48 @@ import {
   resolveAllowedLocalSource,
   resolveSpecSource,
 } from './resolveSpecSource';
+
+interface SpecEtag {
+  /** The tree read's etag (the commit). */
+  tree?: string;
+  /** GitHub's ETag of the branch, for the conditional check. */
+  branch?: string;
+  specsPath?: string;
+}
+
+function parseSpecEtag(etag: string | undefined): SpecEtag {
+  if (!etag?.startsWith('{')) return { tree: etag };
+  try {
+    const parsed = JSON.parse(etag) as SpecEtag;
+    return typeof parsed === 'object' && parsed ? parsed : {};
+  } catch {
+    // An etag of another version: read again.
+    return {};
+  }
+}
+
+function formatSpecEtag(etag: SpecEtag): string | undefined {
+  return etag.tree || etag.branch ? JSON.stringify(etag) : undefined;
+}
+
+// The last reads by commit, shared by the readers of this process (the
+// catalog module and the spec index read the same repositories).
+const readsByCommit = new Map<
+  string,
+  Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string }
+>();
+const READS_KEPT = 256;
+
+function remember(
+  key: string,
+  read: Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string },
+) {
+  readsByCommit.delete(key);
+  readsByCommit.set(key, read);
+  if (readsByCommit.size > READS_KEPT) {
+    readsByCommit.delete(readsByCommit.keys().next().value!);
+  }
+}
 
 /**
  * The specs of one repository as read from its source.
@@ -34,13 +87,19 @@ export interface SpecReadResult {
 
 /**
  * Reads the Spec Kit folders of a component's repository: straight from disk
- * for file locations, through the UrlReader (a tree read with etag, so an
- * unchanged repository costs one request) for URL locations.
+ * for file locations, through the UrlReader for URL locations: one tree read
+ * of the repository (catalyst.yaml, AGENTS.md and the specs folder from one
+ * archive, no per-file reads). On GitHub a conditional request for the
+ * branch comes first, so an unchanged repository costs a 304, which GitHub
+ * does not count; and a commit that another reader in this process (the
+ * catalog module, the spec index) read already is not read again.
  *
  * @public
  */
 export class SpecSourceReader {
   private readonly lastFileIndex = new Map<string, SpecIndex>();
+
+  private readonly credentials: GithubCredentialsProvider;
 
   constructor(
     private readonly urlReader: UrlReaderService,
@@ -48,8 +107,17 @@ export class SpecSourceReader {
     private readonly options: {
       /** Where `file:` locations named by annotations may be read (see {@link readLocalSpecRoots}). */
       localRoots?: readonly string[];
+      /** Records and paces the conditional branch reads on GitHub. */
+      budget?: GithubBudget;
+      /** What the reads are for in the budget. Default `specs`. */
+      feature?: string;
+      credentialsProvider?: GithubCredentialsProvider;
     } = {},
-  ) {}
+  ) {
+    this.credentials =
+      options.credentialsProvider ??
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+  }
 
   /**
    * Reads the entity's specs. Returns `undefined` when the entity has no
@@ -145,52 +213,138 @@ export class SpecSourceReader {
     source: { type: 'url'; repoUrl: string },
     etag?: string,
   ): Promise<SpecReadResult> {
-    const at = (path: string) =>
-      this.integrations.resolveUrl({ url: path, base: source.repoUrl });
+    const previous = parseSpecEtag(etag);
+    const branch = await this.checkGithubBranch(source.repoUrl, previous);
+    const cacheKey = branch && `${source.repoUrl}@${branch.sha}`;
+    const cached = cacheKey ? readsByCommit.get(cacheKey) : undefined;
+    const read =
+      cached ??
+      (await this.readRepositoryTree(
+        source,
+        previous,
+        // Off GitHub the tree read itself tells whether anything changed.
+        branch ? undefined : previous.tree,
+      ));
+    if (cacheKey) remember(cacheKey, read);
+    return {
+      ...read,
+      etag: formatSpecEtag({
+        tree: read.etag,
+        branch: branch?.etag,
+        specsPath: read.specsPath,
+      }),
+    };
+  }
 
-    const catalystYaml = await this.readOptionalUrl(at('catalyst.yaml'));
-    const specsPath = readSpecsConfig(catalystYaml ?? '', 'catalyst.yaml').path;
+  /**
+   * The branch's commit, by a conditional request: throws NotModifiedError
+   * when it is the one of `previous`. Undefined off GitHub or without
+   * credentials (the tree read then tells).
+   */
+  private async checkGithubBranch(
+    repoUrl: string,
+    previous: SpecEtag,
+  ): Promise<{ sha: string; etag?: string } | undefined> {
+    const integration = this.integrations.github.byUrl(repoUrl);
+    if (!integration?.config.apiBaseUrl) return undefined;
+    const repository = parseGithubRepository(repoUrl);
+    const { token } = await this.credentials.getCredentials({ url: repoUrl });
+    if (!token || !repository.ref) return undefined;
+    const url = `${integration.config.apiBaseUrl}/repos/${repository.owner}/${
+      repository.repo
+    }/git/ref/heads/${encodeURIComponent(repository.ref)}`;
+    const headers: Record<string, string> = {
+      authorization: `token ${token}`,
+      accept: 'application/vnd.github+json',
+      ...(previous.branch && { 'if-none-match': previous.branch }),
+    };
+    const send = () => fetch(url, { headers });
+    const response = this.options.budget
+      ? await this.options.budget.send(
+          this.options.feature ?? 'specs',
+          send,
+          ({ value }) =>
+            value && {
+              status: value.status,
+              headers: Object.fromEntries(value.headers.entries()),
+            },
+        )
+      : await send();
+    if (response.status === 304) throw new NotModifiedError();
+    // A branch that is not there (a tag, a sha): the tree read tells.
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as { object?: { sha?: string } };
+    if (!body.object?.sha) return undefined;
+    return {
+      sha: body.object.sha,
+      etag: response.headers.get('etag') ?? undefined,
+    };
+  }
 
-    let tree;
-    try {
-      tree = await this.urlReader.readTree(at(specsPath), { etag });
-    } catch (error) {
-      if ((error as Error).name === NotFoundError.name) {
-        // A repository without a specs folder has no specs; that is not an error.
-        return {
-          source,
-          index: { specs: [], diagnostics: [] },
-          activeSlugs: [],
-        };
+  /** catalyst.yaml, AGENTS.md and the specs folder, from one tree read of the repository. */
+  private async readRepositoryTree(
+    source: { type: 'url'; repoUrl: string },
+    previous: SpecEtag,
+    treeEtag: string | undefined,
+  ): Promise<
+    Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string }
+  > {
+    const readTree = async (specsPath: string) => {
+      const prefix = `${specsPath.replace(/^\/+|\/+$/g, '')}/`;
+      try {
+        return await this.urlReader.readTree(source.repoUrl, {
+          etag: treeEtag,
+          filter: path =>
+            path === 'catalyst.yaml' ||
+            path === 'AGENTS.md' ||
+            path.startsWith(prefix),
+        });
+      } catch (error) {
+        if ((error as Error).name === NotFoundError.name) return undefined;
+        throw error;
       }
-      throw error;
+    };
+    const guess = previous.specsPath ?? 'specs';
+    let tree = await readTree(guess);
+    if (!tree) {
+      return {
+        source,
+        index: { specs: [], diagnostics: [] },
+        activeSlugs: [],
+        specsPath: guess,
+      };
     }
-    const files = await tree.files();
+    let files = await tree.files();
+    const text = async (path: string) => {
+      const file = files.find(f => f.path === path);
+      return file ? (await file.content()).toString('utf8') : undefined;
+    };
+    const specsPath = readSpecsConfig(
+      (await text('catalyst.yaml')) ?? '',
+      'catalyst.yaml',
+    ).path;
+    if (specsPath !== guess) {
+      // catalyst.yaml moved the specs: read again with the right folder.
+      tree = (await readTree(specsPath)) ?? tree;
+      files = await tree.files();
+    }
+    const prefix = `${specsPath.replace(/^\/+|\/+$/g, '')}/`;
     const contents = await Promise.all(
-      files.map(async file => ({
-        path: `${specsPath}/${file.path}`,
-        content: await file.content(),
-      })),
+      files
+        .filter(file => file.path.startsWith(prefix))
+        .map(async file => ({
+          path: file.path,
+          content: await file.content(),
+        })),
     );
-    const agents = await this.readOptionalUrl(at('AGENTS.md'));
+    const agents = await text('AGENTS.md');
     return {
       source,
       index: indexSpecFiles(contents, { specsPath }),
       activeSlugs: agents ? parseActiveSpecs(agents) : [],
       etag: tree.etag,
+      specsPath,
     };
-  }
-
-  private async readOptionalUrl(url: string): Promise<string | undefined> {
-    try {
-      const response = await this.urlReader.readUrl(url);
-      return (await response.buffer()).toString('utf8');
-    } catch (error) {
-      if ((error as Error).name === NotFoundError.name) {
-        return undefined;
-      }
-      throw error;
-    }
   }
 }
 

@@ -22,6 +22,7 @@ export function mockPlatformApi(): jest.Mocked<PlatformApi> {
     listTasks: unanswered('listTasks'),
     getTask: unanswered('getTask'),
     listTaskBreakers: unanswered('listTaskBreakers'),
+    getGithubBudget: unanswered('getGithubBudget'),
     retryTask: unanswered('retryTask'),
     cancelTask: unanswered('cancelTask'),
     approveTask: unanswered('approveTask'),

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  GithubBudgetResponse,
   AgentContextRefreshResponse,
   AgentToolsView,
   AgentContextStaleness,
@@ -102,6 +103,8 @@ export interface PlatformApi {
   getTask(id: number): Promise<PlatformTaskDetails>;
   /** Every circuit breaker over GitHub work, closed ones included. */
   listTaskBreakers(): Promise<{ items: PlatformTaskBreaker[] }>;
+  /** The backend's GitHub requests per feature in the last hour, and what remains of the limit. */
+  getGithubBudget(): Promise<GithubBudgetResponse>;
   /** Runs a failed or cancelled task again. */
   retryTask(id: number): Promise<PlatformTask>;
   /** Cancels an open task. */

@@ -10,6 +10,7 @@ import type {
   ConventionComplianceOverview,
   ConventionsFixResponse,
   ConventionsReport,
+  GithubBudgetResponse,
   PlatformTask,
   PlatformTaskBreaker,
   PlatformTaskDetails,
@@ -118,6 +119,10 @@ export class PlatformClient implements PlatformApi {
 
   async listTaskBreakers(): Promise<{ items: PlatformTaskBreaker[] }> {
     return this.#request('/tasks/breakers');
+  }
+
+  async getGithubBudget(): Promise<GithubBudgetResponse> {
+    return this.#request('/github/budget');
   }
 
   async retryTask(id: number): Promise<PlatformTask> {

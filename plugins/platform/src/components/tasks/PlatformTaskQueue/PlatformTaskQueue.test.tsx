@@ -28,6 +28,16 @@ function queueApi(): jest.Mocked<PlatformApi> {
     items: [openBreaker, closedBreaker],
   });
   api.getTask.mockResolvedValue(failedTaskDetails);
+  api.getGithubBudget.mockResolvedValue({
+    windowMinutes: 60,
+    features: [
+      { feature: 'specs', requests: 12, notModified: 1980, rateLimited: 0 },
+      { feature: 'tasks', requests: 3, notModified: 0, rateLimited: 1 },
+    ],
+    limit: 5000,
+    remaining: 4985,
+    resetAt: '2026-12-07T03:00:00Z',
+  });
   api.retryTask.mockResolvedValue({ ...failedTask, status: 'pending' });
   return api;
 }
@@ -54,6 +64,16 @@ const lastQuery = (api: jest.Mocked<PlatformApi>) =>
 jest.setTimeout(30_000);
 
 describe('PlatformTaskQueue', () => {
+  it('shows the GitHub budget per feature above the queue', async () => {
+    await renderQueue(queueApi());
+    expect(
+      await screen.findByText('4985 of 5000 requests left', { exact: false }),
+    ).toBeInTheDocument();
+    const row = screen.getByText('specs').closest('tr')!;
+    expect(within(row).getByText('12')).toBeInTheDocument();
+    expect(within(row).getByText('1980')).toBeInTheDocument();
+  });
+
   it('lists tasks with every column and warns about open breakers', async () => {
     const api = queueApi();
     await renderQueue(api);

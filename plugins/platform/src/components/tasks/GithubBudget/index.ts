@@ -1,0 +1,1 @@
+export { GithubBudgetCard } from './GithubBudgetCard';
