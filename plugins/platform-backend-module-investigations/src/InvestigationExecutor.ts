@@ -18,7 +18,10 @@ import { entityRepository, RecentChanges } from './evidence/RecentChanges';
 import { signalChanges } from './evidence/signalChanges';
 import { rankCauses } from './ranking/rankCauses';
 import { renderIssue } from './renderIssue';
-import { InvestigationInput, InvestigationStore } from './store/InvestigationStore';
+import {
+  InvestigationInput,
+  InvestigationStore,
+} from './store/InvestigationStore';
 
 /** The task type the observability backend's alert intake queues. */
 export const INCIDENT_INVESTIGATION = 'incident_investigation';
@@ -121,11 +124,14 @@ export class InvestigationExecutor implements PlatformTaskExecutor {
       warnings,
     };
     ctx.signal.throwIfAborted();
-    if (config.issues.enabled) {
+    // `prepare` (dry-run, or before approval) stores the record and leaves GitHub and
+    // the hand-off alone; `apply` files the issue and hands the record on.
+    const apply = ctx.phase === 'apply';
+    if (apply && config.issues.enabled) {
       draft.issue = await this.fileIssue(draft);
     }
     const saved = await this.deps.store.save(draft, new Date(now));
-    if (config.handOff) await this.handOff(saved, config.handOff);
+    if (apply && config.handOff) await this.handOff(saved, config.handOff);
     const top = saved.causes[0];
     return {
       outcome: 'done',

@@ -1,3 +1,4 @@
+import { ServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -61,6 +62,11 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
   let service: InstrumentedService;
   let server: Server;
   let octokit: Octokit;
+  // The test backend's scheduler runs a job when told: the task worker runs on each poll.
+  // (The mock service is also its own factory at runtime; its type does not say so.)
+  const scheduler = mockServices.scheduler() as ReturnType<
+    typeof mockServices.scheduler
+  > & { factory(): ServiceFactory };
 
   async function mergePullRequest(
     fullName: string,
@@ -131,6 +137,7 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
     servers.push(prometheus);
     const started = await startTestBackend({
       features: [
+        scheduler.factory(),
         platformPlugin,
         platformModuleInvestigations,
         observabilityPlugin,
@@ -150,7 +157,14 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
         mockServices.rootConfig.factory({
           data: {
             integrations: { github: [simulator.integrationConfig()] },
-            platform: { tasks: { frequencySeconds: 1 } },
+            // Investigations change no code: they run without a person's approval.
+            platform: {
+              tasks: {
+                approvalPolicies: [
+                  { taskType: 'incident_investigation', policy: 'auto-merge' },
+                ],
+              },
+            },
             observability: {
               prometheus: {
                 instances: [
@@ -269,6 +283,7 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
     const done = await eventually(
       'the investigation task to finish',
       async () => {
+        await scheduler.triggerTask('platform-task-worker');
         const page = await tasks();
         const finished = page.items.find(
           t => !['pending', 'in_progress'].includes(t.status),
@@ -284,9 +299,7 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
     expect(done).toMatchObject({
       status: 'complete',
       entityRef: 'component:default/payments-api',
-      subject: `${alert.fingerprint}@${new Date(
-        alert.startsAt,
-      ).toISOString()}`,
+      subject: `${alert.fingerprint}@${new Date(alert.startsAt).toISOString()}`,
     });
 
     const investigations = await request(server).get(
@@ -316,7 +329,9 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
       ]),
     );
     expect(
-      record.changes.find(c => c.number === dependency && c.repository === 'acme/ledger-worker'),
+      record.changes.find(
+        c => c.number === dependency && c.repository === 'acme/ledger-worker',
+      ),
     ).toMatchObject({
       relation: 'dependency',
       entityRef: 'component:default/ledger-worker',

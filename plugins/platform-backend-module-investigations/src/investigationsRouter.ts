@@ -4,7 +4,11 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeEntityRef, parseInput, requirePermission } from '@catalyst/backend-common';
+import {
+  normalizeEntityRef,
+  parseInput,
+  requirePermission,
+} from '@catalyst/backend-common';
 import {
   InvestigationsResponse,
   observabilityAlertsReadPermission,

@@ -14,18 +14,20 @@ export function renderIssue(investigation: Draft): {
 } {
   const top = investigation.causes[0];
   const lines = [
-    `Catalyst investigated the alert **${cell(investigation.alertName)}** on \`${
-      investigation.entityRef
-    }\`, firing since ${investigation.episodeStart}.`,
+    `Catalyst investigated the alert **${cell(
+      investigation.alertName,
+    )}** on \`${investigation.entityRef}\`, firing since ${
+      investigation.episodeStart
+    }.`,
     '',
     '## Probable causes',
     '',
     ...(investigation.causes.length
       ? investigation.causes.map(
           c =>
-            `${c.rank}. ${c.url ? `[${cell(c.title)}](${c.url})` : cell(c.title)} — ${cell(
-              c.reason,
-            )}`,
+            `${c.rank}. ${
+              c.url ? `[${cell(c.title)}](${c.url})` : cell(c.title)
+            } — ${cell(c.reason)}`,
         )
       : ['No merged change or new error pattern stands out.']),
     '',
@@ -64,7 +66,12 @@ export function renderIssue(investigation: Draft): {
         ]
       : []),
     ...(investigation.warnings.length
-      ? ['', '## Not read', '', ...investigation.warnings.map(w => `- ${cell(w)}`)]
+      ? [
+          '',
+          '## Not read',
+          '',
+          ...investigation.warnings.map(w => `- ${cell(w)}`),
+        ]
       : []),
   ];
   return {

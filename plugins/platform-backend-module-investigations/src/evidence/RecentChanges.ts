@@ -106,14 +106,18 @@ export class RecentChanges {
         { credentials },
       );
       for (const dependency of items) {
-        if (dependency) targets.push({ entity: dependency, relation: 'dependency' });
+        if (dependency)
+          targets.push({ entity: dependency, relation: 'dependency' });
       }
     }
     const changes: InvestigationChange[] = [];
     const seen = new Set<string>();
     for (const target of targets) {
       const ref = stringifyEntityRef(target.entity);
-      const repository = entityRepository(target.entity, this.deps.integrations);
+      const repository = entityRepository(
+        target.entity,
+        this.deps.integrations,
+      );
       if (!repository) {
         warnings.push(`${ref} names no GitHub repository Catalyst can read`);
         continue;

@@ -117,7 +117,9 @@ export function rankCauses(input: {
   const top = input.logPatterns.find(p => p.during > 0);
   const patternWords = top ? words(top.pattern) : new Set<string>();
   const patternNote = top
-    ? `; ${percent(top.shareOfDuring)} of new error lines match \`${top.pattern}\``
+    ? `; ${percent(top.shareOfDuring)} of new error lines match \`${
+        top.pattern
+      }\``
     : '';
 
   const causes: Omit<InvestigationCause, 'rank'>[] = [];
@@ -128,9 +130,7 @@ export function rankCauses(input: {
       ...words(`${change.title} ${change.scopes.join(' ')}`),
     ].filter(w => patternWords.has(w));
     const where =
-      change.relation === 'self'
-        ? ''
-        : ` (${change.entityRef}, a dependency)`;
+      change.relation === 'self' ? '' : ` (${change.entityRef}, a dependency)`;
     if (lead < -60_000) {
       causes.push({
         kind: 'change',
@@ -152,9 +152,9 @@ export function rankCauses(input: {
       kind: 'change',
       score,
       title: `PR #${change.number}: ${change.title}`,
-      reason: `${moved} within ${duration(
-        Math.max(0, lead),
-      )} of PR #${change.number} merging${where}${patternNote}${
+      reason: `${moved} within ${duration(Math.max(0, lead))} of PR #${
+        change.number
+      } merging${where}${patternNote}${
         shared.length ? ` (the PR and the pattern share "${shared[0]}")` : ''
       }`,
       url: change.url,
@@ -165,17 +165,19 @@ export function rankCauses(input: {
       kind: 'log_pattern',
       score: 0.3 * top.shareOfDuring,
       title: `New error: ${top.pattern}`,
-      reason: `${percent(top.shareOfDuring)} of error lines since the alert started (${
-        top.during
-      }) match \`${top.pattern}\`, and none did before`,
+      reason: `${percent(
+        top.shareOfDuring,
+      )} of error lines since the alert started (${top.during}) match \`${
+        top.pattern
+      }\`, and none did before`,
     });
   }
   return causes
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.title.localeCompare(b.title),
-    )
+    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
     .slice(0, MAX_CAUSES)
-    .map((cause, i) => ({ rank: i + 1, ...cause, score: Number(cause.score.toFixed(3)) }));
+    .map((cause, i) => ({
+      rank: i + 1,
+      ...cause,
+      score: Number(cause.score.toFixed(3)),
+    }));
 }
