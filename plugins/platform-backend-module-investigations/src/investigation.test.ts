@@ -274,6 +274,17 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
       90_000,
     );
 
+    // The service ships its log lines in batches: the investigation runs (the test
+    // triggers the worker) once the store has the failures.
+    await eventually('the failures in VictoriaLogs', async () => {
+      const res = await request(server).get(
+        `${PAYMENTS}/logs?level=error&start=${encodeURIComponent(
+          alert.startsAt,
+        )}`,
+      );
+      return res.body.lines?.length > 0 ? true : undefined;
+    });
+
     const tasks = async () =>
       (
         await request(server).get(
@@ -347,7 +358,7 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
       before: 0,
     });
     expect(record.logPatterns[0].during).toBeGreaterThan(0);
-    const errors = record.signals.find(s => s.series === 'errors')!;
+    const errors = record.signals.find(s => s.signal === 'errors')!;
     expect(errors.before).toBe(0);
     expect(errors.during).toBeGreaterThan(0.5);
 

@@ -16,7 +16,7 @@ const MASKS: [RegExp, string][] = [
   [/\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b/gi, '<hex>'],
   [/"[^"\n]{0,200}"/g, '"<s>"'],
   [/'[^'\n]{0,200}'/g, "'<s>'"],
-  [/\b\d+(?:\.\d+)?(?:ms|s|m|h|%)?\b/g, '<n>'],
+  [/\b\d+(?:\.\d+)?(?:ms|s|m|h)?\b%?/g, '<n>'],
 ];
 
 /** The message of a log line with its variable parts masked, bounded in length. */

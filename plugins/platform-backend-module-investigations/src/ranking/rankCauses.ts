@@ -29,6 +29,7 @@ const STOPWORDS = new Set([
 
 const SERIES_NAMES: Record<string, string> = {
   errors: 'error ratio',
+  error_ratio: 'error ratio',
   traffic: 'traffic',
   p50: 'p50 latency',
   p95: 'p95 latency',
