@@ -99,6 +99,17 @@ export interface Config {
       };
     };
     /** Bounds on user queries. */
+    /**
+     * Alert investigations: every firing alert linked to an entity queues one
+     * `incident_investigation` platform task per fingerprint and firing episode
+     * (POST /api/platform/tasks as this plugin's service principal), cancelled
+     * while pending when the alert resolves. Needs the platform plugin with
+     * @catalyst/plugin-platform-backend-module-investigations.
+     */
+    investigations?: {
+      /** Default true. */
+      enabled?: boolean;
+    };
     limits?: {
       /** Longest query_range / logs window. Default 7d. */
       maxRange?: string;

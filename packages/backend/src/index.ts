@@ -38,6 +38,7 @@ backend.add(
   import('@catalyst/plugin-platform-backend-module-dependency-updates'),
 );
 backend.add(import('@catalyst/plugin-platform-backend-module-flaky-tests'));
+backend.add(import('@catalyst/plugin-platform-backend-module-investigations'));
 backend.add(import('@catalyst/plugin-platform-backend-module-lint-autofix'));
 backend.add(import('@catalyst/plugin-platform-backend-module-ci-repair'));
 backend.add(import('@catalyst/plugin-platform-backend-module-release'));

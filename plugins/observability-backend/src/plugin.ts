@@ -9,6 +9,10 @@ import { observabilityPermissions } from '@catalyst/plugin-observability-common'
 import Router from 'express-promise-router';
 import { registerObservabilityActions } from './actions/registerObservabilityActions';
 import { AlertIntake } from './alerts/AlertIntake';
+import {
+  PlatformInvestigationRequests,
+  readInvestigationsEnabled,
+} from './alerts/InvestigationRequests';
 import { ScopedEntityIndex } from './alerts/ScopedEntityIndex';
 import { readObservabilityConfig } from './config';
 import { AlertEventStore } from './database/AlertEventStore';
@@ -52,6 +56,7 @@ export const observabilityPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
@@ -97,6 +102,10 @@ export const observabilityPlugin = createBackendPlugin({
         const intake = new AlertIntake({
           store: eventStore,
           index: scopeIndex,
+          investigations: readInvestigationsEnabled(deps.config)
+            ? new PlatformInvestigationRequests(deps)
+            : undefined,
+          logger: deps.logger,
         });
         const correlator = new IncidentCorrelator({
           events: eventStore,

@@ -1,15 +1,26 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { AlertWebhookResponse } from '@catalyst/plugin-observability-common';
 import { AlertEventInput, AlertEventStore } from '../database/AlertEventStore';
 import { ENTITY_REF_LABEL, RULE_ID_LABEL } from '../rules/ruleLabels';
 import { AlertmanagerWebhookPayload } from './alertmanagerWebhookPayload';
+import { AlertInvestigations } from './InvestigationRequests';
 import { ScopedEntityIndex } from './ScopedEntityIndex';
 
-/** Turns Alertmanager webhook notifications into alert history rows linked to entities. */
+/** An occurrence that starts within this long of the previous one's end continues its episode. */
+export const FLAP_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Turns Alertmanager webhook notifications into alert history rows linked to entities, and
+ * asks for one investigation per firing episode of an entity's alert (withdrawn when the
+ * alert resolves first).
+ */
 export class AlertIntake {
   constructor(
     private readonly options: {
       store: AlertEventStore;
       index: ScopedEntityIndex;
+      investigations?: AlertInvestigations;
+      logger?: LoggerService;
       now?: () => Date;
     },
   ) {}
@@ -47,9 +58,43 @@ export class AlertIntake {
       });
     }
     await this.options.store.record(events, this.options.now?.() ?? new Date());
+    await this.requestInvestigations(events);
     return {
       received: events.length,
       linked: events.filter(e => e.entityRef).length,
     };
+  }
+
+  // Alertmanager retries a failed delivery and the history upsert is idempotent, but a
+  // platform that is down must not make it redeliver forever: a failure is logged.
+  private async requestInvestigations(events: AlertEventInput[]) {
+    const { investigations, store, logger } = this.options;
+    if (!investigations) return;
+    for (const event of events) {
+      if (!event.entityRef) continue;
+      const episode = {
+        entityRef: event.entityRef,
+        fingerprint: event.fingerprint,
+        alertName: event.alertName,
+        startsAt: event.startsAt,
+        episodeStart: await store.episodeStart(
+          event.fingerprint,
+          event.startsAt,
+          FLAP_WINDOW_MS,
+        ),
+      };
+      try {
+        if (event.status === 'firing') await investigations.firing(episode);
+        else await investigations.resolved(episode);
+      } catch (error) {
+        logger?.warn(
+          `Could not ${
+            event.status === 'firing' ? 'queue' : 'withdraw'
+          } the investigation of ${event.alertName} (${event.fingerprint}) on ${
+            event.entityRef
+          }: ${error}`,
+        );
+      }
+    }
   }
 }

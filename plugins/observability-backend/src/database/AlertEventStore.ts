@@ -98,6 +98,31 @@ export class AlertEventStore {
     });
   }
 
+  /**
+   * The start of the firing episode an occurrence belongs to: an earlier occurrence of the
+   * fingerprint that was still firing, or ended less than `gapMs` before the next began,
+   * continues the episode (a flapping alert is one episode).
+   */
+  async episodeStart(
+    fingerprint: string,
+    startsAt: Date,
+    gapMs: number,
+  ): Promise<Date> {
+    const rows = await this.db<EventRow>('alert_events')
+      .where({ fingerprint })
+      .andWhere('starts_at', '<', startsAt)
+      .orderBy('starts_at', 'desc')
+      .limit(50)
+      .select('starts_at', 'ends_at');
+    let start = startsAt;
+    for (const row of rows) {
+      const end = row.ends_at === null ? undefined : new Date(row.ends_at);
+      if (end && end.getTime() < start.getTime() - gapMs) break;
+      start = new Date(row.starts_at);
+    }
+    return start;
+  }
+
   async get(id: number): Promise<AlertEvent | undefined> {
     const row = await this.db<EventRow>('alert_events').where({ id }).first();
     return row ? toEvent(row) : undefined;

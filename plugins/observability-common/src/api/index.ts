@@ -52,3 +52,11 @@ export type {
   ObservabilityStackSummary,
   ObservabilityStacksResponse,
 } from './stacks';
+export type {
+  InvestigationSignalChange,
+  InvestigationLogPattern,
+  InvestigationChange,
+  InvestigationCause,
+  IncidentInvestigation,
+  InvestigationsResponse,
+} from './investigations';

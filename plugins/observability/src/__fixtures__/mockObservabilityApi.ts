@@ -6,6 +6,7 @@ import {
   latencySlo,
   renderedRules,
   incident,
+  investigation,
   instancesHealth,
   liveAlerts,
   rangeQueryResponse,
@@ -65,6 +66,9 @@ export function mockObservabilityApi(): jest.Mocked<ObservabilityApi> {
     })),
     getLiveAlerts: jest.fn(async (_: Args<'getLiveAlerts'>) => liveAlerts),
     getIncident: jest.fn(async (_: Args<'getIncident'>) => incident),
+    getInvestigations: jest.fn(async (_: Args<'getInvestigations'>) => ({
+      items: [investigation],
+    })),
     getRules: jest.fn(async (_: Args<'getRules'>) => ({
       entityRef,
       items: [errorRateRule, latencySlo],

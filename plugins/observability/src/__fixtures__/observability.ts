@@ -4,6 +4,7 @@ import type {
   RenderedAlertingConfig,
   GoldenSignal,
   GoldenSignalsResponse,
+  IncidentInvestigation,
   IncidentResponse,
   InstancesHealthResponse,
   LiveAlertsResponse,
@@ -179,6 +180,65 @@ export const incident: IncidentResponse = {
     },
   ],
   warnings: ['Loki instance main answered slowly; logs may be incomplete'],
+};
+
+export const investigation: IncidentInvestigation = {
+  id: 1,
+  taskId: 7,
+  entityRef,
+  fingerprint: firingAlert.fingerprint,
+  alertName: firingAlert.alertName,
+  episodeStart: firingAlert.startsAt,
+  window: incident.window,
+  signals: [
+    {
+      signal: 'errors',
+      series: 'errors',
+      unit: 'ratio',
+      before: 0.005,
+      during: 0.2,
+      factor: 40,
+    },
+  ],
+  logPatterns: [
+    {
+      pattern: 'timeout calling ledger-worker after <n>ms',
+      example: 'timeout calling ledger-worker after 3000ms',
+      before: 0,
+      during: 80,
+      shareOfDuring: 0.8,
+    },
+  ],
+  logLines: { read: 100, limitReached: false },
+  relatedAlerts: [],
+  changes: [
+    {
+      entityRef,
+      relation: 'self',
+      repository: 'acme/payments-api',
+      number: 123,
+      title: 'feat(payments): call ledger-worker synchronously',
+      url: 'https://github.com/acme/payments-api/pull/123',
+      mergedAt: firingAlert.startsAt,
+      scopes: ['payments'],
+      specTasks: ['T012'],
+    },
+  ],
+  causes: [
+    {
+      rank: 1,
+      kind: 'change',
+      score: 0.98,
+      title: 'PR #123: feat(payments): call ledger-worker synchronously',
+      reason:
+        'error ratio rose 40× (0.5 % → 20 %) within 2 minutes of PR #123 merging; 80 % of new error lines match `timeout calling ledger-worker after <n>ms`',
+      url: 'https://github.com/acme/payments-api/pull/123',
+    },
+  ],
+  issue: { number: 9, url: 'https://github.com/acme/payments-api/issues/9' },
+  warnings: [],
+  createdAt: firingAlert.startsAt,
+  updatedAt: firingAlert.startsAt,
 };
 
 export const rangeQueryResponse: QueryResponse = {

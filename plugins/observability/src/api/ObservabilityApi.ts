@@ -10,6 +10,7 @@ import type {
   GoldenSignalsResponse,
   IncidentResponse,
   InstancesHealthResponse,
+  InvestigationsResponse,
   LabelNamesResponse,
   LiveAlertsResponse,
   LogFieldsResponse,
@@ -113,6 +114,14 @@ export interface ObservabilityApi {
   getLiveAlerts(options: { entityRef: string }): Promise<LiveAlertsResponse>;
   /** What was happening around an alert of the history. */
   getIncident(options: { alertId: number }): Promise<IncidentResponse>;
+  /**
+   * Catalyst's investigations of an entity's alert (one per firing episode), served by
+   * the platform plugin's investigations module.
+   */
+  getInvestigations(options: {
+    entityRef: string;
+    fingerprint: string;
+  }): Promise<InvestigationsResponse>;
   /** The entity's alert rules. */
   getRules(options: { entityRef: string }): Promise<AlertRulesResponse>;
   /** The entity's rules rendered as a Prometheus rule file and Alertmanager config. */

@@ -8,6 +8,7 @@ import type {
   EntityScope,
   GoldenSignalsResponse,
   IncidentResponse,
+  InvestigationsResponse,
   InstancesHealthResponse,
   LabelNamesResponse,
   LiveAlertsResponse,
@@ -186,6 +187,19 @@ export class ObservabilityClient implements ObservabilityApi {
     );
   }
 
+  async getInvestigations(options: {
+    entityRef: string;
+    fingerprint: string;
+  }): Promise<InvestigationsResponse> {
+    const params = new URLSearchParams({
+      entityRef: options.entityRef,
+      fingerprint: options.fingerprint,
+    });
+    return this.#send('GET', `/investigations?${params}`, {
+      plugin: 'platform',
+    });
+  }
+
   async getRules(options: { entityRef: string }): Promise<AlertRulesResponse> {
     return this.#get(`${entityPath(options.entityRef)}/rules`);
   }
@@ -246,9 +260,11 @@ export class ObservabilityClient implements ObservabilityApi {
   async #send<T>(
     method: string,
     path: string,
-    options: { body?: unknown } = {},
+    options: { body?: unknown; plugin?: 'observability' | 'platform' } = {},
   ): Promise<T> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('observability');
+    const baseUrl = await this.#discoveryApi.getBaseUrl(
+      options.plugin ?? 'observability',
+    );
     const init: RequestInit = { method };
     if (options.body !== undefined) {
       init.headers = { 'Content-Type': 'application/json' };

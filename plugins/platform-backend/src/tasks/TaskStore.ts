@@ -71,6 +71,8 @@ export interface NewPlatformTask {
   approvalPolicy: PlatformTaskApprovalPolicy;
   /** Create a new task even though the last one with this key failed. */
   afterFailure?: boolean;
+  /** Never a second task with this key, whatever became of the first (one per alert episode). */
+  once?: boolean;
 }
 
 /** A task a worker holds: `attempt` fences every later write of that worker. */
@@ -165,7 +167,7 @@ export class TaskStore {
         .orderBy('id', 'desc')
         .limit(1);
       if (!row) return undefined;
-      if (OPEN_STATUSES.includes(row.status)) return row;
+      if (OPEN_STATUSES.includes(row.status) || input.once) return row;
       return !input.afterFailure && row.status === 'failed' ? row : undefined;
     };
     if (this.postgres) {

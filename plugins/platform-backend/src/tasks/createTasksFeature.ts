@@ -116,12 +116,15 @@ export async function createTasksFeature(
     });
   }
 
+  const taskTypes = [...new Set(options.executors.map(e => e.taskType))].sort();
   return {
     store,
     queue,
-    taskTypes: [...new Set(options.executors.map(e => e.taskType))].sort(),
+    taskTypes,
     router: createTasksRouter({
       store,
+      queue,
+      taskTypes,
       breakers,
       catalog: deps.catalog,
       httpAuth: deps.httpAuth,

@@ -3,7 +3,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseInput } from '@catalyst/backend-common';
 import {
@@ -16,6 +16,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { TaskBreakerStore } from './TaskBreakerStore';
+import { TaskQueue } from './TaskQueue';
 import { TaskStore } from './TaskStore';
 import {
   requireEntityPermission,
@@ -48,6 +49,24 @@ const listSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+// What another Catalyst plugin may queue: bounded, since it ends up in a row and a worker.
+const enqueueSchema = z.object({
+  entityRef: z.string().min(1).max(255),
+  taskType: z.string().min(1).max(100),
+  title: z.string().min(1).max(500),
+  description: z.string().max(10_000).optional(),
+  subject: z.string().min(1).max(500),
+  priority: z.number().int().min(-100).max(100).optional(),
+  payload: z
+    .record(z.unknown())
+    .refine(
+      value => JSON.stringify(value).length <= 64_000,
+      'payload is larger than 64 kB',
+    )
+    .optional(),
+  once: z.boolean().optional(),
+});
+
 /**
  * The task `id` if the caller can see its component in the catalog;
  * otherwise, as when there is no such task, a NotFoundError.
@@ -73,17 +92,44 @@ export async function requireVisibleTask(
  * Routes of the platform task queue: list and inspect the tasks of
  * components the caller can see in the catalog, their attempts and the
  * circuit breakers; retry, cancel and approve with `catalyst.task.manage` on
- * the task's component.
+ * the task's component; and queue a task (service principals only, with
+ * `catalyst.task.manage` on the component).
  */
 export function createTasksRouter(options: {
   store: TaskStore;
+  queue: TaskQueue;
+  taskTypes: string[];
   breakers: TaskBreakerStore;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }): express.Router {
-  const { store, breakers, catalog, httpAuth, permissions } = options;
+  const { store, queue, taskTypes, breakers, catalog, httpAuth, permissions } =
+    options;
   const router = Router();
+
+  // Other backend plugins (observability's alert intake) queue tasks here with
+  // their service credentials; people go through scanners and the UI instead.
+  router.post('/tasks', express.json({ limit: '100kb' }), async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['service'],
+    });
+    const input = parseInput(enqueueSchema, req.body, 'task');
+    if (!taskTypes.includes(input.taskType)) {
+      throw new InputError(
+        `No executor is installed for task type ${input.taskType}`,
+      );
+    }
+    await requireEntityPermission({
+      permissions,
+      credentials,
+      permission: taskManagePermission,
+      entityRef: input.entityRef,
+      action: `queue a ${input.taskType} task for ${input.entityRef}`,
+    });
+    const { task, created } = await queue.enqueue(input);
+    res.status(created ? 201 : 200).json({ task, created });
+  });
 
   router.get('/tasks', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -76,6 +76,36 @@ describe('IncidentView', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows Catalyst's investigation of the episode: ranked causes, signals, patterns, issue", async () => {
+    const api = mockObservabilityApi();
+    await renderIncident(api);
+
+    const causes = await screen.findByRole('list', { name: 'Probable causes' });
+    expect(within(causes).getByRole('link')).toHaveAttribute(
+      'href',
+      'https://github.com/acme/payments-api/pull/123',
+    );
+    expect(causes).toHaveTextContent(
+      '1. PR #123: feat(payments): call ledger-worker synchronously',
+    );
+    expect(causes).toHaveTextContent(
+      'error ratio rose 40× (0.5 % → 20 %) within 2 minutes of PR #123 merging',
+    );
+    expect(
+      screen.getByRole('table', { name: 'Signal changes' }),
+    ).toHaveTextContent('errors0.5 %20 %40×');
+    expect(
+      screen.getByRole('table', { name: 'Error log patterns' }),
+    ).toHaveTextContent('timeout calling ledger-worker after <n>ms080');
+    expect(
+      screen.getByRole('link', { name: /GitHub issue #9/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/payments-api/issues/9');
+    expect(api.getInvestigations).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+      fingerprint: incident.alert.fingerprint,
+    });
+  });
+
   it('shows why the incident cannot be read', async () => {
     const api = mockObservabilityApi();
     api.getIncident.mockRejectedValue(backendError(404, 'No alert with id 17'));

@@ -18,6 +18,7 @@ import { ObservabilityErrorPanel } from '../ObservabilityErrorPanel';
 import { ScopedQueries } from '../ScopedQueries';
 import { TimeSeriesChart } from '../TimeSeriesChart';
 import { incidentTimeline, IncidentTimelineItem } from './incidentTimeline';
+import { InvestigationCard } from './InvestigationCard';
 import type { LogsTabHref } from '../EntityLogsContent/logsTabLink';
 
 const SIGNAL_TITLES: Record<GoldenSignalName, string> = {
@@ -36,8 +37,9 @@ const KIND_LABELS: Record<IncidentTimelineItem['kind'], string> = {
 };
 
 /**
- * What was happening around one alert: golden signals over the window, and the alert,
- * related alerts and error log lines on one timeline, with trace links.
+ * What was happening around one alert: Catalyst's investigation of its episode (probable
+ * causes, signal changes, error patterns, merged changes), golden signals over the window,
+ * and the alert, related alerts and error log lines on one timeline, with trace links.
  *
  * @public
  */
@@ -97,6 +99,9 @@ function IncidentDetails(props: {
         </Box>
       ))}
       <Grid container spacing={2}>
+        <Grid item xs={12}>
+          <InvestigationCard alert={alert} />
+        </Grid>
         {signals.map(([name, signal]) =>
           signal ? (
             <Grid item xs={12} md={6} key={name}>
