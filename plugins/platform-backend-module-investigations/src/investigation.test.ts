@@ -4,6 +4,9 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GithubSimulator } from '@catalyst/github-simulator';
 import observabilityPlugin from '@catalyst/plugin-observability-backend';
+// The real Prometheus, Alertmanager, VictoriaLogs and demo service of the observability
+// backend's own tests, so both suites run the same binaries the same way.
+/* eslint-disable @backstage/no-forbidden-package-imports */
 import {
   createServerDirectory,
   eventually,
@@ -21,6 +24,7 @@ import {
   InstrumentedService,
   startInstrumentedService,
 } from '@catalyst/plugin-observability-backend/dev/instrumentedService';
+/* eslint-enable @backstage/no-forbidden-package-imports */
 import type { IncidentInvestigation } from '@catalyst/plugin-observability-common';
 import type { PlatformTaskPage } from '@catalyst/plugin-platform-common';
 import platformPlugin from '@catalyst/plugin-platform-backend';

@@ -25,7 +25,9 @@ export interface AlertInvestigations {
 
 /** `observability.investigations.enabled`, default true. */
 export function readInvestigationsEnabled(config: Config): boolean {
-  return config.getOptionalBoolean('observability.investigations.enabled') ?? true;
+  return (
+    config.getOptionalBoolean('observability.investigations.enabled') ?? true
+  );
 }
 
 const subjectOf = (episode: AlertEpisode) =>

@@ -66,8 +66,8 @@ function duration(ms: number): string {
 export function primarySignal(
   signals: InvestigationSignalChange[],
 ): InvestigationSignalChange | undefined {
-  const weight = (s: InvestigationSignalChange) =>
-    s.signal === 'errors' ? 3 : s.signal === 'latency' ? 2 : 1;
+  const weights: Partial<Record<string, number>> = { errors: 3, latency: 2 };
+  const weight = (s: InvestigationSignalChange) => weights[s.signal] ?? 1;
   return signals
     .filter(s => s.before !== null && s.during !== null && s.during > s.before)
     .sort(
@@ -80,12 +80,11 @@ export function primarySignal(
 /** "error ratio rose 40×", or "from 0 to 100 %" when there was nothing before. */
 export function describeChange(signal: InvestigationSignalChange): string {
   const name = SERIES_NAMES[signal.series] ?? signal.series;
-  const format = (v: number) =>
-    signal.unit === 'ratio'
-      ? percent(v)
-      : signal.unit === 'seconds'
-      ? `${Number(v.toFixed(3))} s`
-      : `${Number(v.toFixed(2))}/s`;
+  const format = (v: number) => {
+    if (signal.unit === 'ratio') return percent(v);
+    if (signal.unit === 'seconds') return `${Number(v.toFixed(3))} s`;
+    return `${Number(v.toFixed(2))}/s`;
+  };
   if (signal.factor !== undefined) {
     const factor =
       signal.factor >= 10
