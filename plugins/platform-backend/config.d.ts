@@ -79,6 +79,12 @@ export interface Config {
        */
       frequencySeconds?: number;
       /**
+       * Whether LISTEN/NOTIFY wakes the worker on PostgreSQL. Default true. Turn it
+       * off behind a connection pooler in transaction mode (PgBouncer), which
+       * cannot hold a LISTEN; the worker then polls every `frequencySeconds`.
+       */
+      wakeUps?: boolean;
+      /**
        * Tasks one replica claims and runs at a time. Default 4. Full batches
        * are followed by the next one at once until the backlog is worked off.
        */

@@ -174,9 +174,12 @@ describe('SpecEntitiesProcessor', () => {
   it('costs one request for an unchanged URL repository and re-emits cached specs', async () => {
     const urlReader = mockServices.urlReader.mock();
     const files = [
-      { path: '001-login/tasks.md', content: async () => Buffer.from(tasks) },
       {
-        path: '001-login/spec.md',
+        path: 'specs/001-login/tasks.md',
+        content: async () => Buffer.from(tasks),
+      },
+      {
+        path: 'specs/001-login/spec.md',
         content: async () => Buffer.from('# Feature Specification: Login\n'),
       },
     ];
@@ -222,15 +225,18 @@ describe('SpecEntitiesProcessor', () => {
       cache,
     );
 
+    // One tree read of the repository root (filtered to catalyst.yaml, AGENTS.md and the
+    // specs folder) instead of a read per file; the second one is conditional.
+    expect(urlReader.readTree).toHaveBeenCalledTimes(2);
     expect(urlReader.readTree).toHaveBeenNthCalledWith(
       1,
-      'https://github.com/acme/web/tree/main/specs',
-      { etag: undefined },
+      'https://github.com/acme/web/tree/main/',
+      { etag: undefined, filter: expect.any(Function) },
     );
     expect(urlReader.readTree).toHaveBeenNthCalledWith(
       2,
-      'https://github.com/acme/web/tree/main/specs',
-      { etag: 'etag-1' },
+      'https://github.com/acme/web/tree/main/',
+      { etag: 'etag-1', filter: expect.any(Function) },
     );
     const names = (rs: CatalogProcessorResult[]) =>
       rs.filter(r => r.type === 'entity').map(r => (r as any).entity.metadata);

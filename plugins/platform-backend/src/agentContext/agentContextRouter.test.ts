@@ -145,7 +145,7 @@ describe('agent context routes', () => {
       github.setRateLimit(1_000_000, new Date());
     }
     expect((await request(server).get(BASE)).body.lastError).toMatch(
-      /^Refresh failed: GitHub rate limit reached during git.getRef/,
+      /^Refresh failed: The GitHub rate limit is reached for tasks; it resets at /,
     );
 
     github.failNext(

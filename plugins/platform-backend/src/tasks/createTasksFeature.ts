@@ -58,6 +58,7 @@ export async function createTasksFeature(
   const shutdown = new AbortController();
   let wakeups: TaskWakeups | undefined;
   options.lifecycle.addStartupHook(async () => {
+    if (!taskConfig.wakeUps) return;
     try {
       wakeups = await TaskWakeups.listen(
         deps.db,

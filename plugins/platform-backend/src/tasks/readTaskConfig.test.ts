@@ -6,6 +6,7 @@ describe('readTaskConfig', () => {
     const config = readTaskConfig(new ConfigReader({}));
     expect(config).toMatchObject({
       frequencySeconds: 5,
+      wakeUps: true,
       batchSize: 4,
       leaseMs: 300_000,
       backoff: { baseMs: 30_000, capMs: 3_600_000 },
@@ -13,6 +14,11 @@ describe('readTaskConfig', () => {
       approvalPolicies: [],
     });
     expect(config.workerId).toMatch(/:\d+$/);
+    expect(
+      readTaskConfig(
+        new ConfigReader({ platform: { tasks: { wakeUps: false } } }),
+      ).wakeUps,
+    ).toBe(false);
   });
 
   it('reads policies and rejects nonsense', () => {

@@ -8,6 +8,8 @@ import { TaskWorkerOptions } from './TaskWorker';
 export interface TaskConfig extends TaskWorkerOptions {
   workerId: string;
   frequencySeconds: number;
+  /** Whether PostgreSQL's LISTEN/NOTIFY wakes the worker (`platform.tasks.wakeUps`). */
+  wakeUps: boolean;
   approvalPolicies: TaskApprovalRule[];
   autoMerge: AutoMergeOptions;
 }
@@ -72,6 +74,7 @@ export function readTaskConfig(root: Config): TaskConfig {
     workerId:
       config?.getOptionalString('workerId') ?? `${hostname()}:${process.pid}`,
     frequencySeconds: positive(config, 'frequencySeconds', 5),
+    wakeUps: config?.getOptionalBoolean('wakeUps') ?? true,
     batchSize: Math.floor(positive(config, 'batchSize', 4)),
     leaseMs: positive(config, 'leaseSeconds', 300) * 1000,
     backoff: {

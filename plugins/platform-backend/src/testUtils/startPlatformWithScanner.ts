@@ -68,7 +68,10 @@ export async function startPlatformWithScanner(
       scheduler.factory,
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities: [] }),
-      mockServices.rootConfig.factory({ data: {} }),
+      // The worker runs only when a test runs it: no LISTEN/NOTIFY wake-ups.
+      mockServices.rootConfig.factory({
+        data: { platform: { tasks: { wakeUps: false } } },
+      }),
     ],
   });
   return {

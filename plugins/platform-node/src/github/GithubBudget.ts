@@ -265,7 +265,15 @@ export class GithubBudget {
   }
 
   private exhausted(feature: string, waitMs: number, cause?: unknown) {
-    const resetAt = new Date(this.now() + waitMs);
+    // GitHub's own reset time when the primary limit is spent (the wait adds a second
+    // against clock skew); otherwise the end of the wait `retry-after` or back-off asks for.
+    const now = this.now();
+    const primary = this.limit;
+    const resetAt = new Date(
+      primary && primary.remaining <= 0 && primary.resetAt > now
+        ? primary.resetAt
+        : now + waitMs,
+    );
     return new GithubRateLimitError(
       `The GitHub rate limit is reached for ${feature}; it resets at ${resetAt.toISOString()}, later than Catalyst waits (${Math.round(
         this.options.maxWaitMs / 1000,
