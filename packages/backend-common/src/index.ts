@@ -10,3 +10,4 @@ export { normalizeEntityRef } from './normalizeEntityRef';
 export { requirePermission } from './requirePermission';
 export type { RequirePermissionOptions } from './requirePermission';
 export { connectAndMigrate } from './connectAndMigrate';
+export { pluginRequester } from './pluginRequester';

@@ -3,7 +3,7 @@ import type {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { ResponseError } from '@backstage/errors';
+import { pluginRequester } from '@catalyst/backend-common';
 
 /** The platform task type that investigates one firing episode of an alert. */
 export const INCIDENT_INVESTIGATION = 'incident_investigation';
@@ -40,9 +40,11 @@ const subjectOf = (episode: AlertEpisode) =>
  * cancels the episode's task while it is still pending when the alert resolves.
  */
 export class PlatformInvestigationRequests implements AlertInvestigations {
-  constructor(
-    private readonly deps: { discovery: DiscoveryService; auth: AuthService },
-  ) {}
+  private readonly send: ReturnType<typeof pluginRequester>;
+
+  constructor(deps: { discovery: DiscoveryService; auth: AuthService }) {
+    this.send = pluginRequester(deps, 'platform');
+  }
 
   async firing(episode: AlertEpisode): Promise<void> {
     await this.send('/tasks', {
@@ -78,30 +80,5 @@ export class PlatformInvestigationRequests implements AlertInvestigations {
     for (const task of items.filter(t => t.subject === subject)) {
       await this.send(`/tasks/${task.id}/cancel`, { method: 'POST' });
     }
-  }
-
-  private async send<T>(
-    path: string,
-    init: { method?: string; body?: unknown } = {},
-  ): Promise<T> {
-    const [baseUrl, { token }] = await Promise.all([
-      this.deps.discovery.getBaseUrl('platform'),
-      this.deps.auth.getPluginRequestToken({
-        onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-        targetPluginId: 'platform',
-      }),
-    ]);
-    const res = await fetch(`${baseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(init.body === undefined
-          ? {}
-          : { 'content-type': 'application/json' }),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as T;
   }
 }

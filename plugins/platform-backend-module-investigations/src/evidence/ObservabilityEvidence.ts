@@ -8,7 +8,7 @@ import type {
   AlertsResponse,
   IncidentResponse,
 } from '@catalyst/plugin-observability-common';
-import { pluginRequester } from './pluginRequest';
+import { pluginRequester } from '@catalyst/backend-common';
 
 /**
  * The incident evidence of an alert from the observability backend, read with this

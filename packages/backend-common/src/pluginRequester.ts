@@ -6,7 +6,11 @@ import { ResponseError } from '@backstage/errors';
 
 /**
  * Calls another backend plugin's route as this plugin (a service principal), so the
- * target applies its own permissions and scoping exactly as for any caller.
+ * target applies its own permissions and scoping exactly as for any caller. The
+ * returned function sends JSON and answers the parsed JSON body; a non-2xx answer
+ * throws a `ResponseError`.
+ *
+ * @public
  */
 export function pluginRequester(
   deps: { discovery: DiscoveryService; auth: AuthService },
