@@ -148,6 +148,9 @@ describe('agent context routes', () => {
       /^Refresh failed: The GitHub rate limit is reached for tasks; it resets at /,
     );
 
+    // A fresh backend: the first one's budget rightly holds off until the reset
+    // GitHub announced, even though the simulator has lifted the limit since.
+    const fresh = await start();
     github.failNext(
       { operation: 'git/create-ref' },
       {
@@ -166,7 +169,7 @@ describe('agent context routes', () => {
         },
       },
     );
-    const rejected = await request(server).post(`${BASE}/refresh`);
+    const rejected = await request(fresh).post(`${BASE}/refresh`);
     expect(rejected.status).toBe(409);
     expect(rejected.body.error.message).toMatch(/creations being restricted/);
     expect(github.pulls(repo)).toEqual([]);
