@@ -108,7 +108,8 @@ async function main() {
               workerId: `replica-${process.pid}`,
               frequencySeconds: 1,
               batchSize: 1,
-              leaseSeconds: 3,
+              // Long enough that a busy CI machine still renews it in time.
+              leaseSeconds: 8,
               approvalPolicies: [
                 { taskType: REPLICA_TASK_TYPE, policy: 'dry-run' },
               ],

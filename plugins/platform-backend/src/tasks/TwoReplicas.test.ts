@@ -11,7 +11,7 @@ import { TaskStore } from './TaskStore';
 
 const databases = createTestDatabases();
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 interface Replica {
   child: ChildProcess;
@@ -54,10 +54,26 @@ function startReplica(
   return { child, ready, exited };
 }
 
-async function until<T>(check: () => T | undefined | Promise<T | undefined>) {
+/**
+ * Polls `check` until it answers; after `limitMs` fails with what `state`
+ * describes, so a stall on a loaded machine says where it stalled.
+ */
+async function until<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  state: () => unknown | Promise<unknown>,
+  limitMs = 120_000,
+) {
+  const deadline = Date.now() + limitMs;
   for (;;) {
     const value = await check();
     if (value) return value;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Still waiting after ${limitMs / 1000}s; state: ${JSON.stringify(
+          await state(),
+        )}`,
+      );
+    }
     await new Promise(r => setTimeout(r, 200));
   }
 }
@@ -90,8 +106,15 @@ describe('two backend processes on one PostgreSQL', () => {
       );
 
     // Whichever replica claims the `hang` task is killed while it runs it.
-    const hung = await until(() =>
-      executions().find(e => e.subject === 'hang' && e.attempt === 1),
+    const state = async () => ({
+      messages,
+      tasks: await knex('platform_tasks')
+        .where({ task_type: REPLICA_TASK_TYPE })
+        .select('id', 'subject', 'status', 'retry_count', 'lease_owner'),
+    });
+    const hung = await until(
+      () => executions().find(e => e.subject === 'hang' && e.attempt === 1),
+      state,
     );
     const victim = replicas.find(r => r.child.pid === hung.pid)!;
     const survivor = replicas.find(r => r !== victim)!;
@@ -109,10 +132,13 @@ describe('two backend processes on one PostgreSQL', () => {
         rows.every(row => row.status === 'complete')
         ? rows
         : undefined;
-    });
+    }, state);
     expect(tasks.map(row => row.subject).sort()).toEqual(REPLICA_SUBJECTS);
     const firstGeneration = new Set(tasks.map(row => row.id));
-    await until(() => messages.filter(m => m.type === 'scan').length >= 4);
+    await until(
+      () => messages.filter(m => m.type === 'scan').length >= 4,
+      state,
+    );
 
     // Each task ran in exactly one process, the killed one's again in the other.
     const ranBy = (subject: string) =>
