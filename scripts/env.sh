@@ -14,6 +14,38 @@ CATALYST_NODE_MAJOR=22
 catalyst_log() { printf '\033[1;34m[catalyst]\033[0m %s\n' "$*" >&2; }
 catalyst_die() { printf '\033[1;31m[catalyst]\033[0m %s\n' "$*" >&2; exit 1; }
 
+# Builds a Go program from its module (release archives come from hosts this workplace cannot reach)
+# into ~/.cache/catalyst/bin/<name>-<version> once, and prints the binary's path alone on stdout;
+# progress goes to stderr. Two runs starting at once build once: the second waits on the lock, then
+# finds the cache. An interrupted build never leaves a half-written binary in the cache.
+#
+#   catalyst_go_binary victoria-logs github.com/VictoriaMetrics/VictoriaLogs/app/victoria-logs v1.52.2
+catalyst_go_binary() {
+  local name="$1" module="$2" version="$3"
+  local bin_dir="${XDG_CACHE_HOME:-$HOME/.cache}/catalyst/bin"
+  local bin="$bin_dir/$name-$version"
+  if [ -x "$bin" ]; then echo "$bin"; return 0; fi
+  command -v go >/dev/null || catalyst_die "go is not on PATH: $name is built from its Go module"
+  mkdir -p "$bin_dir"
+  (
+    exec 9>"$bin_dir/.$name.lock"
+    flock 9
+    if [ -x "$bin" ]; then exit 0; fi
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    start=$SECONDS
+    catalyst_log "building $name $version from $module (cold build, about a minute)"
+    # go install names the binary after the module's last path element; the machine shares its
+    # cores with other work, so build at low priority.
+    GOBIN="$work" GOFLAGS="-buildvcs=false" nice -n 10 \
+      go install -trimpath -ldflags="-s -w" "$module@$version" >&2 ||
+      catalyst_die "go install $module@$version failed"
+    cp "$work/${module##*/}" "$bin.partial" && mv -f "$bin.partial" "$bin"
+    catalyst_log "$name $version built in $((SECONDS - start))s"
+  ) || return 1
+  echo "$bin"
+}
+
 catalyst_node_major() { "${1:-node}" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 catalyst_ensure_node() {
