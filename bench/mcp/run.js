@@ -22,6 +22,12 @@ const {
   catalogServiceMock,
 } = require('@backstage/plugin-catalog-node/testUtils');
 const mcpActionsPlugin = require('@backstage/plugin-mcp-actions-backend');
+const {
+  coreServices,
+  createServiceFactory,
+} = require('@backstage/backend-plugin-api');
+const { actionsServiceRef } = require('@backstage/backend-plugin-api/alpha');
+const { CachingActionsService } = require('../../packages/backend/src/actions');
 const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 const {
   StreamableHTTPClientTransport,
@@ -46,6 +52,77 @@ const WARMUP = Number(process.env.WARMUP ?? 200);
 const FOLDERS = Number(process.env.SPEC_FOLDERS ?? 2000);
 const CORPUS = resolve(process.env.SPEC_CORPUS ?? DEFAULT_CORPUS);
 const TARGET = 1.2;
+// `default` runs Backstage's own actions service (no list cache), to compare;
+// otherwise the backend's caching one, timed, with ACTIONS_LIST_TTL_MS (0: no
+// cache) if set.
+const ACTIONS_SERVICE = process.env.ACTIONS_SERVICE ?? 'caching';
+const LIST_TTL_MS = process.env.ACTIONS_LIST_TTL_MS
+  ? Number(process.env.ACTIONS_LIST_TTL_MS)
+  : undefined;
+// PROFILE=N: before the rounds, N calls of each tool one after the other, and
+// where their time went (actions.list, actions.invoke, the rest).
+const PROFILE = Number(process.env.PROFILE ?? 0);
+
+/** Milliseconds spent in the actions service's list and invoke, per call. */
+const spent = { list: [], invoke: [] };
+const timed = (kind, work) => async opts => {
+  const t0 = performance.now();
+  try {
+    return await work(opts);
+  } finally {
+    spent[kind].push(performance.now() - t0);
+  }
+};
+const timedActionsServiceFactory = createServiceFactory({
+  service: actionsServiceRef,
+  deps: {
+    discovery: coreServices.discovery,
+    config: coreServices.rootConfig,
+    logger: coreServices.logger,
+    auth: coreServices.auth,
+  },
+  factory: deps => {
+    const inner = new CachingActionsService({ ...deps, ttlMs: LIST_TTL_MS });
+    return {
+      list: timed('list', opts => inner.list(opts)),
+      invoke: timed('invoke', opts => inner.invoke(opts)),
+    };
+  },
+});
+
+const mean = values =>
+  values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+
+/** N sequential calls: mean ms per call, and of it in list and invoke. */
+async function profile(title, send) {
+  spent.list.length = 0;
+  spent.invoke.length = 0;
+  const calls = [];
+  for (let i = 0; i < PROFILE; i++) {
+    const t0 = performance.now();
+    await send();
+    calls.push(performance.now() - t0);
+  }
+  const call = mean(calls);
+  const head = `profile ${title}: ${PROFILE} calls one at a time, mean ${call.toFixed(
+    2,
+  )} ms a call`;
+  if (spent.list.length + spent.invoke.length === 0) {
+    console.log(head);
+    return;
+  }
+  const list = mean(spent.list) * (spent.list.length / PROFILE);
+  const invoke = mean(spent.invoke) * (spent.invoke.length / PROFILE);
+  console.log(
+    `${head}: actions.list ${list.toFixed(
+      2,
+    )} ms, actions.invoke ${invoke.toFixed(2)} ms, the rest ${(
+      call -
+      list -
+      invoke
+    ).toFixed(2)} ms (MCP server and transport, auth, JSON-RPC)`,
+  );
+}
 const ENTITY = 'component:default/payments-api';
 const ENTITY_PATH = 'component/default/payments-api';
 const USER = 'user:default/bench';
@@ -165,7 +242,9 @@ async function main() {
         observabilityPlugin.default,
         mcpActionsPlugin.default,
         actionsRegistryServiceFactory,
-        actionsServiceFactory,
+        ACTIONS_SERVICE === 'default'
+          ? actionsServiceFactory
+          : timedActionsServiceFactory,
         catalogServiceMock.factory({ entities: [entity] }),
         mockServices.rootConfig.factory({
           data: {
@@ -273,19 +352,19 @@ async function main() {
     });
 
     const specPath = `/api/platform/specs/${ENTITY_PATH}/${target.slug}`;
-    let ok = await compare(
-      `get-spec-context (slug + task id) vs GET spec + GET plan.md`,
-      route(specPath, `${specPath}/files/${target.plan}`),
-      tool('platform.get-spec-context', {
-        entityRef: ENTITY,
-        slug: target.slug,
-        taskId: target.taskId,
-      }),
-    );
     const query =
       'sum(rate(http_request_duration_seconds_count{code=~"5.."}[1m])) / sum(rate(http_request_duration_seconds_count[1m]))';
-    ok =
-      (await compare(
+    const pairs = [
+      [
+        `get-spec-context (slug + task id) vs GET spec + GET plan.md`,
+        route(specPath, `${specPath}/files/${target.plan}`),
+        tool('platform.get-spec-context', {
+          entityRef: ENTITY,
+          slug: target.slug,
+          taskId: target.taskId,
+        }),
+      ],
+      [
         'query-metrics (instant) vs GET query',
         route(
           `/api/observability/entities/${ENTITY_PATH}/query?query=${encodeURIComponent(
@@ -293,7 +372,25 @@ async function main() {
           )}`,
         ),
         tool('observability.query-metrics', { entityRef: ENTITY, query }),
-      )) && ok;
+      ],
+    ];
+    console.log(
+      `actions service: ${
+        ACTIONS_SERVICE === 'default'
+          ? "Backstage's default (no list cache)"
+          : `the backend's caching one, list TTL ${LIST_TTL_MS ?? 'default'} ms`
+      }`,
+    );
+    if (PROFILE > 0) {
+      for (const [title, rest, mcp] of pairs) {
+        await profile(`${title}, REST`, rest);
+        await profile(`${title}, MCP`, mcp);
+      }
+    }
+    let ok = true;
+    for (const [title, rest, mcp] of pairs) {
+      ok = (await compare(title, rest, mcp)) && ok;
+    }
     t0 = performance.now();
     console.log(`\n${ok ? 'OK' : 'OVER'}`);
   } finally {

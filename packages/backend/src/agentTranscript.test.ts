@@ -1,7 +1,4 @@
-import {
-  actionsRegistryServiceFactory,
-  actionsServiceFactory,
-} from '@backstage/backend-defaults/alpha';
+import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import {
   mockCredentials,
   mockServices,
@@ -20,6 +17,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
+import { cachingActionsServiceFactory } from './actions';
 // The observability plugin's own helpers that run the real Prometheus and the
 // instrumented demo service (the portal's demo runs the same service). They are
 // test helpers of that plugin, not part of its published API.
@@ -135,7 +133,7 @@ describe('an agent session through MCP gives the answers the portal pages show',
         observabilityPlugin,
         mcpActionsPlugin,
         actionsRegistryServiceFactory,
-        actionsServiceFactory,
+        cachingActionsServiceFactory,
         catalogServiceMock.factory({ entities: [entity] }),
         mockServices.rootConfig.factory({
           data: {

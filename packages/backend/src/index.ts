@@ -1,6 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { cachingActionsServiceFactory } from './actions';
 
 const backend = createBackend();
+
+// The MCP server lists every plugin's actions on each tool call: keep each
+// principal's list briefly instead of fetching it from every plugin again.
+backend.add(cachingActionsServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));

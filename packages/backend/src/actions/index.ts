@@ -1,0 +1,5 @@
+export { cachingActionsServiceFactory } from './cachingActionsServiceFactory';
+export {
+  CachingActionsService,
+  createActionFilter,
+} from './CachingActionsService';
