@@ -15,6 +15,7 @@ import {
 import {
   DefaultCheckoutService,
   DefaultIsolatedToolRunner,
+  GithubBudget,
   GithubPullRequestPublisher,
 } from '@catalyst/plugin-platform-node';
 import { promises as fs } from 'node:fs';
@@ -72,7 +73,11 @@ describe('LintAutofixScanner', () => {
       }),
     );
 
-  function scanner(entities: Entity[], config: Partial<LintAutofixScanConfig>) {
+  function scanner(
+    entities: Entity[],
+    config: Partial<LintAutofixScanConfig>,
+    budget?: GithubBudget,
+  ) {
     const registry = integrations();
     return new LintAutofixScanner(
       { frequency: { hours: 6 }, timeout: { minutes: 15 } },
@@ -82,6 +87,7 @@ describe('LintAutofixScanner', () => {
         integrations: registry,
         credentialsProvider:
           DefaultGithubCredentialsProvider.fromIntegrations(registry),
+        budget,
         logger: mockServices.logger.mock(),
         config: {
           enabled: true,
@@ -134,6 +140,34 @@ describe('LintAutofixScanner', () => {
     const moved = await scan.scan(ctx());
     expect(moved.map(input => input.payload?.headSha)).toEqual([
       await repo.resolveRef('refs/heads/main'),
+    ]);
+  });
+
+  it('sends its GitHub requests through the budget as lint-autofix', async () => {
+    await simulator.createRepository('acme/budgeted', {
+      commits: [{ message: 'feat: cart', files: lintFixtureFiles() }],
+    });
+    const budget = new GithubBudget();
+    const from = simulator.requests.length;
+
+    const found = await scanner(
+      [component('budgeted', { 'github.com/project-slug': 'acme/budgeted' })],
+      {},
+      budget,
+    ).scan(ctx());
+
+    expect(found.map(input => input.repository)).toEqual(['acme/budgeted']);
+    const sent = simulator.requests
+      .slice(from)
+      .filter(request => request.operation !== 'git');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(budget.snapshot().features).toEqual([
+      {
+        feature: 'lint-autofix',
+        requests: sent.filter(request => request.counted).length,
+        notModified: 0,
+        rateLimited: 0,
+      },
     ]);
   });
 

@@ -9,12 +9,14 @@ import type {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type {
+import {
+  GithubBudget,
+  githubOctokit,
   PlatformTaskInput,
   PlatformTaskScanContext,
   PlatformTaskScanner,
 } from '@catalyst/plugin-platform-node';
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import { detectLintFixers } from './detectLintFixers';
 import type { LintAutofixScanConfig } from './readLintAutofixConfig';
 
@@ -105,6 +107,8 @@ export class LintAutofixScanner implements PlatformTaskScanner {
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       integrations: ScmIntegrationRegistry;
       credentialsProvider: GithubCredentialsProvider;
+      /** The platform's GitHub budget; the scan's requests count as `lint-autofix`. */
+      budget?: GithubBudget;
       logger: LoggerService;
       config: LintAutofixScanConfig;
     },
@@ -151,10 +155,11 @@ export class LintAutofixScanner implements PlatformTaskScanner {
     const { token } = await this.deps.credentialsProvider.getCredentials({
       url: repositoryUrl,
     });
-    const octokit = new Octokit({
+    const octokit = githubOctokit({
       baseUrl: integration.config.apiBaseUrl,
-      auth: token,
-      userAgent: 'catalyst-platform',
+      token,
+      budget: this.deps.budget,
+      feature: 'lint-autofix',
     });
     const [owner, repo] = repository.slug.split('/');
     const key = `${repository.host}/${repository.slug}`;

@@ -69,6 +69,7 @@ export const platformModuleLintAutofix = createBackendModule({
               auth,
               integrations: github.integrations,
               credentialsProvider: github.credentialsProvider,
+              budget: github.budget,
               logger,
               config: scanConfig,
             },

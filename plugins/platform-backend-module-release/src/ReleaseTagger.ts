@@ -3,7 +3,10 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { GithubNotFoundError } from '@catalyst/plugin-platform-node';
+import {
+  GithubBudget,
+  GithubNotFoundError,
+} from '@catalyst/plugin-platform-node';
 import { connectRepository } from './connectRepository';
 import { readReleasePullRequest } from './releasePullRequest';
 
@@ -36,6 +39,8 @@ export class ReleaseTagger {
     private readonly options: {
       integrations: ScmIntegrationRegistry;
       credentialsProvider?: GithubCredentialsProvider;
+      /** The platform's GitHub budget; the tagger's requests count as `release`. */
+      budget?: GithubBudget;
     },
   ) {
     this.credentials =
@@ -49,6 +54,7 @@ export class ReleaseTagger {
       this.options.integrations,
       this.credentials,
       repositoryUrl,
+      this.options.budget,
     );
     const repository = `${owner}/${repo}`;
     const exists = async (

@@ -5,9 +5,11 @@ import type {
 } from '@backstage/integration';
 import {
   classifyGithubError,
+  GithubBudget,
+  githubOctokit,
   parseGithubRepository,
 } from '@catalyst/plugin-platform-node';
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 
 /** A GitHub repository's API client whose failures are the platform's typed GitHub errors. */
 export interface RepositoryConnection {
@@ -17,11 +19,16 @@ export interface RepositoryConnection {
   call<T>(operation: string, request: () => Promise<{ data: T }>): Promise<T>;
 }
 
-/** Connects to a repository through its host's configured GitHub integration and credentials. */
+/**
+ * Connects to a repository through its host's configured GitHub integration
+ * and credentials; with `budget`, every request goes through the platform's
+ * GitHub budget as the `release` feature.
+ */
 export async function connectRepository(
   integrations: ScmIntegrationRegistry,
   credentials: GithubCredentialsProvider,
   repositoryUrl: string,
+  budget?: GithubBudget,
 ): Promise<RepositoryConnection> {
   const target = parseGithubRepository(repositoryUrl);
   const integration = integrations.github.byUrl(target.url);
@@ -31,10 +38,11 @@ export async function connectRepository(
     );
   }
   const { token } = await credentials.getCredentials({ url: target.url });
-  const octokit = new Octokit({
+  const octokit = githubOctokit({
     baseUrl: integration.config.apiBaseUrl,
-    auth: token,
-    userAgent: 'catalyst-platform',
+    token,
+    budget,
+    feature: 'release',
   });
   const { owner, repo } = target;
   return {

@@ -58,7 +58,7 @@ export const platformModuleRelease = createBackendModule({
       }) {
         const options = readReleaseModuleConfig(config);
         // The platform's one GitHub service: its credentials provider fetches and caches App tokens once.
-        const { integrations, credentialsProvider, publisher } = github;
+        const { integrations, credentialsProvider, publisher, budget } = github;
         executors.addExecutor(
           new ReleaseExecutor({
             checkouts,
@@ -93,6 +93,7 @@ export const platformModuleRelease = createBackendModule({
               checkouts,
               integrations,
               credentialsProvider,
+              budget,
               optIn: options.optIn,
             }),
           }),
@@ -100,7 +101,11 @@ export const platformModuleRelease = createBackendModule({
         // Platform-backend's webhook intake has no extension point, so merged
         // release pull requests are found by polling: idempotent, and a missed
         // webhook delays a release instead of losing it.
-        const tagger = new ReleaseTagger({ integrations, credentialsProvider });
+        const tagger = new ReleaseTagger({
+          integrations,
+          credentialsProvider,
+          budget,
+        });
         await scheduler.scheduleTask({
           id: 'platform-release-tagger',
           frequency: { minutes: options.tagFrequencyMinutes },

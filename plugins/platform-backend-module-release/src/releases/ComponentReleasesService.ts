@@ -16,7 +16,10 @@ import type {
   PastRelease,
   ReleasePullRequestSummary,
 } from '@catalyst/plugin-platform-common';
-import type { CheckoutService } from '@catalyst/plugin-platform-node';
+import type {
+  CheckoutService,
+  GithubBudget,
+} from '@catalyst/plugin-platform-node';
 import {
   fileReaderAt,
   GitRepository,
@@ -48,6 +51,8 @@ export class ComponentReleasesService {
       checkouts: Pick<CheckoutService, 'openComponent'>;
       integrations: ScmIntegrationRegistry;
       credentialsProvider: GithubCredentialsProvider;
+      /** The platform's GitHub budget; these reads count as `release`. */
+      budget?: GithubBudget;
       /** Lower-case `owner/name` opted in despite their own release tool. */
       optIn: Set<string>;
     },
@@ -203,6 +208,7 @@ export class ComponentReleasesService {
       this.deps.integrations,
       this.deps.credentialsProvider,
       repositoryUrl,
+      this.deps.budget,
     );
     return {
       async openReleasePullRequests(): Promise<ReleasePullRequestSummary[]> {

@@ -13,6 +13,7 @@ import {
 } from '@backstage/integration';
 import { GithubBudget } from '../github/GithubBudget';
 import { parseGithubRepository } from '../github/parseGithubRepository';
+import { readGithubArchive } from '../github/readGithubArchive';
 import {
   SpecIndex,
   indexSpecFiles,
@@ -83,6 +84,13 @@ export interface SpecReadResult {
   activeSlugs: string[];
   /** Opaque token of what was read; pass it back to skip unchanged trees. */
   etag?: string;
+}
+
+/** A GitHub branch's commit, and what reading the repository's archive at it takes. */
+interface GithubBranch {
+  sha: string;
+  etag?: string;
+  archive: { apiBaseUrl: string; owner: string; repo: string; token: string };
 }
 
 /**
@@ -224,6 +232,7 @@ export class SpecSourceReader {
         previous,
         // Off GitHub the tree read itself tells whether anything changed.
         branch ? undefined : previous.tree,
+        branch,
       ));
     if (cacheKey) remember(cacheKey, read);
     return {
@@ -244,7 +253,7 @@ export class SpecSourceReader {
   private async checkGithubBranch(
     repoUrl: string,
     previous: SpecEtag,
-  ): Promise<{ sha: string; etag?: string } | undefined> {
+  ): Promise<GithubBranch | undefined> {
     const integration = this.integrations.github.byUrl(repoUrl);
     if (!integration?.config.apiBaseUrl) return undefined;
     const repository = parseGithubRepository(repoUrl);
@@ -278,6 +287,12 @@ export class SpecSourceReader {
     return {
       sha: body.object.sha,
       etag: response.headers.get('etag') ?? undefined,
+      archive: {
+        apiBaseUrl: integration.config.apiBaseUrl,
+        owner: repository.owner,
+        repo: repository.repo,
+        token,
+      },
     };
   }
 
@@ -286,18 +301,47 @@ export class SpecSourceReader {
     source: { type: 'url'; repoUrl: string },
     previous: SpecEtag,
     treeEtag: string | undefined,
+    branch?: GithubBranch,
   ): Promise<
     Omit<SpecReadResult, 'etag'> & { etag?: string; specsPath: string }
   > {
-    const readTree = async (specsPath: string) => {
+    const readTree = async (
+      specsPath: string,
+    ): Promise<
+      | {
+          etag?: string;
+          files(): Promise<{ path: string; content(): Promise<Buffer> }[]>;
+        }
+      | undefined
+    > => {
       const prefix = `${specsPath.replace(/^\/+|\/+$/g, '')}/`;
+      const filter = (path: string) =>
+        path === 'catalyst.yaml' ||
+        path === 'AGENTS.md' ||
+        path.startsWith(prefix);
       try {
+        if (branch) {
+          // The commit is known: one archive request at it, where the URL
+          // reader would first resolve the branch again.
+          const files = await readGithubArchive({
+            ...branch.archive,
+            sha: branch.sha,
+            filter,
+            budget: this.options.budget,
+            feature: this.options.feature ?? 'specs',
+          });
+          return {
+            etag: branch.sha,
+            files: async () =>
+              files.map(file => ({
+                path: file.path,
+                content: async () => file.content,
+              })),
+          };
+        }
         return await this.urlReader.readTree(source.repoUrl, {
           etag: treeEtag,
-          filter: path =>
-            path === 'catalyst.yaml' ||
-            path === 'AGENTS.md' ||
-            path.startsWith(prefix),
+          filter,
         });
       } catch (error) {
         if ((error as Error).name === NotFoundError.name) return undefined;
