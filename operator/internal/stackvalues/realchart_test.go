@@ -33,6 +33,8 @@ import (
 // realChart is the real kube-prometheus-stack chart, assembled from its sources by
 // scripts/charts.sh (the Go module proxy serves the helm-charts repository); the test command
 // sets CATALYST_KUBE_PROMETHEUS_STACK_CHART, a plain `go test` runs the script itself.
+// victoria-logs-single has no such test: the proxy refuses github.com/VictoriaMetrics/helm-charts,
+// so it is checked against the stand-in in test/charts/victoria-logs-single only.
 func realChart(t *testing.T) string {
 	t.Helper()
 	if dir := os.Getenv("CATALYST_KUBE_PROMETHEUS_STACK_CHART"); dir != "" {

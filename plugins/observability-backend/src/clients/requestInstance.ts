@@ -3,6 +3,7 @@ import {
   InputError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { Agent, Dispatcher, request as undiciRequest } from 'undici';
 import { InstanceConfig } from '../config';
 
 /** Bytes of one answer that are read unless the instance says otherwise: 64 MiB. */
@@ -25,6 +26,17 @@ const KIND_NAMES = {
   alertmanager: 'Alertmanager',
 } as const;
 const LOG_STORE_NAMES = { victorialogs: 'VictoriaLogs', loki: 'Loki' } as const;
+
+/**
+ * Kept-alive connections to every instance, shared by all routes. undici's `request`
+ * rather than `fetch`: no WHATWG Request / Response / stream objects per request, which
+ * were a fifth of the logs route's CPU in bench/log-query.
+ */
+const dispatcher = new Agent({
+  connections: 128,
+  keepAliveTimeout: 30_000,
+  keepAliveMaxTimeout: 600_000,
+});
 
 /** How one request to a Prometheus, log store or Alertmanager instance is made. */
 export interface InstanceRequest {
@@ -102,7 +114,7 @@ export async function streamInstance(
   path: string,
   request: Omit<InstanceRequest, 'accept' | 'timeoutMs'>,
   signal: AbortSignal,
-): Promise<ReadableStream<Uint8Array>> {
+): Promise<AsyncIterable<Uint8Array>> {
   const controller = new AbortController();
   const stop = () => controller.abort(signal.reason);
   signal.addEventListener('abort', stop, { once: true });
@@ -111,18 +123,13 @@ export async function streamInstance(
       controller.abort(new DOMException('no response headers', 'TimeoutError')),
     instance.timeoutMs,
   );
-  let response: Response;
+  let response: Dispatcher.ResponseData;
   try {
     response = await unavailableOnFailure(instance, instance.timeoutMs, () =>
       openInstance(instance, path, request, controller.signal),
     );
   } finally {
     clearTimeout(timer);
-  }
-  if (!response.body) {
-    throw new ServiceUnavailableError(
-      `${describeInstance(instance)} answered without a body`,
-    );
   }
   return response.body;
 }
@@ -133,7 +140,7 @@ async function openInstance(
   path: string,
   request: InstanceRequest,
   signal: AbortSignal,
-): Promise<Response> {
+): Promise<Dispatcher.ResponseData> {
   const url = `${instance.baseUrl}${path}${
     request.query ? `?${request.query}` : ''
   }`;
@@ -151,31 +158,33 @@ async function openInstance(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(request.json);
   }
-  const response = await fetch(url, {
+  const response = await undiciRequest(url, {
     method: request.method ?? (body ? 'POST' : 'GET'),
     headers,
     body,
     signal,
+    dispatcher,
   });
-  if (response.ok) return response;
+  const status = response.statusCode;
+  if (status >= 200 && status < 300) return response;
 
   const detail = errorDetail(
     (await readCapped(response, MAX_ERROR_BYTES, true)) ?? '',
   );
-  if (response.status === 400 || response.status === 422) {
+  if (status === 400 || status === 422) {
     throw new InputError(
       `${describeInstance(instance)} refused the request: ${detail}`,
     );
   }
-  if (response.status === 401 || response.status === 403) {
+  if (status === 401 || status === 403) {
     throw new ServiceUnavailableError(
-      `${describeInstance(instance)} refused Catalyst's credentials (HTTP ${
-        response.status
-      }): ${detail}`,
+      `${describeInstance(
+        instance,
+      )} refused Catalyst's credentials (HTTP ${status}): ${detail}`,
     );
   }
   throw new ServiceUnavailableError(
-    `${describeInstance(instance)} answered HTTP ${response.status}: ${detail}`,
+    `${describeInstance(instance)} answered HTTP ${status}: ${detail}`,
   );
 }
 
@@ -184,31 +193,28 @@ async function openInstance(
  * is never read), or the first `limit` bytes when `truncate` is set.
  */
 async function readCapped(
-  response: Response,
+  response: Dispatcher.ResponseData,
   limit: number,
   truncate = false,
 ): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length'));
+  const declared = Number(response.headers['content-length']);
   if (!truncate && declared > limit) {
-    await response.body?.cancel();
+    // Drops the connection without reading the body.
+    await response.body.dump({ limit: 1 });
     return undefined;
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (size + value.byteLength > limit) {
-      await reader.cancel();
+  // Leaving the loop early destroys the body: the rest is never read.
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    if (size + chunk.byteLength > limit) {
       if (!truncate) return undefined;
-      chunks.push(value.subarray(0, limit - size));
+      chunks.push(chunk.subarray(0, limit - size));
       size = limit;
       break;
     }
-    chunks.push(value);
-    size += value.byteLength;
+    chunks.push(chunk);
+    size += chunk.byteLength;
   }
   return Buffer.concat(chunks, size).toString('utf8');
 }
@@ -239,6 +245,7 @@ async function unavailableOnFailure<T>(
     throw new ServiceUnavailableError(
       `${describeInstance(instance)} is unreachable: ${
         cause?.code ??
+        (error as { code?: string })?.code ??
         cause?.message ??
         (error as Error)?.message ??
         String(error)

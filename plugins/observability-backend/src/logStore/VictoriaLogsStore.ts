@@ -200,7 +200,7 @@ export class VictoriaLogsStore implements LogStore {
 
 /** Batches of lines from a tail's newline-delimited JSON body. */
 async function* readTail(
-  body: ReadableStream<Uint8Array>,
+  body: AsyncIterable<Uint8Array>,
   signal: AbortSignal,
   maxLineBytes: number,
 ): AsyncIterable<LogLine[]> {

@@ -1,5 +1,11 @@
 import { LogLine } from '@catalyst/plugin-observability-common';
-import { sortLines, toLogLines } from './victoriaLogsRows';
+import {
+  parseRows,
+  rfc3339ToNanoseconds,
+  sortLines,
+  toLogLine,
+  toLogLines,
+} from './victoriaLogsRows';
 
 function line(timestampNs: string): LogLine {
   return {
@@ -57,5 +63,36 @@ describe('toLogLines', () => {
     expect(lines[0].labels).not.toBe(lines[1].labels);
     expect(lines[0].fields).toEqual({ level: 'error' });
     expect(lines[0].timestampNs).toBe('1796605200000000001');
+  });
+});
+
+describe('parseRows and toLogLine', () => {
+  it('skips blank lines, including a last line without a newline', () => {
+    expect(parseRows('{"a":"1"}\n\n  \n{"a":"2"}')).toEqual([
+      { a: '1' },
+      { a: '2' },
+    ]);
+    expect(parseRows('')).toEqual([]);
+  });
+
+  it('gives the same nanoseconds and milliseconds as rfc3339ToNanoseconds', () => {
+    const times = [
+      '2026-12-07T01:00:00Z',
+      '2026-12-07T01:00:00.5Z',
+      '2026-12-07T01:00:00.123456789Z',
+      '2026-12-07T03:00:00.000001+02:00',
+      '1970-01-01T00:00:00.000000042Z',
+      '1969-12-31T23:59:59.25Z',
+    ];
+    for (const time of times) {
+      const ns = rfc3339ToNanoseconds(time)!;
+      const parsed = toLogLine({ _time: time, _msg: 'x' });
+      expect(parsed.timestampNs).toBe(ns.toString());
+      expect(parsed.timestamp).toBe(Number(ns / 1_000_000n));
+    }
+    expect(toLogLine({ _time: 'yesterday', _msg: 'x' })).toMatchObject({
+      timestampNs: '0',
+      timestamp: 0,
+    });
   });
 });

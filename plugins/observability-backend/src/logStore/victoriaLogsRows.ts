@@ -30,10 +30,42 @@ export function parseStreamLabels(stream: string): Record<string, string> {
 
 /** Newline-delimited JSON rows; blank lines are skipped. */
 export function parseRows(text: string): VictoriaLogsRow[] {
-  return text
-    .split('\n')
-    .filter(line => line.trim() !== '')
-    .map(line => JSON.parse(line) as VictoriaLogsRow);
+  const rows: VictoriaLogsRow[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') rows.push(JSON.parse(line) as VictoriaLogsRow);
+    start = end + 1;
+  }
+  return rows;
+}
+
+/**
+ * Nanoseconds (as decimal text) and milliseconds since the epoch of an RFC 3339 time,
+ * built as text where the nanoseconds are past 2^53: no BigInt per line.
+ */
+function timestampsOf(time: string | undefined): {
+  nanoseconds: string;
+  milliseconds: number;
+} {
+  const match = time ? RFC3339.exec(time) : null;
+  const ms = match ? Date.parse(`${match[1]}${match[3]}`) : NaN;
+  if (!match || Number.isNaN(ms)) return { nanoseconds: '0', milliseconds: 0 };
+  const fraction = (match[2] ?? '').padEnd(9, '0');
+  if (ms <= 0) {
+    // Before the epoch (or at it): rare enough for BigInt.
+    const ns = BigInt(ms) * 1_000_000n + BigInt(fraction);
+    return {
+      nanoseconds: ns.toString(),
+      milliseconds: Number(ns / 1_000_000n),
+    };
+  }
+  return {
+    nanoseconds: `${ms / 1000}${fraction}`,
+    milliseconds: ms + Number(fraction.slice(0, 3)),
+  };
 }
 
 /**
@@ -45,23 +77,27 @@ export function toLogLine(
   row: VictoriaLogsRow,
   streams?: Map<string, Record<string, string>>,
 ): LogLine {
-  const {
-    _time: time,
-    _msg: message,
-    _stream: stream,
-    _stream_id: _streamId,
-    ...rest
-  } = row;
-  const nanoseconds = (time ? rfc3339ToNanoseconds(time) : undefined) ?? 0n;
+  const stream = row._stream;
   const labels = stream ? streamLabels(stream, streams) : {};
   const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(rest)) {
+  for (const name in row) {
+    if (!Object.prototype.hasOwnProperty.call(row, name)) continue;
+    if (
+      name === '_time' ||
+      name === '_msg' ||
+      name === '_stream' ||
+      name === '_stream_id'
+    ) {
+      continue;
+    }
+    const value = row[name];
     if (labels[name] !== value) fields[name] = String(value);
   }
+  const { nanoseconds, milliseconds } = timestampsOf(row._time);
   return {
-    timestampNs: nanoseconds.toString(),
-    timestamp: Number(nanoseconds / 1_000_000n),
-    line: message ?? JSON.stringify(row),
+    timestampNs: nanoseconds,
+    timestamp: milliseconds,
+    line: row._msg ?? JSON.stringify(row),
     labels,
     fields,
   };

@@ -77,13 +77,23 @@ export function createLogsRouter(options: {
 
   router.get(`${ENTITY_PATH}/logs`, async (req, res) => {
     const input = parseInput(linesSchema, req.query, 'query');
-    res.json(
+    const body = JSON.stringify(
       await logs.lines({
         ...(await request(req, input)),
         limit: input.limit,
         direction: input.direction,
       }),
     );
+    // Lines of a moving window are never served from a cache, so no ETag is hashed (as
+    // res.json would) for a body no client can revalidate.
+    res
+      .status(200)
+      .set({
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(body)),
+        'cache-control': 'no-store',
+      })
+      .end(body);
   });
 
   router.get(`${ENTITY_PATH}/logs/volume`, async (req, res) => {
