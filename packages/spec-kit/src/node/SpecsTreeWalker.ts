@@ -30,6 +30,16 @@ import { describeError, errorCode } from './describeFsError';
 /** A file of a spec folder as read from disk, or why it was not. */
 export type FolderEntry = SpecSourceFile | SkippedSpecSourceFile;
 
+/** A file of a spec folder found on disk and not read yet: where it is and its stat. */
+export interface ListedFile {
+  path: string;
+  target: string;
+  stat: Stats;
+}
+
+/** A file of a spec folder as listed, or why it will not be read. */
+export type ListedEntry = ListedFile | SkippedSpecSourceFile;
+
 /** Walks the specs tree; problems go to `diagnostics` or become skipped entries. */
 export class SpecsTreeWalker {
   constructor(
@@ -85,11 +95,11 @@ export class SpecsTreeWalker {
     return found;
   }
 
-  /** Reads every file below a spec folder into `entries`, paths relative to the folder. */
-  collectFiles(
+  /** Lists (stats, does not read) every file below a spec folder into `entries`, paths relative to the folder. */
+  listFiles(
     abs: string,
     rel: string,
-    entries: FolderEntry[],
+    entries: ListedEntry[],
     visited: Set<string>,
   ) {
     let list: Dirent[];
@@ -108,6 +118,7 @@ export class SpecsTreeWalker {
       let target = childAbs;
       let isDir = entry.isDirectory();
       let isRegularFile = entry.isFile();
+      let stat: Stats | undefined;
       if (entry.isSymbolicLink()) {
         const link = this.followLink(childAbs, childRel);
         if (!('real' in link)) {
@@ -116,14 +127,25 @@ export class SpecsTreeWalker {
         }
         if (link.stat.isDirectory() && visited.has(link.real)) continue;
         target = link.real;
+        stat = link.stat;
         isDir = link.stat.isDirectory();
         isRegularFile = link.stat.isFile();
         if (isDir) visited.add(link.real);
       }
       if (isDir) {
-        this.collectFiles(target, childRel, entries, visited);
+        this.listFiles(target, childRel, entries, visited);
       } else if (isRegularFile) {
-        entries.push(readEntry(target, childRel));
+        try {
+          entries.push({
+            path: childRel,
+            target,
+            stat: stat ?? statSync(target),
+          });
+        } catch (error) {
+          entries.push(
+            unreadable(childRel, `Cannot read file: ${describeError(error)}`),
+          );
+        }
       }
     }
   }
@@ -188,6 +210,11 @@ export class SpecsTreeWalker {
       };
     }
   }
+}
+
+/** Reads a listed file (unless it is over the size limit, found without reading it); a skipped entry stays as it is. */
+export function readListed(entry: ListedEntry): FolderEntry {
+  return 'target' in entry ? readEntry(entry.target, entry.path) : entry;
 }
 
 /** Reads a file unless it is over the size limit, without reading it first to find out. */
