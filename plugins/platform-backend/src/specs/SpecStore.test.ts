@@ -101,7 +101,11 @@ describe.each(databases.eachSupportedId())('SpecStore on %p', databaseId => {
       new Date('2026-01-01T00:00:00Z'),
     );
     expect(first).toEqual({ updated: 520, unchanged: 0, removed: 0 });
-    const perFolder = await knex('spec_tasks')
+    const perFolder: Array<{
+      slug: string;
+      n: number | string;
+      first: string;
+    }> = await knex('spec_tasks')
       .join('spec_folders', 'spec_folders.id', 'spec_tasks.spec_folder_id')
       .groupBy('spec_folders.slug')
       .select('spec_folders.slug')
