@@ -40,6 +40,16 @@ export interface ReadSpecsOptions {
   previous?: SpecIndex;
 }
 
+/** The stamp each folder had when this process last indexed it from disk. */
+const stamps = new WeakMap<SpecFolder, string>();
+
+/**
+ * How long before the index started a file must have last changed for its
+ * stat to stand for its content: a write in the same tick of a coarse clock
+ * (two seconds on FAT) could otherwise leave the stat as it was.
+ */
+const SETTLED_MS = 2000;
+
 /**
  * Indexes the spec folders below a directory on disk, synchronously (meant
  * for command lines and scripts; services index a UrlReader tree with
@@ -117,16 +127,6 @@ export function readSpecs(
   }
   return { specs, diagnostics };
 }
-
-/** The stamp each folder had when this process last indexed it from disk. */
-const stamps = new WeakMap<SpecFolder, string>();
-
-/**
- * How long before the index started a file must have last changed for its
- * stat to stand for its content: a write in the same tick of a coarse clock
- * (two seconds on FAT) could otherwise leave the stat as it was.
- */
-const SETTLED_MS = 2000;
 
 /**
  * A folder's files by path, size, inode and change time, which a write, a

@@ -85,6 +85,38 @@ const SEED_STATUS: Record<SpecTaskState, string> = {
   other: 'pending',
 };
 
+/** What syncFolders compares; the folder's detail is not read back. */
+type StoredFolderKey = Pick<
+  FolderRow,
+  | 'id'
+  | 'path'
+  | 'content_hash'
+  | 'spec_entity_ref'
+  | 'owner'
+  | 'system'
+  | 'active'
+>;
+
+const STORED_KEY_COLUMNS = [
+  'id',
+  'path',
+  'content_hash',
+  'spec_entity_ref',
+  'owner',
+  'system',
+  'active',
+];
+
+/**
+ * Task rows per insert statement: 17 columns stay under SQLite's 32,766 bound
+ * parameters and its 500 compound selects (knex inserts several rows as
+ * `select ... union all select ...`), and PostgreSQL's 65,535 parameters.
+ */
+const TASK_ROWS_PER_INSERT = 400;
+
+/** Ids per `where id in (...)`: under every bound-parameter limit. */
+const IDS_PER_STATEMENT = 500;
+
 const ORDER_COLUMNS: Record<NonNullable<SpecListQuery['orderBy']>, string> = {
   entityRef: 'entity_ref',
   slug: 'slug',
@@ -446,38 +478,6 @@ export class SpecStore {
   }
 }
 
-/** What syncFolders compares; the folder's detail is not read back. */
-type StoredFolderKey = Pick<
-  FolderRow,
-  | 'id'
-  | 'path'
-  | 'content_hash'
-  | 'spec_entity_ref'
-  | 'owner'
-  | 'system'
-  | 'active'
->;
-
-const STORED_KEY_COLUMNS = [
-  'id',
-  'path',
-  'content_hash',
-  'spec_entity_ref',
-  'owner',
-  'system',
-  'active',
-];
-
-/**
- * Task rows per insert statement: 17 columns stay under SQLite's 32,766 bound
- * parameters and its 500 compound selects (knex inserts several rows as
- * `select ... union all select ...`), and PostgreSQL's 65,535 parameters.
- */
-const TASK_ROWS_PER_INSERT = 400;
-
-/** Ids per `where id in (...)`: under every bound-parameter limit. */
-const IDS_PER_STATEMENT = 500;
-
 type TaskColumns = ReturnType<typeof taskRow>;
 type TaskInsertRow = TaskColumns & { spec_folder_id: number };
 
@@ -564,12 +564,13 @@ function taskRow(task: SpecTask, position: number, completedBy?: number) {
     line: task.line,
     source: task.source,
     linked_pr_number: completedBy ?? null,
-    completed_by: byPullRequest
-      ? 'pull-request'
-      : task.done
-      ? 'markdown'
-      : null,
+    completed_by: completedByColumn(task, byPullRequest),
   };
+}
+
+function completedByColumn(task: SpecTask, byPullRequest: boolean) {
+  if (byPullRequest) return 'pull-request';
+  return task.done ? 'markdown' : null;
 }
 
 /** The folder's counts from its task rows, as applyCompletions takes them. */
