@@ -42,6 +42,9 @@ export type ListedEntry = ListedFile | SkippedSpecSourceFile;
 
 /** Walks the specs tree; problems go to `diagnostics` or become skipped entries. */
 export class SpecsTreeWalker {
+  /** Listings read to tell a spec folder, kept until the folder's files are listed. */
+  private readonly listings = new Map<string, Dirent[]>();
+
   constructor(
     private readonly rootReal: string,
     private readonly diagnostics: SpecDiagnostic[],
@@ -79,7 +82,11 @@ export class SpecsTreeWalker {
         if (isDir) visited.add(link.real);
       }
       if (!isDir) continue;
-      if (isSpecFolder(entry.name, this.holdsDocuments(childAbs))) {
+      // A conventional name is enough; any other folder is listed to find out.
+      if (
+        isSpecFolder(entry.name, false) ||
+        isSpecFolder(entry.name, this.holdsDocuments(childAbs))
+      ) {
         found.push({ abs: childAbs, rel: childRel, archived });
       } else {
         found.push(
@@ -104,7 +111,9 @@ export class SpecsTreeWalker {
   ) {
     let list: Dirent[];
     try {
-      list = readdirSync(abs, { withFileTypes: true });
+      list =
+        this.listings.get(abs) ?? readdirSync(abs, { withFileTypes: true });
+      this.listings.delete(abs);
     } catch (error) {
       entries.push(
         unreadable(rel, `Cannot read folder: ${describeError(error)}`),
@@ -150,14 +159,19 @@ export class SpecsTreeWalker {
     }
   }
 
-  /** Whether a folder directly holds spec.md, plan.md or tasks.md (read again, with its errors, when collected). */
+  /** Whether a folder directly holds spec.md, plan.md or tasks.md (an unreadable one is read again, with its errors, when searched). */
   private holdsDocuments(abs: string): boolean {
+    let list: Dirent[];
     try {
-      return readdirSync(abs).some(isSpecKitDocumentName);
+      list = readdirSync(abs, { withFileTypes: true });
     } catch {
       // An unreadable folder is reported by list() when it is searched.
       return false;
     }
+    if (!list.some(entry => isSpecKitDocumentName(entry.name))) return false;
+    // A spec folder: listFiles reads this listing instead of the folder again.
+    this.listings.set(abs, list);
+    return true;
   }
 
   private list(abs: string, rel: string): Dirent[] {
