@@ -104,7 +104,7 @@ export function readSpecs(
       found.abs,
       '',
       entries,
-      new Set([realpathSync(found.abs)]),
+      new Set([realpathSync.native(found.abs)]),
     );
     const last = previous.get(found.rel);
     const stamp = folderStamp(entries, startedAt);
