@@ -30,8 +30,21 @@ import { describeError, errorCode } from './describeFsError';
 /** A file of a spec folder as read from disk, or why it was not. */
 export type FolderEntry = SpecSourceFile | SkippedSpecSourceFile;
 
+/** A file of a spec folder found on disk and not read yet: where it is and its stat. */
+export interface ListedFile {
+  path: string;
+  target: string;
+  stat: Stats;
+}
+
+/** A file of a spec folder as listed, or why it will not be read. */
+export type ListedEntry = ListedFile | SkippedSpecSourceFile;
+
 /** Walks the specs tree; problems go to `diagnostics` or become skipped entries. */
 export class SpecsTreeWalker {
+  /** Listings read to tell a spec folder, kept until the folder's files are listed. */
+  private readonly listings = new Map<string, Dirent[]>();
+
   constructor(
     private readonly rootReal: string,
     private readonly diagnostics: SpecDiagnostic[],
@@ -69,7 +82,11 @@ export class SpecsTreeWalker {
         if (isDir) visited.add(link.real);
       }
       if (!isDir) continue;
-      if (isSpecFolder(entry.name, this.holdsDocuments(childAbs))) {
+      // A conventional name is enough; any other folder is listed to find out.
+      if (
+        isSpecFolder(entry.name, false) ||
+        isSpecFolder(entry.name, this.holdsDocuments(childAbs))
+      ) {
         found.push({ abs: childAbs, rel: childRel, archived });
       } else {
         found.push(
@@ -85,16 +102,18 @@ export class SpecsTreeWalker {
     return found;
   }
 
-  /** Reads every file below a spec folder into `entries`, paths relative to the folder. */
-  collectFiles(
+  /** Lists (stats, does not read) every file below a spec folder into `entries`, paths relative to the folder. */
+  listFiles(
     abs: string,
     rel: string,
-    entries: FolderEntry[],
+    entries: ListedEntry[],
     visited: Set<string>,
   ) {
     let list: Dirent[];
     try {
-      list = readdirSync(abs, { withFileTypes: true });
+      list =
+        this.listings.get(abs) ?? readdirSync(abs, { withFileTypes: true });
+      this.listings.delete(abs);
     } catch (error) {
       entries.push(
         unreadable(rel, `Cannot read folder: ${describeError(error)}`),
@@ -108,6 +127,7 @@ export class SpecsTreeWalker {
       let target = childAbs;
       let isDir = entry.isDirectory();
       let isRegularFile = entry.isFile();
+      let stat: Stats | undefined;
       if (entry.isSymbolicLink()) {
         const link = this.followLink(childAbs, childRel);
         if (!('real' in link)) {
@@ -116,26 +136,42 @@ export class SpecsTreeWalker {
         }
         if (link.stat.isDirectory() && visited.has(link.real)) continue;
         target = link.real;
+        stat = link.stat;
         isDir = link.stat.isDirectory();
         isRegularFile = link.stat.isFile();
         if (isDir) visited.add(link.real);
       }
       if (isDir) {
-        this.collectFiles(target, childRel, entries, visited);
+        this.listFiles(target, childRel, entries, visited);
       } else if (isRegularFile) {
-        entries.push(readEntry(target, childRel));
+        try {
+          entries.push({
+            path: childRel,
+            target,
+            stat: stat ?? statSync(target),
+          });
+        } catch (error) {
+          entries.push(
+            unreadable(childRel, `Cannot read file: ${describeError(error)}`),
+          );
+        }
       }
     }
   }
 
-  /** Whether a folder directly holds spec.md, plan.md or tasks.md (read again, with its errors, when collected). */
+  /** Whether a folder directly holds spec.md, plan.md or tasks.md (an unreadable one is read again, with its errors, when searched). */
   private holdsDocuments(abs: string): boolean {
+    let list: Dirent[];
     try {
-      return readdirSync(abs).some(isSpecKitDocumentName);
+      list = readdirSync(abs, { withFileTypes: true });
     } catch {
       // An unreadable folder is reported by list() when it is searched.
       return false;
     }
+    if (!list.some(entry => isSpecKitDocumentName(entry.name))) return false;
+    // A spec folder: listFiles reads this listing instead of the folder again.
+    this.listings.set(abs, list);
+    return true;
   }
 
   private list(abs: string, rel: string): Dirent[] {
@@ -188,6 +224,11 @@ export class SpecsTreeWalker {
       };
     }
   }
+}
+
+/** Reads a listed file (unless it is over the size limit, found without reading it); a skipped entry stays as it is. */
+export function readListed(entry: ListedEntry): FolderEntry {
+  return 'target' in entry ? readEntry(entry.target, entry.path) : entry;
 }
 
 /** Reads a file unless it is over the size limit, without reading it first to find out. */

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import {
   cpSync,
   mkdirSync,
@@ -13,6 +14,12 @@ import type { SpecIndex } from '../types';
 import { readSpecs } from './readSpecs';
 
 const fixture = join(fixtureRoot('repos'), 'catalyst-yaml');
+
+// The real openSync, counted: which files an index reads.
+jest.mock('node:fs', () => {
+  const actual = jest.requireActual('node:fs');
+  return { ...actual, openSync: jest.fn(actual.openSync) };
+});
 
 describe('readSpecs', () => {
   let tmp: string;
@@ -83,6 +90,53 @@ describe('readSpecs', () => {
         .map(spec => spec.path),
     );
     expect(third.diagnostics).toEqual(second.diagnostics);
+  });
+
+  it('reuses folders whose files did not change without reading them', () => {
+    // The fixture was written just now: an hour later its stats have settled.
+    const later = Date.now() + 3_600_000;
+    jest.spyOn(Date, 'now').mockReturnValue(later);
+    const opened = jest.mocked(fs.openSync);
+    opened.mockClear();
+    try {
+      const first = readSpecs(repo);
+      const read = opened.mock.calls.length;
+      expect(read).toBeGreaterThan(0);
+
+      const second = readSpecs(repo, { previous: first });
+      second.specs.forEach((spec, i) => expect(spec).toBe(first.specs[i]));
+      expect(second.diagnostics).toEqual(first.diagnostics);
+      // Only the folder with skipped links is read again: a link's target can appear unseen.
+      const reread = opened.mock.calls
+        .slice(read)
+        .map(([file]) => String(file));
+      expect(reread.length).toBeGreaterThan(0);
+      expect(reread.every(file => file.includes('001-photo-albums'))).toBe(
+        true,
+      );
+
+      // Same size and modification time, other content: the change time tells.
+      const tasks = join(repo, 'docs/specs/20250101-120000-login/tasks.md');
+      const before = fs.statSync(tasks);
+      const text = fs.readFileSync(tasks, 'utf8');
+      writeFileSync(tasks, text.replace('[ ]', '[x]'));
+      fs.utimesSync(tasks, before.atime, before.mtime);
+      expect(fs.statSync(tasks).size).toBe(before.size);
+      const third = readSpecs(repo, { previous: second });
+      const login = (index: SpecIndex) =>
+        index.specs.find(spec => spec.slug.endsWith('login'))!;
+      expect(login(third)).not.toBe(login(second));
+      expect(login(third).counts.done).toBe(login(second).counts.done + 1);
+
+      // A deserialized previous index has no stamps: its folders are read and hashed.
+      const copy = JSON.parse(JSON.stringify(third)) as SpecIndex;
+      const beforeCopy = opened.mock.calls.length;
+      const fourth = readSpecs(repo, { previous: copy });
+      expect(opened.mock.calls.length - beforeCopy).toBe(read);
+      fourth.specs.forEach((spec, i) => expect(spec).toBe(copy.specs[i]));
+    } finally {
+      jest.mocked(Date.now).mockRestore();
+    }
   });
 
   it('lists a broken link as unreadable and keeps indexing the folder', () => {

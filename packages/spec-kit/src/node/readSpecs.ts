@@ -10,7 +10,7 @@ import type { SpecDiagnostic, SpecFolder, SpecIndex } from '../types';
 import { parseSpecFolder } from '../folder/parseSpecFolder';
 import { decodeUtf8 } from '../folder/decodeText';
 import { describeError, errorCode } from './describeFsError';
-import { FolderEntry, SpecsTreeWalker } from './SpecsTreeWalker';
+import { ListedEntry, readListed, SpecsTreeWalker } from './SpecsTreeWalker';
 import { previousFolders } from '../indexing/previousFolders';
 import {
   parseSpecFolderName,
@@ -30,9 +30,25 @@ export interface ReadSpecsOptions {
    * `dir` itself is the specs folder.
    */
   specsPath?: string;
-  /** The last index of the same directory: folders whose content hash is unchanged are reused without parsing. */
+  /**
+   * The last index of the same directory: folders whose content hash is
+   * unchanged are reused without parsing. When `previous` is the very object
+   * an earlier call returned in this process, a folder none of whose files
+   * changed size, inode or change time (ctime) since then is reused without
+   * reading its files at all.
+   */
   previous?: SpecIndex;
 }
+
+/** The stamp each folder had when this process last indexed it from disk. */
+const stamps = new WeakMap<SpecFolder, string>();
+
+/**
+ * How long before the index started a file must have last changed for its
+ * stat to stand for its content: a write in the same tick of a coarse clock
+ * (two seconds on FAT) could otherwise leave the stat as it was.
+ */
+const SETTLED_MS = 2000;
 
 /**
  * Indexes the spec folders below a directory on disk, synchronously (meant
@@ -80,19 +96,29 @@ export function readSpecs(
   }
 
   const previous = previousFolders(options.previous);
+  const startedAt = Date.now();
   const specs: SpecFolder[] = [];
   for (const found of walker.findSpecFolders(specsDir, specsPath)) {
-    const entries: FolderEntry[] = [];
-    walker.collectFiles(
+    const entries: ListedEntry[] = [];
+    walker.listFiles(
       found.abs,
       '',
       entries,
-      new Set([realpathSync(found.abs)]),
+      new Set([realpathSync.native(found.abs)]),
     );
-    const parsed = parseSpecFolder(found.rel, entries, {
-      archived: found.archived,
-      previous: previous.get(found.rel),
-    });
+    const last = previous.get(found.rel);
+    const stamp = folderStamp(entries, startedAt);
+    const parsed =
+      last &&
+      stamp !== undefined &&
+      last.folder.archived === found.archived &&
+      stamps.get(last.folder) === stamp
+        ? { folder: last.folder, diagnostics: last.diagnostics }
+        : parseSpecFolder(found.rel, entries.map(readListed), {
+            archived: found.archived,
+            previous: last,
+          });
+    if (stamp !== undefined) stamps.set(parsed.folder, stamp);
     specs.push(parsed.folder);
     if (!parseSpecFolderName(parsed.folder.slug)) {
       diagnostics.push(unconventionalFolderDiagnostic(found.rel));
@@ -100,6 +126,26 @@ export function readSpecs(
     diagnostics.push(...parsed.diagnostics);
   }
   return { specs, diagnostics };
+}
+
+/**
+ * A folder's files by path, size, inode and change time, which a write, a
+ * rename or a `touch -d` all change; undefined when the stat cannot stand for
+ * the content: a file changed too recently (see {@link SETTLED_MS}), or a
+ * link that was skipped (its target may appear without the link changing).
+ */
+function folderStamp(
+  entries: ListedEntry[],
+  startedAt: number,
+): string | undefined {
+  const parts: string[] = [];
+  for (const entry of entries) {
+    if (!('target' in entry)) return undefined;
+    const { size, ino, ctimeMs, mtimeMs } = entry.stat;
+    if (Math.max(ctimeMs, mtimeMs) > startedAt - SETTLED_MS) return undefined;
+    parts.push(`${entry.path}\0${size}\0${ino}\0${ctimeMs}\0${mtimeMs}`);
+  }
+  return parts.join('\n');
 }
 
 function readRoot(dir: string, root: string): string {

@@ -85,6 +85,62 @@ describe.each(databases.eachSupportedId())('SpecStore on %p', databaseId => {
     expect(Number(n)).toBe(3);
   });
 
+  it('writes, touches and removes folders past the statement chunks', async () => {
+    const { store, knex } = await createStore(databaseId);
+    // 520 folders (over the 500 ids of a statement), 3 tasks each: 1,560 task
+    // rows, so statements of 400 rows end inside folders.
+    const folders = Array.from({ length: 520 }, (_, i) =>
+      specFolder(
+        `${String(i + 1).padStart(4, '0')}-part`,
+        [1, 2, 3].map(n => task({ id: `T${n}${i}`, line: n, done: n === 1 })),
+      ),
+    );
+    const first = await store.syncFolders(
+      COMPONENT,
+      folders.map(f => input(f)),
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(first).toEqual({ updated: 520, unchanged: 0, removed: 0 });
+    const perFolder: Array<{
+      slug: string;
+      n: number | string;
+      first: string;
+    }> = await knex('spec_tasks')
+      .join('spec_folders', 'spec_folders.id', 'spec_tasks.spec_folder_id')
+      .groupBy('spec_folders.slug')
+      .select('spec_folders.slug')
+      .count({ n: '*' })
+      .min({ first: 'spec_tasks.task_id' });
+    expect(perFolder).toHaveLength(520);
+    for (const row of perFolder) {
+      const i = Number(row.slug.slice(0, 4)) - 1;
+      expect([Number(row.n), row.first]).toEqual([3, `T1${i}`]);
+    }
+    const last = await store.getSpec(COMPONENT, '0520-part');
+    expect(last?.tasks.map(t => t.id)).toEqual(['T1519', 'T2519', 'T3519']);
+    expect(last?.counts).toEqual({ total: 3, done: 1, open: 2, other: 0 });
+
+    // All touched; then all but the first ten removed.
+    const again = await store.syncFolders(
+      COMPONENT,
+      folders.map(f => input(f)),
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    expect(again).toEqual({ updated: 0, unchanged: 520, removed: 0 });
+    const [{ stale }] = await knex('spec_folders')
+      .where('last_synced_at', '<', new Date('2026-01-02T00:00:00Z'))
+      .count({ stale: '*' });
+    expect(Number(stale)).toBe(0);
+    const pruned = await store.syncFolders(
+      COMPONENT,
+      folders.slice(0, 10).map(f => input(f)),
+      new Date('2026-01-03T00:00:00Z'),
+    );
+    expect(pruned).toEqual({ updated: 0, unchanged: 10, removed: 510 });
+    const [{ n }] = await knex('spec_tasks').count({ n: '*' });
+    expect(Number(n)).toBe(30);
+  });
+
   it('stores the parsed detail of a folder', async () => {
     const { store } = await createStore(databaseId);
     await store.syncFolders(

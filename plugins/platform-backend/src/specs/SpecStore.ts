@@ -85,6 +85,38 @@ const SEED_STATUS: Record<SpecTaskState, string> = {
   other: 'pending',
 };
 
+/** What syncFolders compares; the folder's detail is not read back. */
+type StoredFolderKey = Pick<
+  FolderRow,
+  | 'id'
+  | 'path'
+  | 'content_hash'
+  | 'spec_entity_ref'
+  | 'owner'
+  | 'system'
+  | 'active'
+>;
+
+const STORED_KEY_COLUMNS = [
+  'id',
+  'path',
+  'content_hash',
+  'spec_entity_ref',
+  'owner',
+  'system',
+  'active',
+];
+
+/**
+ * Task rows per insert statement: 17 columns stay under SQLite's 32,766 bound
+ * parameters and its 500 compound selects (knex inserts several rows as
+ * `select ... union all select ...`), and PostgreSQL's 65,535 parameters.
+ */
+const TASK_ROWS_PER_INSERT = 400;
+
+/** Ids per `where id in (...)`: under every bound-parameter limit. */
+const IDS_PER_STATEMENT = 500;
+
 const ORDER_COLUMNS: Record<NonNullable<SpecListQuery['orderBy']>, string> = {
   entityRef: 'entity_ref',
   slug: 'slug',
@@ -143,7 +175,11 @@ export class SpecStore {
 
   /**
    * Makes the stored folders of one component match `inputs`: changed folders
-   * are rewritten, unchanged ones only touched, vanished ones removed.
+   * are rewritten, unchanged ones only touched, vanished ones removed. The
+   * number of statements grows with the changed folders' tasks over
+   * {@link TASK_ROWS_PER_INSERT}, not with the folders: unchanged folders are
+   * touched, replaced tasks deleted and pull-request completions read in
+   * chunks, and each folder's counts are taken from its tasks in memory.
    */
   async syncFolders(
     entityRef: string,
@@ -151,71 +187,85 @@ export class SpecStore {
     now: Date,
   ): Promise<SyncResult> {
     return this.db.transaction(async tx => {
-      const existing = new Map<string, FolderRow>(
+      const existing = new Map<string, StoredFolderKey>(
         (
-          (await tx('spec_folders').where({
-            entity_ref: entityRef,
-          })) as FolderRow[]
+          (await tx('spec_folders')
+            .where({ entity_ref: entityRef })
+            .select(STORED_KEY_COLUMNS)) as StoredFolderKey[]
         ).map(row => [row.path, row]),
       );
       const result: SyncResult = { updated: 0, unchanged: 0, removed: 0 };
+      const touched: number[] = [];
+      const changed: Array<{ input: SpecFolderInput; previous?: number }> = [];
 
       for (const input of inputs) {
         const previous = existing.get(input.folder.path);
         existing.delete(input.folder.path);
-        const meta = {
-          spec_entity_ref: input.specEntityRef,
-          owner: input.owner ?? null,
-          system: input.system ?? null,
-          active: input.active,
-        };
-        if (
-          previous &&
-          previous.content_hash === input.folder.contentHash &&
-          previous.spec_entity_ref === meta.spec_entity_ref &&
-          previous.owner === meta.owner &&
-          previous.system === meta.system &&
-          Boolean(previous.active) === meta.active
-        ) {
-          await tx('spec_folders')
-            .where({ id: previous.id })
-            .update({ last_synced_at: now });
-          result.unchanged += 1;
-          continue;
+        if (previous && isUnchanged(previous, input)) {
+          touched.push(previous.id);
+        } else {
+          changed.push({ input, previous: previous?.id });
         }
+      }
+      for (const ids of chunks(touched, IDS_PER_STATEMENT)) {
+        await tx('spec_folders')
+          .whereIn('id', ids)
+          .update({ last_synced_at: now });
+      }
+      result.unchanged = touched.length;
+
+      const rewritten = changed.flatMap(c =>
+        c.previous === undefined ? [] : [c.previous],
+      );
+      const completions = await readCompletions(tx, rewritten);
+      for (const ids of chunks(rewritten, IDS_PER_STATEMENT)) {
+        await tx('spec_tasks').whereIn('spec_folder_id', ids).delete();
+      }
+
+      let pending: TaskInsertRow[] = [];
+      for (const { input, previous } of changed) {
+        const done = completions.get(previous ?? -1) ?? new Map();
+        const tasks = input.folder.tasks.map((task, position) =>
+          taskRow(
+            task,
+            position,
+            task.id === undefined ? undefined : done.get(task.id),
+          ),
+        );
         const row = {
           ...folderColumns(input.folder),
-          ...meta,
+          ...countColumns(tasks),
+          ...folderMeta(input),
           last_synced_at: now,
           updated_at: now,
         };
         let id: number;
-        if (previous) {
-          id = previous.id;
+        if (previous !== undefined) {
+          id = previous;
           await tx('spec_folders').where({ id }).update(row);
-          await tx('spec_tasks').where({ spec_folder_id: id }).delete();
         } else {
           const [inserted] = await tx('spec_folders')
             .insert({ entity_ref: entityRef, ...row, created_at: now })
             .returning('id');
           id = typeof inserted === 'object' ? inserted.id : inserted;
         }
-        await this.writeTasks(tx, id, input.folder.tasks);
-        await this.applyCompletions(tx, id);
+        for (const task of tasks) pending.push({ spec_folder_id: id, ...task });
+        if (pending.length >= TASK_ROWS_PER_INSERT) {
+          pending = await insertTasks(tx, pending);
+        }
         result.updated += 1;
       }
+      await insertTasks(tx, pending, true);
 
       const removed = [...existing.values()].map(row => row.id);
-      if (removed.length) {
-        // Children first: foreign keys are not enforced on every SQLite connection.
+      // Children first: foreign keys are not enforced on every SQLite connection.
+      for (const ids of chunks(removed, IDS_PER_STATEMENT)) {
         await tx('spec_task_completions')
-          .whereIn('spec_folder_id', removed)
+          .whereIn('spec_folder_id', ids)
           .delete();
-        await tx('spec_pull_requests')
-          .whereIn('spec_folder_id', removed)
-          .delete();
-        await tx('spec_tasks').whereIn('spec_folder_id', removed).delete();
-        await tx('spec_folders').whereIn('id', removed).delete();
+        await tx('spec_pull_requests').whereIn('spec_folder_id', ids).delete();
+        await tx('spec_tasks').whereIn('spec_folder_id', ids).delete();
+        await tx('spec_folders').whereIn('id', ids).delete();
       }
       result.removed = removed.length;
       return result;
@@ -405,33 +455,6 @@ export class SpecStore {
     });
   }
 
-  private async writeTasks(
-    tx: Knex.Transaction,
-    folderId: number,
-    tasks: SpecTask[],
-  ) {
-    const rows = tasks.map((task, position) => ({
-      spec_folder_id: folderId,
-      position,
-      task_id: task.id ?? null,
-      user_story_ref: task.stories[0]?.slice(0, 20) ?? null,
-      stories: JSON.stringify(task.stories),
-      tags: JSON.stringify(task.tags),
-      description: task.description,
-      details: JSON.stringify(task.details),
-      is_parallelizable: task.parallel,
-      status: SEED_STATUS[task.state],
-      state: task.state,
-      mark: task.mark.slice(0, 8),
-      phase: task.phase?.slice(0, 255) ?? null,
-      line: task.line,
-      source: task.source,
-      completed_by: task.done ? 'markdown' : null,
-    }));
-    // Stay under SQLite's bound-parameter limit.
-    await tx.batchInsert('spec_tasks', rows, 50);
-  }
-
   /** Applies pull-request completions to tasks and recounts the folder. */
   private async applyCompletions(tx: Knex.Transaction, folderId: number) {
     const completions = await tx('spec_task_completions').where({
@@ -449,23 +472,125 @@ export class SpecStore {
     const tasks = await tx('spec_tasks')
       .where({ spec_folder_id: folderId })
       .select('state', 'completed_by');
-    const done = tasks.filter(
-      t => t.state === 'done' || t.completed_by === 'pull-request',
-    ).length;
-    const open = tasks.filter(
-      t => t.state === 'open' && t.completed_by !== 'pull-request',
-    ).length;
-    const total = tasks.length;
     await tx('spec_folders')
       .where({ id: folderId })
-      .update({
-        tasks_total: total,
-        tasks_done: done,
-        tasks_open: open,
-        tasks_other: total - done - open,
-        completion_percentage: total ? Math.round((done / total) * 100) : 0,
-      });
+      .update(countColumns(tasks));
   }
+}
+
+type TaskColumns = ReturnType<typeof taskRow>;
+type TaskInsertRow = TaskColumns & { spec_folder_id: number };
+
+function folderMeta(input: SpecFolderInput) {
+  return {
+    spec_entity_ref: input.specEntityRef,
+    owner: input.owner ?? null,
+    system: input.system ?? null,
+    active: input.active,
+  };
+}
+
+function isUnchanged(stored: StoredFolderKey, input: SpecFolderInput) {
+  const meta = folderMeta(input);
+  return (
+    stored.content_hash === input.folder.contentHash &&
+    stored.spec_entity_ref === meta.spec_entity_ref &&
+    stored.owner === meta.owner &&
+    stored.system === meta.system &&
+    Boolean(stored.active) === meta.active
+  );
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) {
+    yield items.slice(start, start + size);
+  }
+}
+
+/** The pull-request numbers that completed tasks, by folder id and task id. */
+async function readCompletions(
+  tx: Knex.Transaction,
+  folderIds: number[],
+): Promise<Map<number, Map<string, number>>> {
+  const byFolder = new Map<number, Map<string, number>>();
+  for (const ids of chunks(folderIds, IDS_PER_STATEMENT)) {
+    const rows = await tx('spec_task_completions')
+      .whereIn('spec_folder_id', ids)
+      .select('spec_folder_id', 'task_id', 'pr_number');
+    for (const row of rows) {
+      let tasks = byFolder.get(row.spec_folder_id);
+      if (!tasks) byFolder.set(row.spec_folder_id, (tasks = new Map()));
+      tasks.set(row.task_id, row.pr_number);
+    }
+  }
+  return byFolder;
+}
+
+/** Inserts the rows (all of them with `flush`, else whole statements' worth); returns the rest. */
+async function insertTasks(
+  tx: Knex.Transaction,
+  rows: TaskInsertRow[],
+  flush = false,
+): Promise<TaskInsertRow[]> {
+  let start = 0;
+  while (
+    rows.length - start >= TASK_ROWS_PER_INSERT ||
+    (flush && start < rows.length)
+  ) {
+    await tx('spec_tasks').insert(
+      rows.slice(start, start + TASK_ROWS_PER_INSERT),
+    );
+    start += TASK_ROWS_PER_INSERT;
+  }
+  return rows.slice(start);
+}
+
+/** A task's row, with the pull request that completed it (what applyCompletions writes). */
+function taskRow(task: SpecTask, position: number, completedBy?: number) {
+  const byPullRequest = completedBy !== undefined && task.state !== 'done';
+  return {
+    position,
+    task_id: task.id ?? null,
+    user_story_ref: task.stories[0]?.slice(0, 20) ?? null,
+    stories: JSON.stringify(task.stories),
+    tags: JSON.stringify(task.tags),
+    description: task.description,
+    details: JSON.stringify(task.details),
+    is_parallelizable: task.parallel,
+    status: byPullRequest ? 'complete' : SEED_STATUS[task.state],
+    state: task.state,
+    mark: task.mark.slice(0, 8),
+    phase: task.phase?.slice(0, 255) ?? null,
+    line: task.line,
+    source: task.source,
+    linked_pr_number: completedBy ?? null,
+    completed_by: completedByColumn(task, byPullRequest),
+  };
+}
+
+function completedByColumn(task: SpecTask, byPullRequest: boolean) {
+  if (byPullRequest) return 'pull-request';
+  return task.done ? 'markdown' : null;
+}
+
+/** The folder's counts from its task rows, as applyCompletions takes them. */
+function countColumns(
+  tasks: Array<Pick<TaskColumns, 'state' | 'completed_by'>>,
+) {
+  const total = tasks.length;
+  let done = 0;
+  let open = 0;
+  for (const task of tasks) {
+    if (task.state === 'done' || task.completed_by === 'pull-request') done++;
+    else if (task.state === 'open') open++;
+  }
+  return {
+    tasks_total: total,
+    tasks_done: done,
+    tasks_open: open,
+    tasks_other: total - done - open,
+    completion_percentage: total ? Math.round((done / total) * 100) : 0,
+  };
 }
 
 function folderColumns(folder: SpecFolder) {
