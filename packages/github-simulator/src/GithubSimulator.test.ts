@@ -276,4 +276,73 @@ describe('GithubSimulator', () => {
     ).rejects.toMatchObject({ status: 404 });
     expect(simulator.releases('acme/web')).toHaveLength(1);
   });
+
+  it('creates deployments of a ref and lists them newest first, filtered by environment', async () => {
+    const created = await octokit.rest.repos.createDeployment({
+      owner: 'acme',
+      repo: 'web',
+      ref: first,
+      environment: 'staging',
+      required_contexts: [],
+    });
+    expect(created.status).toBe(201);
+    await octokit.rest.repos.createDeployment({
+      owner: 'acme',
+      repo: 'web',
+      ref: 'main',
+      description: 'v2',
+      required_contexts: [],
+    });
+    const all = await octokit.rest.repos.listDeployments({
+      owner: 'acme',
+      repo: 'web',
+    });
+    expect(
+      all.data.map(d => [d.ref, d.sha, d.environment, d.description]),
+    ).toEqual([
+      ['main', second, 'production', 'v2'],
+      [first, first, 'staging', null],
+    ]);
+    const staging = await octokit.rest.repos.listDeployments({
+      owner: 'acme',
+      repo: 'web',
+      environment: 'staging',
+    });
+    expect(staging.data.map(d => d.id)).toEqual([created.data.id]);
+    await expect(
+      octokit.rest.repos.createDeployment({
+        owner: 'acme',
+        repo: 'web',
+        ref: 'no-such-branch',
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(simulator.deployments('acme/web')).toHaveLength(2);
+  });
+
+  it('serves a job log through a redirect that needs no token, and 404 for a job without one', async () => {
+    simulator.setJobLog('acme/web', 4242, 'step 1\nError: boom\n');
+    const log = await octokit.rest.actions.downloadJobLogsForWorkflowRun({
+      owner: 'acme',
+      repo: 'web',
+      job_id: 4242,
+    });
+    expect(log.data).toBe('step 1\nError: boom\n');
+    const redirect = await fetch(
+      `${simulator.urls.api}/repos/acme/web/actions/jobs/4242/logs`,
+      { headers: { authorization: `token ${simulator.token}` }, redirect: 'manual' },
+    );
+    expect(redirect.status).toBe(302);
+    const location = redirect.headers.get('location')!;
+    expect(location).not.toContain(simulator.token);
+    expect(await (await fetch(location)).text()).toBe('step 1\nError: boom\n');
+    const forged = await fetch(location.replace(/signature=\w+/, 'signature=x'));
+    expect(forged.status).toBe(404);
+    await expect(
+      octokit.rest.actions.downloadJobLogsForWorkflowRun({
+        owner: 'acme',
+        repo: 'web',
+        job_id: 1,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
 });
