@@ -121,7 +121,7 @@ describe('GithubSimulator', () => {
     await octokit.rest.checks.update({
       owner: 'acme',
       repo: 'web',
-      check_run_id: created.data.id,
+      check_run_id: (created.data as { id: number }).id,
       conclusion: 'success',
       output: { title: 'two', summary: 's', annotations: [annotation('b')] },
     });
@@ -156,7 +156,7 @@ describe('GithubSimulator', () => {
         ],
       },
     });
-    const id = created.data.id;
+    const id = (created.data as { id: number }).id;
     const got = await octokit.rest.checks.get({
       owner: 'acme',
       repo: 'web',
@@ -254,7 +254,7 @@ describe('GithubSimulator', () => {
       repo: 'web',
       tag: 'v1.0.0',
     });
-    expect(byTag.data.id).toBe(created.data.id);
+    expect(byTag.data.id).toBe((created.data as { id: number }).id);
     const listed = await octokit.rest.repos.listReleases({
       owner: 'acme',
       repo: 'web',
@@ -308,7 +308,9 @@ describe('GithubSimulator', () => {
       repo: 'web',
       environment: 'staging',
     });
-    expect(staging.data.map(d => d.id)).toEqual([created.data.id]);
+    expect(staging.data.map(d => d.id)).toEqual([
+      (created.data as { id: number }).id,
+    ]);
     await expect(
       octokit.rest.repos.createDeployment({
         owner: 'acme',
@@ -329,13 +331,18 @@ describe('GithubSimulator', () => {
     expect(log.data).toBe('step 1\nError: boom\n');
     const redirect = await fetch(
       `${simulator.urls.api}/repos/acme/web/actions/jobs/4242/logs`,
-      { headers: { authorization: `token ${simulator.token}` }, redirect: 'manual' },
+      {
+        headers: { authorization: `token ${simulator.token}` },
+        redirect: 'manual',
+      },
     );
     expect(redirect.status).toBe(302);
     const location = redirect.headers.get('location')!;
     expect(location).not.toContain(simulator.token);
     expect(await (await fetch(location)).text()).toBe('step 1\nError: boom\n');
-    const forged = await fetch(location.replace(/signature=\w+/, 'signature=x'));
+    const forged = await fetch(
+      location.replace(/signature=\w+/, 'signature=x'),
+    );
     expect(forged.status).toBe(404);
     await expect(
       octokit.rest.actions.downloadJobLogsForWorkflowRun({

@@ -191,6 +191,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
+/** The signature of a job log's download URL: a hash of the token, never the token. */
+function logSignature(token: string, fullName: string, jobId: string): string {
+  return createHash('sha256')
+    .update(`${token}:${fullName.toLowerCase()}:${jobId}`)
+    .digest('hex');
+}
+
 const fullNameOf = (repo: SimulatedRepository) =>
   `${repo.facts.owner}/${repo.facts.name}`;
 
@@ -1057,7 +1064,7 @@ const ROUTES: Route[] = [
         headers: {
           location: `${this.urls.web}/_job-logs/${fullNameOf(
             repo,
-          )}/${id}?signature=${this.logSignature(fullNameOf(repo), id)}`,
+          )}/${id}?signature=${logSignature(this.token, fullNameOf(repo), id)}`,
         },
       };
     },
@@ -1536,13 +1543,6 @@ export class GithubSimulator {
     this.mustGet(fullName).jobLogs.set(jobId, log);
   }
 
-  /** The signature of a job log's download URL: a hash of the token, never the token. */
-  private logSignature(fullName: string, jobId: string): string {
-    return createHash('sha256')
-      .update(`${this.token}:${fullName.toLowerCase()}:${jobId}`)
-      .digest('hex');
-  }
-
   /** The issues of a repository (`state=all`). */
   issues(fullName: string): StoredIssue[] {
     return this.mustGet(fullName).issues.map(stored => ({
@@ -1630,9 +1630,7 @@ export class GithubSimulator {
       return;
     }
 
-    const logPath = /^\/_job-logs\/([^/]+)\/([^/]+)\/(\d+)$/.exec(
-      url.pathname,
-    );
+    const logPath = /^\/_job-logs\/([^/]+)\/([^/]+)\/(\d+)$/.exec(url.pathname);
     if (logPath) {
       this.requests.push({ method: req.method!, path: url.pathname });
       const [, owner, name, jobId] = logPath;
@@ -1641,7 +1639,7 @@ export class GithubSimulator {
         ?.jobLogs.get(Number(jobId));
       const signed =
         url.searchParams.get('signature') ===
-        this.logSignature(`${owner}/${name}`, jobId);
+        logSignature(this.token, `${owner}/${name}`, jobId);
       res.statusCode = log !== undefined && signed ? 200 : 404;
       res.setHeader('content-type', 'text/plain; charset=utf-8');
       res.end(log !== undefined && signed ? log : 'Not Found');
