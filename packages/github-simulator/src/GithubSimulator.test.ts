@@ -121,7 +121,7 @@ describe('GithubSimulator', () => {
     await octokit.rest.checks.update({
       owner: 'acme',
       repo: 'web',
-      check_run_id: created.data.id,
+      check_run_id: (created.data as { id: number }).id,
       conclusion: 'success',
       output: { title: 'two', summary: 's', annotations: [annotation('b')] },
     });
@@ -156,7 +156,7 @@ describe('GithubSimulator', () => {
         ],
       },
     });
-    const id = created.data.id;
+    const id = (created.data as { id: number }).id;
     const got = await octokit.rest.checks.get({
       owner: 'acme',
       repo: 'web',
@@ -254,7 +254,7 @@ describe('GithubSimulator', () => {
       repo: 'web',
       tag: 'v1.0.0',
     });
-    expect(byTag.data.id).toBe(created.data.id);
+    expect(byTag.data.id).toBe((created.data as { id: number }).id);
     const listed = await octokit.rest.repos.listReleases({
       owner: 'acme',
       repo: 'web',
@@ -275,5 +275,81 @@ describe('GithubSimulator', () => {
       }),
     ).rejects.toMatchObject({ status: 404 });
     expect(simulator.releases('acme/web')).toHaveLength(1);
+  });
+
+  it('creates deployments of a ref and lists them newest first, filtered by environment', async () => {
+    const created = await octokit.rest.repos.createDeployment({
+      owner: 'acme',
+      repo: 'web',
+      ref: first,
+      environment: 'staging',
+      required_contexts: [],
+    });
+    expect(created.status).toBe(201);
+    await octokit.rest.repos.createDeployment({
+      owner: 'acme',
+      repo: 'web',
+      ref: 'main',
+      description: 'v2',
+      required_contexts: [],
+    });
+    const all = await octokit.rest.repos.listDeployments({
+      owner: 'acme',
+      repo: 'web',
+    });
+    expect(
+      all.data.map(d => [d.ref, d.sha, d.environment, d.description]),
+    ).toEqual([
+      ['main', second, 'production', 'v2'],
+      [first, first, 'staging', null],
+    ]);
+    const staging = await octokit.rest.repos.listDeployments({
+      owner: 'acme',
+      repo: 'web',
+      environment: 'staging',
+    });
+    expect(staging.data.map(d => d.id)).toEqual([
+      (created.data as { id: number }).id,
+    ]);
+    await expect(
+      octokit.rest.repos.createDeployment({
+        owner: 'acme',
+        repo: 'web',
+        ref: 'no-such-branch',
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(simulator.deployments('acme/web')).toHaveLength(2);
+  });
+
+  it('serves a job log through a redirect that needs no token, and 404 for a job without one', async () => {
+    simulator.setJobLog('acme/web', 4242, 'step 1\nError: boom\n');
+    const log = await octokit.rest.actions.downloadJobLogsForWorkflowRun({
+      owner: 'acme',
+      repo: 'web',
+      job_id: 4242,
+    });
+    expect(log.data).toBe('step 1\nError: boom\n');
+    const redirect = await fetch(
+      `${simulator.urls.api}/repos/acme/web/actions/jobs/4242/logs`,
+      {
+        headers: { authorization: `token ${simulator.token}` },
+        redirect: 'manual',
+      },
+    );
+    expect(redirect.status).toBe(302);
+    const location = redirect.headers.get('location')!;
+    expect(location).not.toContain(simulator.token);
+    expect(await (await fetch(location)).text()).toBe('step 1\nError: boom\n');
+    const forged = await fetch(
+      location.replace(/signature=\w+/, 'signature=x'),
+    );
+    expect(forged.status).toBe(404);
+    await expect(
+      octokit.rest.actions.downloadJobLogsForWorkflowRun({
+        owner: 'acme',
+        repo: 'web',
+        job_id: 1,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

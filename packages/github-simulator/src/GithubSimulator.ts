@@ -20,6 +20,7 @@ import {
   checkRun,
   ContentEntry,
   contentDirectory,
+  deployment,
   contentFile,
   diffEntry,
   fullRepository,
@@ -39,6 +40,7 @@ import {
   SimulatedUrls,
   StoredCheckRun,
   StoredComment,
+  StoredDeployment,
   StoredIssue,
   StoredPullRequest,
   StoredRelease,
@@ -149,6 +151,9 @@ interface SimulatedRepository {
   /** Check run ids re-requested, in order. */
   rerequests: number[];
   releases: StoredRelease[];
+  deployments: StoredDeployment[];
+  /** The plain-text logs of GitHub Actions jobs, by job id (a job's id is its check run's). */
+  jobLogs: Map<number, string>;
   /** Writes run one at a time per repository, as on GitHub. */
   writes: Promise<unknown>;
 }
@@ -184,6 +189,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return text ? JSON.parse(text) : undefined;
+}
+
+/** The signature of a job log's download URL: a hash of the token, never the token. */
+function logSignature(token: string, fullName: string, jobId: string): string {
+  return createHash('sha256')
+    .update(`${token}:${fullName.toLowerCase()}:${jobId}`)
+    .digest('hex');
 }
 
 const fullNameOf = (repo: SimulatedRepository) =>
@@ -986,6 +998,79 @@ const ROUTES: Route[] = [
   },
   {
     method: 'POST',
+    pattern: new RegExp(`^${REPO}/deployments$`),
+    operation: 'repos/create-deployment',
+    async handle(this: GithubSimulator, { repo, body }) {
+      const input = body as RequestBodyOf<'repos/create-deployment'>;
+      if (!input?.ref) {
+        return validationFailed([
+          { resource: 'Deployment', field: 'ref', code: 'missing_field' },
+        ]);
+      }
+      const sha =
+        (await repo.git.resolveRef(`refs/heads/${input.ref}`)) ??
+        (await repo.git.resolveRef(`refs/tags/${input.ref}`)) ??
+        ((await repo.git.objectType(input.ref)) === 'commit'
+          ? input.ref
+          : undefined);
+      if (!sha) {
+        return validationFailed([], `No ref found for: ${input.ref}`);
+      }
+      const stored: StoredDeployment = {
+        id: this.nextPullId(),
+        sha,
+        ref: input.ref,
+        task: input.task ?? 'deploy',
+        environment: input.environment ?? 'production',
+        description: input.description ?? null,
+        createdAt: new Date().toISOString().replace(/\.\d{3}/, ''),
+      };
+      repo.deployments.push(stored);
+      return reply(
+        'repos/create-deployment',
+        201,
+        deployment(this.urls, repo.facts, stored),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/deployments$`),
+    operation: 'repos/list-deployments',
+    async handle(this: GithubSimulator, { repo, query }) {
+      // Newest first, filtered as GitHub filters.
+      const matches = [...repo.deployments].reverse().filter(d =>
+        (['sha', 'ref', 'task', 'environment'] as const).every(field => {
+          const wanted = query.get(field);
+          return wanted === null || d[field] === wanted;
+        }),
+      );
+      return reply(
+        'repos/list-deployments',
+        200,
+        page(matches, query).map(d => deployment(this.urls, repo.facts, d)),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/actions/jobs/(\\d+)/logs$`),
+    operation: 'actions/download-job-logs-for-workflow-run',
+    async handle(this: GithubSimulator, { repo, params: [id] }) {
+      if (!repo.jobLogs.has(Number(id))) return notFound();
+      // As on GitHub: a redirect to a short-lived URL that needs no token.
+      return {
+        status: 302,
+        headers: {
+          location: `${this.urls.web}/_job-logs/${fullNameOf(
+            repo,
+          )}/${id}?signature=${logSignature(this.token, fullNameOf(repo), id)}`,
+        },
+      };
+    },
+  },
+  {
+    method: 'POST',
     pattern: new RegExp(`^${REPO}/releases$`),
     operation: 'repos/create-release',
     async handle(this: GithubSimulator, { repo, body }) {
@@ -1373,6 +1458,8 @@ export class GithubSimulator {
       comments: [],
       rerequests: [],
       releases: [],
+      deployments: [],
+      jobLogs: new Map(),
       writes: Promise.resolve(),
     });
     return git;
@@ -1440,6 +1527,20 @@ export class GithubSimulator {
   /** The releases of a repository, oldest first. */
   releases(fullName: string): StoredRelease[] {
     return this.mustGet(fullName).releases.map(stored => ({ ...stored }));
+  }
+
+  /** The deployments of a repository, oldest first. */
+  deployments(fullName: string): StoredDeployment[] {
+    return this.mustGet(fullName).deployments.map(stored => ({ ...stored }));
+  }
+
+  /**
+   * Gives check run `jobId` the plain-text log of a GitHub Actions job, served by
+   * `GET /repos/{owner}/{repo}/actions/jobs/{jobId}/logs` (on GitHub an Actions
+   * job's id is its check run's id).
+   */
+  setJobLog(fullName: string, jobId: number, log: string): void {
+    this.mustGet(fullName).jobLogs.set(jobId, log);
   }
 
   /** The issues of a repository (`state=all`). */
@@ -1526,6 +1627,22 @@ export class GithubSimulator {
         pathInfo: `/${gitPath[1]}/${gitPath[2]}${gitPath[3]}`,
         query: url.search.replace(/^\?/, ''),
       });
+      return;
+    }
+
+    const logPath = /^\/_job-logs\/([^/]+)\/([^/]+)\/(\d+)$/.exec(url.pathname);
+    if (logPath) {
+      this.requests.push({ method: req.method!, path: url.pathname });
+      const [, owner, name, jobId] = logPath;
+      const log = this.repos
+        .get(`${owner}/${name}`.toLowerCase())
+        ?.jobLogs.get(Number(jobId));
+      const signed =
+        url.searchParams.get('signature') ===
+        logSignature(this.token, `${owner}/${name}`, jobId);
+      res.statusCode = log !== undefined && signed ? 200 : 404;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end(log !== undefined && signed ? log : 'Not Found');
       return;
     }
 

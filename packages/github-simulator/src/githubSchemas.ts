@@ -760,3 +760,47 @@ export function release(
     assets: [],
   };
 }
+
+/**
+ * A deployment as the simulator stores it.
+ *
+ * @public
+ */
+export interface StoredDeployment {
+  id: number;
+  sha: string;
+  ref: string;
+  task: string;
+  environment: string;
+  description: string | null;
+  createdAt: string;
+}
+
+/** `POST /repos/{owner}/{repo}/deployments`, `GET .../deployments` */
+export function deployment(
+  urls: SimulatedUrls,
+  repo: RepositoryFacts,
+  stored: StoredDeployment,
+): Schemas['deployment'] {
+  const fullName = `${repo.owner}/${repo.name}`;
+  const api = `${urls.api}/repos/${fullName}`;
+  return {
+    url: `${api}/deployments/${stored.id}`,
+    id: stored.id,
+    node_id: `DE_${stored.id}`,
+    sha: stored.sha,
+    ref: stored.ref,
+    task: stored.task,
+    payload: {},
+    original_environment: stored.environment,
+    environment: stored.environment,
+    description: stored.description,
+    creator: simpleUser(urls, repo.owner, repo.id + 1000),
+    created_at: stored.createdAt,
+    updated_at: stored.createdAt,
+    statuses_url: `${api}/deployments/${stored.id}/statuses`,
+    repository_url: api,
+    transient_environment: false,
+    production_environment: stored.environment === 'production',
+  };
+}

@@ -26,6 +26,7 @@ export type {
   SimulatedUrls,
   StoredCheckRun,
   StoredComment,
+  StoredDeployment,
   StoredIssue,
   StoredPullRequest,
   StoredRelease,

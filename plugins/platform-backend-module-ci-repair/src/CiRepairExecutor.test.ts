@@ -260,6 +260,49 @@ describe('CiRepairExecutor', () => {
     expect(simulator.comments(fullName, number)).toHaveLength(1);
   });
 
+  it('reads the failure from the Actions job log when the check run says nothing', async () => {
+    const { fullName, git, head, number } = await chorePullRequest({
+      'svc.go': FORMATTED.replace('ToUpper', 'ToLower'),
+    });
+    await failCheck(fullName, head, 'build', 'failure', '');
+    const run = simulator.checkRuns(fullName).at(-1)!;
+    simulator.setJobLog(
+      fullName,
+      run.id,
+      [
+        '2026-12-07T05:00:00.0000000Z ##[group]Run go test ./...',
+        '2026-12-07T05:00:01.0000000Z === RUN   TestUpper',
+        '2026-12-07T05:00:01.1000000Z     svc_test.go:9: Upper("a") = "a", want "A"',
+        '2026-12-07T05:00:01.2000000Z --- FAIL: TestUpper (0.00s)',
+        '2026-12-07T05:00:01.3000000Z ##[error]Process completed with exit code 1.',
+      ].join('\n'),
+    );
+
+    const result = await executor().repair.execute(
+      task(fullName, number, head),
+      apply(),
+    );
+
+    expect(result).toEqual(
+      expect.objectContaining({
+        outcome: 'done',
+        summary: 'Left for a person (test_failure)',
+      }),
+    );
+    expect(await branchHead(git)).toBe(head);
+    expect(
+      simulator.requests.filter(
+        r =>
+          r.operation === 'actions/download-job-logs-for-workflow-run' &&
+          r.path.endsWith(`/actions/jobs/${run.id}/logs`),
+      ),
+    ).toHaveLength(1);
+    const [comment] = simulator.comments(fullName, number);
+    expect(comment.body).toContain('**test failure** (tests: `TestUpper`)');
+    expect(comment.body).toContain('--- FAIL: TestUpper (0.00s)');
+    expect(comment.body).not.toContain('2026-12-07T05:00:01');
+  });
+
   it('holds the push limit under repeated failures', async () => {
     const { fullName, git, head, number } = await chorePullRequest();
     const { repair } = executor({ maxPushes: 1, maxReruns: 2 });

@@ -5,6 +5,7 @@ import type {
 } from '@backstage/integration';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import {
+  GithubApiError,
   githubConnector,
   parseGithubRepository,
 } from '@catalyst/plugin-platform-node';
@@ -53,6 +54,8 @@ const RERUN_KINDS = new Set<CheckFailureKind>(['infrastructure', 'flaky_test']);
 const TRAILER = 'Catalyst-Repair';
 /** Annotations read per check run, and check runs read per head (untrusted, bounded). */
 const MAX_ANNOTATIONS = 100;
+// The end of a job log: where a failing step prints why.
+const MAX_JOB_LOG_CHARS = 65_536;
 const MAX_FAILED_CHECKS = 20;
 /** Formatters: what a format failure runs; a lint failure runs every fixer. */
 const FORMATTERS: LintFixer['tool'][] = [
@@ -399,7 +402,47 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
     }
   }
 
-  /** The failed check runs of a head (the newest run of each name), with their annotations. */
+  /**
+   * The log of the GitHub Actions job behind a check run (an Actions job's id is its
+   * check run's id), its last {@link MAX_JOB_LOG_CHARS} characters; undefined when the
+   * API has none: a check run of another app (404) or a log past retention (410).
+   */
+  private async jobLog(
+    github: GithubConnection,
+    target: GithubRepositoryRef,
+    jobId: number,
+  ): Promise<string | undefined> {
+    const { owner, repo } = target;
+    try {
+      const log = await github.call(
+        'actions.downloadJobLogsForWorkflowRun',
+        o =>
+          o.rest.actions.downloadJobLogsForWorkflowRun({
+            owner,
+            repo,
+            job_id: jobId,
+          }),
+      );
+      const text =
+        typeof log === 'string'
+          ? log
+          : Buffer.from(log as ArrayBuffer).toString('utf8');
+      // Actions prefixes every line with its time.
+      return text
+        .slice(-MAX_JOB_LOG_CHARS)
+        .replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /gm, '');
+    } catch (error) {
+      if (
+        error instanceof GithubApiError &&
+        (error.githubStatus === 404 || error.githubStatus === 410)
+      ) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** The failed check runs of a head (the newest run of each name), with their annotations and job logs. */
   private async failedChecks(
     github: GithubConnection,
     target: GithubRepositoryRef,
@@ -438,6 +481,7 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
         title: run.output.title ?? undefined,
         summary: run.output.summary ?? undefined,
         text: run.output.text ?? undefined,
+        jobLog: await this.jobLog(github, target, run.id),
         annotations: annotations.map(a => ({
           path: a.path,
           line: a.start_line,

@@ -16,8 +16,8 @@ export type CheckFailureKind =
   | 'unknown';
 
 /**
- * A failed check run as `ci_repair` reads it: its annotations, and its log
- * (the check run's `output.text`, the only log the checks API gives).
+ * A failed check run as `ci_repair` reads it: its annotations, its output
+ * text and, for a GitHub Actions job, the job's log.
  *
  * @public
  */
@@ -28,6 +28,11 @@ export interface FailedCheck {
   title?: string;
   summary?: string;
   text?: string;
+  /**
+   * The end of the log of the GitHub Actions job behind the run
+   * (`GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs`), where the API gives it.
+   */
+  jobLog?: string;
   annotations: {
     path: string;
     line: number;
@@ -127,7 +132,7 @@ export function classifyCheckFailure(
   check: FailedCheck,
   flakyTests: string[] = [],
 ): CheckFailure {
-  const log = [check.title, check.summary, check.text]
+  const log = [check.title, check.summary, check.text, check.jobLog]
     .filter(Boolean)
     .join('\n')
     .slice(0, MAX_LOG_CHARS);

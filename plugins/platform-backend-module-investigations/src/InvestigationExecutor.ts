@@ -115,10 +115,12 @@ export class InvestigationExecutor implements PlatformTaskExecutor {
         startsAt: a.startsAt,
       })),
       changes: recent.changes,
+      deployments: recent.deployments,
       causes: rankCauses({
         signals,
         logPatterns,
         changes: recent.changes,
+        deployments: recent.deployments,
         alertStart,
       }),
       warnings,

@@ -253,6 +253,22 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
       'feat(payments): switch to the new card processor client',
       { 'src/cardProcessor.js': 'new client' },
     );
+    // Deployments (GitHub's deployments API) of the component and of its dependency.
+    const deployed = await octokit.rest.repos.createDeployment({
+      owner: 'acme',
+      repo: 'payments-api',
+      ref: 'main',
+      environment: 'production',
+      description: 'rollout',
+      required_contexts: [],
+    });
+    await octokit.rest.repos.createDeployment({
+      owner: 'acme',
+      repo: 'ledger-worker',
+      ref: 'main',
+      environment: 'staging',
+      required_contexts: [],
+    });
     service.setErrorRatio(0.8);
 
     const rule = await request(server).post(`${PAYMENTS}/rules`).send({
@@ -357,6 +373,44 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
         c => c.number === seeded && c.repository === 'acme/payments-api',
       ),
     ).toMatchObject({ scopes: ['payments'], specTasks: ['T012'] });
+    const head = await simulator
+      .repository('acme/payments-api')
+      .resolveRef('refs/heads/main');
+    expect(record.deployments).toEqual([
+      expect.objectContaining({
+        repository: 'acme/ledger-worker',
+        relation: 'dependency',
+        entityRef: 'component:default/ledger-worker',
+        environment: 'staging',
+      }),
+      expect.objectContaining({
+        repository: 'acme/payments-api',
+        relation: 'self',
+        entityRef: 'component:default/payments-api',
+        id: (deployed.data as { id: number }).id,
+        environment: 'production',
+        ref: 'main',
+        sha: head,
+        description: 'rollout',
+      }),
+    ]);
+    const deploymentCause = record.causes.find(
+      c => c.kind === 'deployment' && c.title.includes('acme/payments-api'),
+    );
+    expect(deploymentCause).toMatchObject({
+      title: `Deployment: acme/payments-api main (${head!.slice(
+        0,
+        7,
+      )}) to production`,
+    });
+    expect(deploymentCause!.reason).toMatch(
+      new RegExp(
+        `^error ratio rose .* within \\d+ (seconds|minutes?) of the deployment of main \\(${head!.slice(
+          0,
+          7,
+        )}\\) to production starting`,
+      ),
+    );
     // The failures begin before the alert's start (rate window and `for`): counted as before.
     expect(record.logPatterns[0].pattern).toBe(
       'request failed: upstream card processor returned <n>',
@@ -373,6 +427,7 @@ describe('alert investigations against real Prometheus, Alertmanager, VictoriaLo
     expect(issues[0].body).toContain(
       'request failed: upstream card processor returned <n>',
     );
+    expect(issues[0].body).toContain('## Deployments');
 
     // A second notification of the same alert (as Alertmanager's repeat would send it)
     // adds no task.

@@ -55,6 +55,22 @@ export function renderIssue(investigation: Draft): {
           c.scopes.length ? `, scopes ${c.scopes.join(', ')}` : ''
         }${c.specTasks.length ? `, tasks ${c.specTasks.join(', ')}` : ''})`,
     ),
+    ...(investigation.deployments?.length
+      ? [
+          '',
+          '## Deployments',
+          '',
+          ...investigation.deployments.map(
+            d =>
+              `- [${d.repository} ${cell(d.ref)}](${d.url}) \`${d.sha.slice(
+                0,
+                7,
+              )}\` to ${cell(d.environment)} (created ${d.createdAt}${
+                d.relation === 'dependency' ? `, dependency ${d.entityRef}` : ''
+              }${d.description ? `, ${cell(d.description)}` : ''})`,
+          ),
+        ]
+      : []),
     ...(investigation.relatedAlerts.length
       ? [
           '',
@@ -77,7 +93,11 @@ export function renderIssue(investigation: Draft): {
   return {
     title: `Incident: ${investigation.alertName.slice(0, 100)} on ${
       investigation.entityRef
-    }${top?.kind === 'change' ? ` — probably ${top.title.slice(0, 100)}` : ''}`,
+    }${
+      top && top.kind !== 'log_pattern'
+        ? ` — probably ${top.title.slice(0, 100)}`
+        : ''
+    }`,
     body: lines.join('\n'),
   };
 }

@@ -56,6 +56,7 @@ export type {
   InvestigationSignalChange,
   InvestigationLogPattern,
   InvestigationChange,
+  InvestigationDeployment,
   InvestigationCause,
   IncidentInvestigation,
   InvestigationsResponse,

@@ -56,13 +56,35 @@ export type InvestigationChange = {
 };
 
 /**
+ * A deployment (GitHub's deployments API) of the component's repository, or of the
+ * repository of a component it depends on.
+ *
+ * @public
+ */
+export type InvestigationDeployment = {
+  entityRef: string;
+  relation: 'self' | 'dependency';
+  repository: string;
+  /** GitHub's deployment id. */
+  id: number;
+  environment: string;
+  /** The branch, tag or SHA that was deployed, and the commit it was. */
+  ref: string;
+  sha: string;
+  description?: string;
+  createdAt: string;
+  /** The repository's deployments page of the environment. */
+  url: string;
+};
+
+/**
  * One probable cause, with why it is ranked where it is.
  *
  * @public
  */
 export type InvestigationCause = {
   rank: number;
-  kind: 'change' | 'log_pattern';
+  kind: 'change' | 'deployment' | 'log_pattern';
   /** 0..1, higher first. */
   score: number;
   title: string;
@@ -96,6 +118,8 @@ export type IncidentInvestigation = {
     startsAt: string;
   }[];
   changes: InvestigationChange[];
+  /** Deployments in the same window; absent from records stored before they were read. */
+  deployments?: InvestigationDeployment[];
   causes: InvestigationCause[];
   issue?: { number: number; url: string };
   /** What could not be read and why. */

@@ -224,6 +224,20 @@ export const investigation: IncidentInvestigation = {
       specTasks: ['T012'],
     },
   ],
+  deployments: [
+    {
+      entityRef: 'component:default/ledger-worker',
+      relation: 'dependency',
+      repository: 'acme/ledger-worker',
+      id: 31,
+      environment: 'production',
+      ref: 'v2.1.0',
+      sha: 'abcdef0123456789abcdef0123456789abcdef01',
+      description: 'weekly release',
+      createdAt: firingAlert.startsAt,
+      url: 'https://github.com/acme/ledger-worker/deployments/production',
+    },
+  ],
   causes: [
     {
       rank: 1,

@@ -11,7 +11,10 @@ import type {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { InvestigationChange } from '@catalyst/plugin-observability-common';
+import type {
+  InvestigationChange,
+  InvestigationDeployment,
+} from '@catalyst/plugin-observability-common';
 import {
   classifyGithubError,
   GithubRepositoryRef,
@@ -24,6 +27,14 @@ const SOURCE_LOCATION = 'backstage.io/source-location';
 const MAX_DEPENDENCIES = 10;
 const MAX_PULLS_PER_REPOSITORY = 20;
 const MAX_COMMITS_PER_PULL = 50;
+const MAX_DEPLOYMENTS_PER_REPOSITORY = 20;
+
+/** What changed in a window: merged pull requests and deployments. */
+export type RecentChangesResult = {
+  changes: InvestigationChange[];
+  deployments: InvestigationDeployment[];
+  warnings: string[];
+};
 
 /** `feat(payments): ...` -> `payments`; `fix(api,db)!: ...` -> `api`, `db`. */
 export function commitScopes(message: string): string[] {
@@ -64,8 +75,9 @@ export function entityRepository(
 /**
  * Pull requests merged into the component's repository and the repositories of the
  * components it depends on (`dependsOn` in the catalog), in `[since, until]`, each with
- * the conventional-commit scopes of its title and commits and the spec tasks they name.
- * A repository that cannot be read becomes a warning.
+ * the conventional-commit scopes of its title and commits and the spec tasks they name;
+ * and the deployments of those repositories created in the window (GitHub's deployments
+ * API). A repository that cannot be read becomes a warning.
  */
 export class RecentChanges {
   constructor(
@@ -80,7 +92,7 @@ export class RecentChanges {
   async read(
     entityRef: string,
     window: { since: number; until: number },
-  ): Promise<{ changes: InvestigationChange[]; warnings: string[] }> {
+  ): Promise<RecentChangesResult> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const warnings: string[] = [];
     const entity = await this.deps.catalog.getEntityByRef(entityRef, {
@@ -89,6 +101,7 @@ export class RecentChanges {
     if (!entity) {
       return {
         changes: [],
+        deployments: [],
         warnings: [`${entityRef} is not in the catalog`],
       };
     }
@@ -111,6 +124,7 @@ export class RecentChanges {
       }
     }
     const changes: InvestigationChange[] = [];
+    const deployments: InvestigationDeployment[] = [];
     const seen = new Set<string>();
     for (const target of targets) {
       const ref = stringifyEntityRef(target.entity);
@@ -125,13 +139,13 @@ export class RecentChanges {
       const key = repository.url.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
+      const octokit = await this.octokit(repository);
+      const of = { entityRef: ref, relation: target.relation };
       try {
         changes.push(
-          ...(await this.mergedPulls(repository, window)).map(change => ({
-            ...change,
-            entityRef: ref,
-            relation: target.relation,
-          })),
+          ...(await this.mergedPulls(octokit, repository, window)).map(
+            change => ({ ...change, ...of }),
+          ),
         );
       } catch (error) {
         warnings.push(
@@ -140,38 +154,75 @@ export class RecentChanges {
           }`,
         );
       }
+      try {
+        deployments.push(
+          ...(await this.deployments(octokit, repository, window)).map(
+            deployment => ({ ...deployment, ...of }),
+          ),
+        );
+      } catch (error) {
+        warnings.push(
+          `Deployments of ${repository.owner}/${repository.repo}: ${
+            (error as Error).message
+          }`,
+        );
+      }
     }
     changes.sort((a, b) => b.mergedAt.localeCompare(a.mergedAt));
-    return { changes, warnings };
+    deployments.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return { changes, deployments, warnings };
   }
 
-  private async mergedPulls(
-    target: GithubRepositoryRef,
-    window: { since: number; until: number },
-  ): Promise<Omit<InvestigationChange, 'entityRef' | 'relation'>[]> {
+  private async octokit(target: GithubRepositoryRef): Promise<Octokit> {
     const integration = this.deps.integrations.github.byUrl(target.url)!;
     const { token } = await this.deps.credentialsProvider.getCredentials({
       url: target.url,
     });
-    const octokit = new Octokit({
+    return new Octokit({
       baseUrl: integration.config.apiBaseUrl,
       auth: token,
       userAgent: 'catalyst-platform',
     });
+  }
+
+  /** Deployments created in the window, newest first (GitHub lists them so). */
+  private async deployments(
+    octokit: Octokit,
+    target: GithubRepositoryRef,
+    window: { since: number; until: number },
+  ): Promise<Omit<InvestigationDeployment, 'entityRef' | 'relation'>[]> {
     const { owner, repo } = target;
-    const call = async <T>(
-      operation: string,
-      request: () => Promise<{ data: T }>,
-    ): Promise<T> => {
-      try {
-        return (await request()).data;
-      } catch (error) {
-        throw classifyGithubError(error, {
-          operation,
-          repository: `${owner}/${repo}`,
-        });
-      }
-    };
+    const listed = await githubCall(target, 'repos.listDeployments', () =>
+      octokit.rest.repos.listDeployments({ owner, repo, per_page: 100 }),
+    );
+    return listed
+      .filter(d => {
+        const at = Date.parse(d.created_at);
+        return at >= window.since && at <= window.until;
+      })
+      .slice(0, MAX_DEPLOYMENTS_PER_REPOSITORY)
+      .map(d => ({
+        repository: `${owner}/${repo}`,
+        id: d.id,
+        environment: d.environment.slice(0, 100),
+        ref: d.ref.slice(0, 255),
+        sha: d.sha,
+        description: d.description?.slice(0, 300) || undefined,
+        createdAt: new Date(d.created_at).toISOString(),
+        url: `${target.url}/deployments/${encodeURIComponent(
+          d.environment.slice(0, 100),
+        )}`,
+      }));
+  }
+
+  private async mergedPulls(
+    octokit: Octokit,
+    target: GithubRepositoryRef,
+    window: { since: number; until: number },
+  ): Promise<Omit<InvestigationChange, 'entityRef' | 'relation'>[]> {
+    const { owner, repo } = target;
+    const call = <T>(operation: string, request: () => Promise<{ data: T }>) =>
+      githubCall(target, operation, request);
     const closed = await call('pulls.list', () =>
       octokit.rest.pulls.list({
         owner,
@@ -213,5 +264,21 @@ export class RecentChanges {
       });
     }
     return changes;
+  }
+}
+
+/** One GitHub call, its failure classified (rate limit, not found, ...). */
+async function githubCall<T>(
+  target: GithubRepositoryRef,
+  operation: string,
+  request: () => Promise<{ data: T }>,
+): Promise<T> {
+  try {
+    return (await request()).data;
+  } catch (error) {
+    throw classifyGithubError(error, {
+      operation,
+      repository: `${target.owner}/${target.repo}`,
+    });
   }
 }

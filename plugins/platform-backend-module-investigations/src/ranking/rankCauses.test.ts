@@ -137,4 +137,58 @@ describe('investigation ranking', () => {
       'merged 12 minutes after the change began: it cannot have started it',
     );
   });
+
+  it('ranks deployments of the component and of its dependencies with the merges', () => {
+    const causes = rankCauses({
+      signals: [],
+      logPatterns: [],
+      changes: [change(120, 'docs: runbook', START - 30 * MIN)],
+      deployments: [
+        {
+          entityRef: 'component:default/ledger-worker',
+          relation: 'dependency',
+          repository: 'acme/ledger-worker',
+          id: 9,
+          environment: 'production',
+          ref: 'v2.1.0',
+          sha: 'abcdef0123456789abcdef0123456789abcdef01',
+          createdAt: new Date(START - MIN).toISOString(),
+          url: 'https://github.com/acme/ledger-worker/deployments/production',
+        },
+        {
+          entityRef: 'component:default/payments-api',
+          relation: 'self',
+          repository: 'acme/payments-api',
+          id: 10,
+          environment: 'staging',
+          ref: 'main',
+          sha: '0123456789abcdef0123456789abcdef01234567',
+          createdAt: new Date(START + 5 * MIN).toISOString(),
+          url: 'https://github.com/acme/payments-api/deployments/staging',
+        },
+      ],
+      alertStart: START,
+    });
+    expect(causes).toEqual([
+      {
+        rank: 1,
+        kind: 'deployment',
+        score: 0.445,
+        title: 'Deployment: acme/ledger-worker v2.1.0 (abcdef0) to production',
+        reason:
+          'the alert fired within 1 minute of the deployment of v2.1.0 (abcdef0) to production starting (component:default/ledger-worker, a dependency)',
+        url: 'https://github.com/acme/ledger-worker/deployments/production',
+      },
+      expect.objectContaining({ rank: 2, kind: 'change', score: 0.175 }),
+      {
+        rank: 3,
+        kind: 'deployment',
+        score: 0.01,
+        title: 'Deployment: acme/payments-api main (0123456) to staging',
+        reason:
+          'deployed 5 minutes after the change began: it cannot have started it',
+        url: 'https://github.com/acme/payments-api/deployments/staging',
+      },
+    ]);
+  });
 });

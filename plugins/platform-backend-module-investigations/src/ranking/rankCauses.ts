@@ -1,6 +1,7 @@
 import type {
   InvestigationCause,
   InvestigationChange,
+  InvestigationDeployment,
   InvestigationLogPattern,
   InvestigationSignalChange,
 } from '@catalyst/plugin-observability-common';
@@ -99,16 +100,74 @@ export function describeChange(signal: InvestigationSignalChange): string {
   )}`;
 }
 
+/** A merged pull request or a deployment, as the ranking weighs it. */
+type TimedChange = {
+  kind: 'change' | 'deployment';
+  at: number;
+  /** `PR #12`, `deployment 7 of main (abc1234) to production`. */
+  name: string;
+  title: string;
+  /** What shares words with the error pattern. */
+  text: string;
+  /** `merging`, `starting`; `merged`, `deployed`. */
+  verb: string;
+  past: string;
+  entityRef: string;
+  relation: 'self' | 'dependency';
+  url: string;
+};
+
+function timedChanges(
+  changes: InvestigationChange[],
+  deployments: InvestigationDeployment[],
+): TimedChange[] {
+  return [
+    ...changes.map(c => ({
+      kind: 'change' as const,
+      at: Date.parse(c.mergedAt),
+      name: `PR #${c.number}`,
+      title: `PR #${c.number}: ${c.title}`,
+      text: `${c.title} ${c.scopes.join(' ')}`,
+      verb: 'merging',
+      past: 'merged',
+      entityRef: c.entityRef,
+      relation: c.relation,
+      url: c.url,
+    })),
+    ...deployments.map(d => {
+      const name = `the deployment of ${d.ref} (${d.sha.slice(0, 7)}) to ${
+        d.environment
+      }`;
+      return {
+        kind: 'deployment' as const,
+        at: Date.parse(d.createdAt),
+        name,
+        title: `Deployment: ${d.repository} ${d.ref} (${d.sha.slice(
+          0,
+          7,
+        )}) to ${d.environment}`,
+        text: `${d.ref} ${d.description ?? ''}`,
+        verb: 'starting',
+        past: 'deployed',
+        entityRef: d.entityRef,
+        relation: d.relation,
+        url: d.url,
+      };
+    }),
+  ];
+}
+
 /**
- * Ranks probable causes, deterministically: each merged change by how shortly before the
- * signal moved it merged (a change of the component itself over one of a dependency) and
- * whether its title or scopes share words with the dominant new error pattern; and that
- * pattern itself when it is new. Every cause says why.
+ * Ranks probable causes, deterministically: each merged change and deployment by how
+ * shortly before the signal moved it happened (one of the component itself over one of
+ * a dependency) and whether its title or scopes share words with the dominant new error
+ * pattern; and that pattern itself when it is new. Every cause says why.
  */
 export function rankCauses(input: {
   signals: InvestigationSignalChange[];
   logPatterns: InvestigationLogPattern[];
   changes: InvestigationChange[];
+  deployments?: InvestigationDeployment[];
   alertStart: number;
 }): InvestigationCause[] {
   const primary = primarySignal(input.signals);
@@ -123,20 +182,17 @@ export function rankCauses(input: {
     : '';
 
   const causes: Omit<InvestigationCause, 'rank'>[] = [];
-  for (const change of input.changes) {
-    const mergedAt = Date.parse(change.mergedAt);
-    const lead = onset - mergedAt;
-    const shared = [
-      ...words(`${change.title} ${change.scopes.join(' ')}`),
-    ].filter(w => patternWords.has(w));
+  for (const change of timedChanges(input.changes, input.deployments ?? [])) {
+    const lead = onset - change.at;
+    const shared = [...words(change.text)].filter(w => patternWords.has(w));
     const where =
       change.relation === 'self' ? '' : ` (${change.entityRef}, a dependency)`;
     if (lead < -60_000) {
       causes.push({
-        kind: 'change',
+        kind: change.kind,
         score: 0.01,
-        title: `PR #${change.number}: ${change.title}`,
-        reason: `merged ${duration(
+        title: change.title,
+        reason: `${change.past} ${duration(
           -lead,
         )} after the change began: it cannot have started it${where}`,
         url: change.url,
@@ -149,13 +205,17 @@ export function rankCauses(input: {
       (0.7 * proximity + 0.3 * relevance) *
       (change.relation === 'self' ? 1 : 0.7);
     causes.push({
-      kind: 'change',
+      kind: change.kind,
       score,
-      title: `PR #${change.number}: ${change.title}`,
-      reason: `${moved} within ${duration(Math.max(0, lead))} of PR #${
-        change.number
-      } merging${where}${patternNote}${
-        shared.length ? ` (the PR and the pattern share "${shared[0]}")` : ''
+      title: change.title,
+      reason: `${moved} within ${duration(Math.max(0, lead))} of ${
+        change.name
+      } ${change.verb}${where}${patternNote}${
+        shared.length
+          ? ` (the ${
+              change.kind === 'change' ? 'PR' : 'deployment'
+            } and the pattern share "${shared[0]}")`
+          : ''
       }`,
       url: change.url,
     });

@@ -97,6 +97,17 @@ describe('IncidentView', () => {
     expect(
       screen.getByRole('table', { name: 'Error log patterns' }),
     ).toHaveTextContent('timeout calling ledger-worker after <n>ms080');
+    const deployments = screen.getByRole('list', { name: 'Deployments' });
+    expect(within(deployments).getByRole('link')).toHaveAttribute(
+      'href',
+      'https://github.com/acme/ledger-worker/deployments/production',
+    );
+    expect(deployments).toHaveTextContent(
+      'acme/ledger-worker v2.1.0 (abcdef0) to production',
+    );
+    expect(deployments).toHaveTextContent(
+      'dependency component:default/ledger-worker · weekly release',
+    );
     expect(
       screen.getByRole('link', { name: /GitHub issue #9/ }),
     ).toHaveAttribute('href', 'https://github.com/acme/payments-api/issues/9');

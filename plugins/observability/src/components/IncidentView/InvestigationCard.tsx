@@ -29,10 +29,18 @@ function formatValue(
   return `${Number(value.toFixed(2))}/s`;
 }
 
+const dependencyNote = (change: {
+  relation: 'self' | 'dependency';
+  entityRef: string;
+}) =>
+  change.relation === 'dependency'
+    ? `dependency ${change.entityRef}`
+    : undefined;
+
 /**
  * Catalyst's investigation of the alert's firing episode: probable causes ranked with
  * their reasons, the golden signals before and during, error log patterns and the merged
- * changes, with the GitHub issue it filed.
+ * changes and deployments, with the GitHub issue it filed.
  */
 export function InvestigationCard(props: { alert: AlertEvent }) {
   const { alert } = props;
@@ -175,31 +183,67 @@ function InvestigationDetails(props: { investigation: IncidentInvestigation }) {
       </Box>
       <Box mt={2}>
         <Typography variant="h6">Merged changes</Typography>
-        <List dense aria-label="Merged changes">
-          {investigation.changes.map(c => (
-            <ListItem key={`${c.repository}#${c.number}`}>
-              <ListItemText
-                primary={
-                  <Link to={c.url}>
-                    {c.repository}#{c.number} {c.title}
-                  </Link>
-                }
-                secondary={[
-                  `merged ${new Date(c.mergedAt).toLocaleString()}`,
-                  c.relation === 'dependency'
-                    ? `dependency ${c.entityRef}`
-                    : undefined,
-                  c.scopes.length ? `scopes ${c.scopes.join(', ')}` : undefined,
-                  c.specTasks.length
-                    ? `tasks ${c.specTasks.join(', ')}`
-                    : undefined,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              />
-            </ListItem>
-          ))}
-        </List>
+        {investigation.changes.length === 0 ? (
+          <Typography variant="body2" color="textSecondary">
+            No pull request was merged in the window.
+          </Typography>
+        ) : (
+          <List dense aria-label="Merged changes">
+            {investigation.changes.map(c => (
+              <ListItem key={`${c.repository}#${c.number}`}>
+                <ListItemText
+                  primary={
+                    <Link to={c.url}>
+                      {c.repository}#{c.number} {c.title}
+                    </Link>
+                  }
+                  secondary={[
+                    `merged ${new Date(c.mergedAt).toLocaleString()}`,
+                    dependencyNote(c),
+                    c.scopes.length
+                      ? `scopes ${c.scopes.join(', ')}`
+                      : undefined,
+                    c.specTasks.length
+                      ? `tasks ${c.specTasks.join(', ')}`
+                      : undefined,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </Box>
+      <Box mt={2}>
+        <Typography variant="h6">Deployments</Typography>
+        {!investigation.deployments?.length ? (
+          <Typography variant="body2" color="textSecondary">
+            No deployment was created in the window.
+          </Typography>
+        ) : (
+          <List dense aria-label="Deployments">
+            {investigation.deployments.map(d => (
+              <ListItem key={`${d.repository}:${d.id}`}>
+                <ListItemText
+                  primary={
+                    <Link to={d.url}>
+                      {d.repository} {d.ref} ({d.sha.slice(0, 7)}) to{' '}
+                      {d.environment}
+                    </Link>
+                  }
+                  secondary={[
+                    `created ${new Date(d.createdAt).toLocaleString()}`,
+                    dependencyNote(d),
+                    d.description,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
       </Box>
       {investigation.warnings.map(warning => (
         <Box mt={1} key={warning}>
