@@ -404,7 +404,7 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
 
   /**
    * The log of the GitHub Actions job behind a check run (an Actions job's id is its
-   * check run's id), its last {@link MAX_JOB_LOG_CHARS} characters; undefined when the
+   * check run's id), its last 64 KiB (`MAX_JOB_LOG_CHARS`); undefined when the
    * API has none: a check run of another app (404) or a log past retention (410).
    */
   private async jobLog(
