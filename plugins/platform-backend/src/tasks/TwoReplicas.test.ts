@@ -11,7 +11,7 @@ import { TaskStore } from './TaskStore';
 
 const databases = createTestDatabases();
 
-jest.setTimeout(300_000);
+jest.setTimeout(480_000);
 
 interface Replica {
   child: ChildProcess;
@@ -34,6 +34,10 @@ function startReplica(
       env: {
         ...process.env,
         CATALYST_PLATFORM_DB: JSON.stringify({ client: 'pg', connection }),
+        // Backstage's scheduler runs its janitor (which frees the lock of a global
+        // task whose process died mid-run) everywhere but under NODE_ENV=test; a
+        // replica is a real backend, and the victim may die in the middle of a scan.
+        NODE_ENV: 'development',
       },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
@@ -135,9 +139,12 @@ describe('two backend processes on one PostgreSQL', () => {
     }, state);
     expect(tasks.map(row => row.subject).sort()).toEqual(REPLICA_SUBJECTS);
     const firstGeneration = new Set(tasks.map(row => row.id));
+    // When the victim died mid-scan, the survivor scans once the janitor (every
+    // minute) has freed the lock the dead run held.
     await until(
       () => messages.filter(m => m.type === 'scan').length >= 4,
       state,
+      200_000,
     );
 
     // Each task ran in exactly one process, the killed one's again in the other.
