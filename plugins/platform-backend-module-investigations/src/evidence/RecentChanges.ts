@@ -169,7 +169,10 @@ export class RecentChanges {
       }
     }
     changes.sort((a, b) => b.mergedAt.localeCompare(a.mergedAt));
-    deployments.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    // Newest first; GitHub's times are whole seconds, so the later-created id breaks a tie.
+    deployments.sort(
+      (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id,
+    );
     return { changes, deployments, warnings };
   }
 
