@@ -167,6 +167,9 @@ YAML
   }
   stop_all() {
     local pid
+    # A second TERM (the process group's, then the parent's) must not cut the stop short
+    # and leave servers running.
+    trap '' INT TERM
     for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     rm -f "$dir/app-config.demo.yaml"

@@ -31,6 +31,7 @@ rm -f "$demo_config"
 demo_pid=$!
 portal_pid=""
 stop() {
+  trap '' INT TERM
   [ -z "$portal_pid" ] || kill -TERM "$portal_pid" 2>/dev/null || true
   kill -TERM "$demo_pid" 2>/dev/null || true
   wait 2>/dev/null || true
