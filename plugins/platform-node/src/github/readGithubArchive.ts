@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { budgetedFetch } from './budgetedFetch';
 import { GithubBudget } from './GithubBudget';
 
 const gunzipAsync = promisify(gunzip);
@@ -106,23 +107,12 @@ export async function readGithubArchive(options: {
   maxBytes?: number;
 }): Promise<GithubArchiveFile[]> {
   const url = `${options.apiBaseUrl}/repos/${options.owner}/${options.repo}/tarball/${options.sha}`;
-  const send = () =>
-    fetch(url, {
-      headers: {
-        authorization: `token ${options.token}`,
-        accept: 'application/vnd.github+json',
-      },
-    });
-  const response = options.budget
-    ? await options.budget.send(options.feature, send, ({ value }) =>
-        value
-          ? {
-              status: value.status,
-              headers: Object.fromEntries(value.headers.entries()),
-            }
-          : undefined,
-      )
-    : await send();
+  const response = await budgetedFetch(options.budget, options.feature, url, {
+    headers: {
+      authorization: `token ${options.token}`,
+      accept: 'application/vnd.github+json',
+    },
+  });
   if (response.status === 404) {
     throw new NotFoundError(`${options.owner}/${options.repo}@${options.sha}`);
   }

@@ -11,6 +11,7 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
+import { budgetedFetch } from '../github/budgetedFetch';
 import { GithubBudget } from '../github/GithubBudget';
 import { parseGithubRepository } from '../github/parseGithubRepository';
 import { readGithubArchive } from '../github/readGithubArchive';
@@ -267,18 +268,12 @@ export class SpecSourceReader {
       accept: 'application/vnd.github+json',
       ...(previous.branch && { 'if-none-match': previous.branch }),
     };
-    const send = () => fetch(url, { headers });
-    const response = this.options.budget
-      ? await this.options.budget.send(
-          this.options.feature ?? 'specs',
-          send,
-          ({ value }) =>
-            value && {
-              status: value.status,
-              headers: Object.fromEntries(value.headers.entries()),
-            },
-        )
-      : await send();
+    const response = await budgetedFetch(
+      this.options.budget,
+      this.options.feature ?? 'specs',
+      url,
+      { headers },
+    );
     if (response.status === 304) throw new NotModifiedError();
     // A branch that is not there (a tag, a sha): the tree read tells.
     if (!response.ok) return undefined;
