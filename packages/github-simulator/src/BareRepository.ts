@@ -1,7 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -83,6 +85,153 @@ export class BareRepository {
       );
     }
     return repository;
+  }
+
+  /**
+   * Creates many bare repositories at once, as {@link BareRepository.create}
+   * would one by one: every commit of every repository is written by one
+   * `git fast-import` into the object store `objectStore` (a bare repository,
+   * created when missing), and each repository is a bare repository of its
+   * own that borrows those objects through `objects/info/alternates` and has
+   * its own refs. Clones, pushes and the API read them like any other.
+   */
+  static async createMany(
+    objectStore: string,
+    repositories: {
+      dir: string;
+      defaultBranch: string;
+      commits: { message: string; files: Record<string, string | null> }[];
+    }[],
+  ): Promise<BareRepository[]> {
+    await fs.mkdir(objectStore, { recursive: true });
+    await run('git', ['init', '--bare', '--quiet', objectStore]);
+    const store = new BareRepository(objectStore);
+    // One branch per repository in the store, so each history continues its own tip.
+    const batch = `${Date.now().toString(36)}-${randomBytes(4).toString(
+      'hex',
+    )}`;
+    const refOf = (i: number) => `refs/import/${batch}/${i}`;
+    const when = `${Math.floor(Date.now() / 1000)} +0000`;
+    const identity = `${IDENTITY.GIT_AUTHOR_NAME} <${IDENTITY.GIT_AUTHOR_EMAIL}> ${when}`;
+    function* stream() {
+      for (const [i, repository] of repositories.entries()) {
+        for (const commit of repository.commits) {
+          const message = Buffer.from(commit.message, 'utf8');
+          yield Buffer.from(
+            `commit ${refOf(
+              i,
+            )}\nauthor ${identity}\ncommitter ${identity}\ndata ${
+              message.length
+            }\n`,
+          );
+          yield message;
+          yield Buffer.from('\n');
+          for (const [path, content] of Object.entries(commit.files)) {
+            if (/[\n"]/.test(path) || path.startsWith('/')) {
+              throw new Error(`Unsupported path '${path}'`);
+            }
+            if (content === null) {
+              yield Buffer.from(`D ${path}\n`);
+              continue;
+            }
+            const data = Buffer.from(content, 'utf8');
+            yield Buffer.from(`M 100644 inline ${path}\ndata ${data.length}\n`);
+            yield data;
+            yield Buffer.from('\n');
+          }
+          yield Buffer.from('\n');
+        }
+      }
+      yield Buffer.from('done\n');
+    }
+    await store.gitStream(['fast-import', '--quiet', '--done'], stream());
+    const tips = new Map<string, string>();
+    const listed = await store.git([
+      'for-each-ref',
+      '--format=%(objectname) %(refname)',
+      `refs/import/${batch}/`,
+    ]);
+    for (const line of listed.split('\n').filter(Boolean)) {
+      const [sha, ref] = line.split(' ');
+      tips.set(ref, sha);
+    }
+    // A template without hooks; each repository is a copy with its own HEAD, refs and alternates.
+    const template = await fs.mkdtemp(join(tmpdir(), 'github-sim-template-'));
+    try {
+      await run('git', ['init', '--bare', '--quiet', '--template=', template]);
+      const objects = join(objectStore, 'objects');
+      return await Promise.all(
+        repositories.map(async (repository, i) => {
+          await fs.cp(template, repository.dir, { recursive: true });
+          await fs.writeFile(
+            join(repository.dir, 'HEAD'),
+            `ref: refs/heads/${repository.defaultBranch}\n`,
+          );
+          await fs.mkdir(join(repository.dir, 'objects', 'info'), {
+            recursive: true,
+          });
+          await fs.writeFile(
+            join(repository.dir, 'objects', 'info', 'alternates'),
+            `${objects}\n`,
+          );
+          // A loose ref, as `git update-ref` writes it (one process less per repository).
+          const tip = tips.get(refOf(i));
+          if (tip) {
+            const ref = join(
+              repository.dir,
+              'refs',
+              'heads',
+              ...repository.defaultBranch.split('/'),
+            );
+            await fs.mkdir(dirname(ref), { recursive: true });
+            await fs.writeFile(ref, `${tip}\n`);
+          }
+          return new BareRepository(repository.dir);
+        }),
+      );
+    } finally {
+      await fs.rm(template, { recursive: true, force: true });
+    }
+  }
+
+  /** Runs git with `input` streamed to its stdin; rejects with its stderr when it fails. */
+  private async gitStream(
+    args: string[],
+    input: Iterable<Buffer>,
+  ): Promise<void> {
+    const child = spawn('git', args, {
+      cwd: this.dir,
+      env: { ...process.env, ...IDENTITY },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    const errors: Buffer[] = [];
+    child.stderr!.on('data', chunk => errors.push(chunk));
+    const closed = new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    const source = Readable.from(input, { objectMode: false });
+    let streamError: unknown;
+    source.on('error', error => {
+      streamError = error;
+      child.stdin!.destroy();
+    });
+    // git may exit early on bad input: then its stderr says why, not the broken pipe.
+    let pipeError: unknown;
+    child.stdin!.on('error', error => {
+      pipeError = error;
+    });
+    source.pipe(child.stdin!);
+    const code = await closed;
+    if (streamError) throw streamError;
+    if (code !== 0) {
+      throw new Error(
+        `git ${args.join(' ')} failed (${code}): ${Buffer.concat(
+          errors,
+        ).toString('utf8')}`,
+      );
+    }
+    if (pipeError) throw pipeError;
   }
 
   async git(
