@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /* eslint-disable no-console */
 // First sync of an organisation: see README.md in this folder.
-const { resolve, join, relative } = require('node:path');
+const { fork } = require('node:child_process');
+const { resolve, join } = require('node:path');
 const fs = require('node:fs');
 const os = require('node:os');
 const { performance } = require('node:perf_hooks');
@@ -20,7 +21,6 @@ const {
 const {
   catalogServiceMock,
 } = require('@backstage/plugin-catalog-node/testUtils');
-const { GithubSimulator } = require('@catalyst/github-simulator');
 const { DEFAULT_CORPUS } = require('../specs/tree');
 const platformPlugin = require(join(
   repoRoot,
@@ -43,74 +43,7 @@ const began = performance.now();
 const seconds = () => (performance.now() - began) / 1000;
 const step = what => console.error(`[${seconds().toFixed(1)} s] ${what}`);
 
-/** The corpus's spec folders, each as { name, files }, read in place. */
-function corpusFolders() {
-  const folders = [];
-  for (const entry of fs.readdirSync(CORPUS, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !/^\d{3}-/.test(entry.name)) continue;
-    const abs = join(CORPUS, entry.name);
-    const files = {};
-    const visit = dir => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) visit(p);
-        else files[relative(abs, p)] = fs.readFileSync(p, 'utf8');
-      }
-    };
-    visit(abs);
-    folders.push({ name: entry.name, files });
-  }
-  if (folders.length === 0) throw new Error(`No spec folders in ${CORPUS}`);
-  return folders;
-}
-
-/** Repository i: a catalog-info.yaml, a TypeScript service whose convention files drift by i. */
-function repositoryFiles(i, name, folders) {
-  const files = {
-    'catalog-info.yaml': [
-      'apiVersion: backstage.io/v1alpha1',
-      'kind: Component',
-      'metadata:',
-      `  name: ${name}`,
-      '  annotations:',
-      `    github.com/project-slug: ${ORG}/${name}`,
-      'spec:',
-      '  type: service',
-      `  owner: team-${i % 20}`,
-      '  lifecycle: production',
-      '',
-    ].join('\n'),
-    'package.json': `${JSON.stringify(
-      { name, private: true, scripts: { test: 'jest' } },
-      null,
-      2,
-    )}\n`,
-    'src/index.ts': `export const id = ${i};\n`,
-    'src/index.test.ts': `test('id', () => expect(${i}).toBe(${i}));\n`,
-  };
-  // Varied drift: some follow a convention file, some differ, some lack it.
-  if (i % 3 === 0) files['.editorconfig'] = 'root = true\n';
-  if (i % 4 === 1)
-    files['.editorconfig'] =
-      'root = true\n[*]\nindent_style = space\nindent_size = 2\n';
-  if (i % 5 === 0) files['.gitignore'] = 'node_modules\ndist\n';
-  if (i % 2 === 0) files['AGENTS.md'] = `# ${name}\n\nRun \`yarn test\`.\n`;
-  // A third hold spec folders from the corpus (two or three each).
-  if (i % 3 === 0) {
-    const count = 2 + (i % 2);
-    for (let k = 0; k < count; k++) {
-      const folder = folders[(i + k) % folders.length];
-      const number = String(k + 1).padStart(3, '0');
-      const short = folder.name.replace(/^\d{3}-/, '');
-      for (const [path, content] of Object.entries(folder.files)) {
-        files[`specs/${number}-${short}/${path}`] = content;
-      }
-    }
-  }
-  return files;
-}
-
-function component(github, name) {
+function component(web, name) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -118,7 +51,7 @@ function component(github, name) {
       name,
       namespace: 'default',
       annotations: {
-        'backstage.io/source-location': `url:${github.urls.web}/${ORG}/${name}/tree/main/`,
+        'backstage.io/source-location': `url:${web}/${ORG}/${name}/tree/main/`,
         'github.com/project-slug': `${ORG}/${name}`,
       },
     },
@@ -126,24 +59,32 @@ function component(github, name) {
   };
 }
 
-/** The simulator's request log from `from` on: counted, 304, git, rate limited, by operation. */
-function tally(github, from) {
-  const out = {
-    counted: 0,
-    notModified: 0,
-    git: 0,
-    rateLimited: 0,
-    byOperation: {},
+/** Starts the simulator's process; resolves with its facts once every repository exists. */
+function startSimulator() {
+  const child = fork(join(__dirname, 'simulator.js'), [
+    JSON.stringify({ REPOS, CORPUS, LIMIT, ORG }),
+  ]);
+  const waiting = [];
+  const ready = new Promise((resolveReady, reject) => {
+    child.on('exit', code =>
+      reject(new Error(`The simulator process exited (${code})`)),
+    );
+    child.on('message', message => {
+      if (message.type === 'progress') step(`${message.created} repositories`);
+      else if (message.type === 'ready') resolveReady(message);
+      else if (message.type === 'tally') waiting.shift()(message);
+    });
+  });
+  return {
+    ready,
+    /** The request log from `from` on: counted, 304, git, rate limited, by operation. */
+    tally: from =>
+      new Promise(resolveTally => {
+        waiting.push(resolveTally);
+        child.send({ type: 'tally', from });
+      }),
+    stop: () => child.disconnect(),
   };
-  for (const r of github.requests.slice(from)) {
-    if (r.operation === 'git') out.git++;
-    else if (r.status === 304) out.notModified++;
-    if (r.counted) out.counted++;
-    if (r.status === 403 || r.status === 429) out.rateLimited++;
-    const key = `${r.operation ?? r.method} ${r.status}`;
-    out.byOperation[key] = (out.byOperation[key] ?? 0) + 1;
-  }
-  return out;
 }
 
 async function main() {
@@ -151,32 +92,18 @@ async function main() {
   process.on('exit', () =>
     fs.rmSync(workdir, { recursive: true, force: true }),
   );
-  const github = await GithubSimulator.start({
-    token: 'ghs_org_sync',
-    rateLimit: { limit: LIMIT, windowMs: 60 * 60 * 1000 },
-  });
+  step(`creating ${REPOS} repositories on the simulator`);
+  const simulator = startSimulator();
   try {
-    const folders = corpusFolders();
+    const github = await simulator.ready;
     step(
-      `creating ${REPOS} repositories (${folders.length} corpus spec folders)`,
+      `${REPOS} repositories (${github.specFolders} spec folders from ${
+        github.corpusFolders
+      } in the corpus) in ${github.setupSeconds.toFixed(1)} s`,
     );
-    const names = [];
-    let specFolders = 0;
-    for (let i = 0; i < REPOS; i++) {
-      const name = `svc-${String(i).padStart(4, '0')}`;
-      const files = repositoryFiles(i, name, folders);
-      specFolders += new Set(
-        Object.keys(files)
-          .filter(p => p.startsWith('specs/'))
-          .map(p => p.split('/')[1]),
-      ).size;
-      await github.createRepository(`${ORG}/${name}`, {
-        commits: [{ message: `feat(${name}): first`, files }],
-      });
-      names.push(name);
-      if ((i + 1) % 250 === 0) step(`${i + 1} repositories`);
-    }
-    const before = github.requests.length;
+    const names = github.names;
+    const specFolders = github.specFolders;
+    const before = github.setupRequests;
 
     const jobs = new Map();
     // The schedule is the bench's: each job runs when a cycle runs it.
@@ -208,12 +135,12 @@ async function main() {
         scheduler,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({
-          entities: names.map(name => component(github, name)),
+          entities: names.map(name => component(github.web, name)),
         }),
         mockServices.rootConfig.factory({
           data: {
             backend: { workingDirectory: workdir },
-            integrations: { github: [github.integrationConfig()] },
+            integrations: { github: [github.integration] },
             platform: { tasks: { wakeUps: false } },
           },
         }),
@@ -226,7 +153,7 @@ async function main() {
     }, 250);
 
     const cycle = async label => {
-      const from = github.requests.length;
+      const { length: from } = await simulator.tally(0);
       const start = performance.now();
       const perJob = {};
       for (const id of JOBS) {
@@ -246,7 +173,7 @@ async function main() {
         perJob,
         indexedSpecFolders: Number(indexed),
         complianceRows: Number(compliance),
-        ...tally(github, from),
+        ...(await simulator.tally(from)).tally,
       };
     };
 
@@ -257,6 +184,7 @@ async function main() {
     const report = {
       repositories: REPOS,
       specFoldersInRepositories: specFolders,
+      setupSeconds: github.setupSeconds,
       setupRequests: before,
       rateLimit: LIMIT,
       full,
@@ -283,7 +211,7 @@ async function main() {
     await backend.stop();
     await knex.destroy();
   } finally {
-    await github.stop();
+    simulator.stop();
   }
 }
 
