@@ -30,6 +30,14 @@ export interface Config {
        */
       refreshIntervalMinutes?: number;
       /**
+       * Components whose specs are read at once during a full re-index: each
+       * costs a conditional branch read and, when it changed, an archive read,
+       * so with one at a time an organisation's index takes the sum of their
+       * round trips. Default 4 (GitHub asks integrations to keep concurrent
+       * requests low; its secondary limit answers bursts with 429).
+       */
+      concurrency?: number;
+      /**
        * Folders under which a `file:` or `dir:` location named by
        * `catalyst.dev/specs-location` or `backstage.io/source-location` may
        * be read (relative ones from the backend's working directory). Such a

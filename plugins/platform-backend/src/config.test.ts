@@ -47,6 +47,20 @@ describe('readPlatformConfig', () => {
     ).toThrow(message);
   });
 
+  it('reads how many components the spec index reads at once, 4 by default', () => {
+    expect(readPlatformConfig(new ConfigReader({})).specs.concurrency).toBe(4);
+    expect(
+      readPlatformConfig(
+        new ConfigReader({ platform: { specs: { concurrency: 8 } } }),
+      ).specs,
+    ).toEqual({ refreshIntervalMinutes: 30, concurrency: 8 });
+    expect(() =>
+      readPlatformConfig(
+        new ConfigReader({ platform: { specs: { concurrency: 0 } } }),
+      ),
+    ).toThrow(/platform.specs.concurrency must be a whole number/);
+  });
+
   it('reads the convention drift scan interval, 360 minutes by default', () => {
     expect(readPlatformConfig(new ConfigReader({})).conventions).toEqual({
       scanIntervalMinutes: 360,

@@ -7,7 +7,7 @@ export interface PlatformConfig {
     webhookSecret?: string;
     deliveries: { retentionDays: number; claimTimeoutSeconds: number };
   };
-  specs: { refreshIntervalMinutes: number };
+  specs: { refreshIntervalMinutes: number; concurrency: number };
   agentContext: {
     checkIntervalMinutes: number;
     cloneDepth: number;
@@ -60,7 +60,10 @@ export function readPlatformConfig(config: Config): PlatformConfig {
         ),
       },
     },
-    specs: { refreshIntervalMinutes },
+    specs: {
+      refreshIntervalMinutes,
+      concurrency: wholeNumber(config, 'platform.specs.concurrency', 4),
+    },
     agentContext: {
       checkIntervalMinutes: positive(
         config,

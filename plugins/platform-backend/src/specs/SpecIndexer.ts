@@ -29,6 +29,8 @@ export class SpecIndexer {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** Components indexed at once by `syncAll`. Default 1. */
+      concurrency?: number;
       now?: () => Date;
     },
   ) {}
@@ -127,8 +129,10 @@ export class SpecIndexer {
   }
 
   /**
-   * Indexes every component of the catalog; one failure does not stop the
-   * rest, an aborted `signal` (the scheduler's timeout) does.
+   * Indexes every component of the catalog, `concurrency` at a time, so a
+   * large organisation's index is not the sum of every repository's round
+   * trips to GitHub; one failure does not stop the rest, an aborted `signal`
+   * (the scheduler's timeout) does.
    */
   async syncAll(
     signal?: AbortSignal,
@@ -139,17 +143,24 @@ export class SpecIndexer {
       { credentials: await auth.getOwnServiceCredentials() },
     );
     let failed = 0;
-    for (const entity of items) {
-      if (signal?.aborted) break;
-      try {
-        await this.syncEntity(entity);
-      } catch (error) {
-        failed += 1;
-        logger.warn(
-          `Could not index specs of ${stringifyEntityRef(entity)}: ${error}`,
-        );
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length && !signal?.aborted) {
+        const entity = items[next++];
+        try {
+          await this.syncEntity(entity);
+        } catch (error) {
+          failed += 1;
+          logger.warn(
+            `Could not index specs of ${stringifyEntityRef(entity)}: ${error}`,
+          );
+        }
       }
-    }
+    };
+    const concurrency = Math.max(1, this.options.concurrency ?? 1);
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, items.length) }, worker),
+    );
     return { components: items.length, failed };
   }
 }

@@ -27,6 +27,7 @@ export async function createSpecsFeature(deps: PlatformFeatureDeps) {
     catalog: deps.catalog,
     auth: deps.auth,
     logger: deps.logger,
+    concurrency: deps.config.specs.concurrency,
   });
   await deps.scheduler.scheduleTask({
     id: 'platform-spec-index',
