@@ -1474,21 +1474,17 @@ export class GithubSimulator {
     }
     const gits = await BareRepository.createMany(
       join(this.root, '.objects.git'),
-      repositories.map(repository => {
-        const [owner, name] = repository.fullName.split('/');
+      repositories.map(created => {
+        const [owner, name] = created.fullName.split('/');
         return {
           dir: join(this.root, owner, `${name}.git`),
-          defaultBranch: repository.defaultBranch ?? 'main',
-          commits: repository.commits,
+          defaultBranch: created.defaultBranch ?? 'main',
+          commits: created.commits,
         };
       }),
     );
-    repositories.forEach((repository, i) =>
-      this.register(
-        repository.fullName,
-        repository.defaultBranch ?? 'main',
-        gits[i],
-      ),
+    repositories.forEach((created, i) =>
+      this.register(created.fullName, created.defaultBranch ?? 'main', gits[i]),
     );
     return gits;
   }
