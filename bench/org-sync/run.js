@@ -30,6 +30,10 @@ const platformPlugin = require(join(
 const REPOS = Number(process.env.REPOS ?? 2000);
 const CORPUS = resolve(process.env.SPEC_CORPUS ?? DEFAULT_CORPUS);
 const LIMIT = Number(process.env.RATE_LIMIT ?? 5000);
+// platform.specs.concurrency: components the spec index reads at once (the plugin's default when unset).
+const SPEC_CONCURRENCY = process.env.SPEC_CONCURRENCY
+  ? Number(process.env.SPEC_CONCURRENCY)
+  : undefined;
 const ORG = 'acme';
 // The three jobs of one cycle, in the order the platform's schedule starts them.
 const JOBS = [
@@ -141,7 +145,12 @@ async function main() {
           data: {
             backend: { workingDirectory: workdir },
             integrations: { github: [github.integration] },
-            platform: { tasks: { wakeUps: false } },
+            platform: {
+              tasks: { wakeUps: false },
+              ...(SPEC_CONCURRENCY && {
+                specs: { concurrency: SPEC_CONCURRENCY },
+              }),
+            },
           },
         }),
       ],
@@ -187,6 +196,7 @@ async function main() {
       setupSeconds: github.setupSeconds,
       setupRequests: before,
       rateLimit: LIMIT,
+      specConcurrency: SPEC_CONCURRENCY ?? 'default',
       full,
       idle,
       peakRssMiB: Math.round(peakRss / 1024 / 1024),
