@@ -65,17 +65,18 @@ class RepositoryReads {
   }
 }
 
+async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  const database = mockServices.database.mock({
+    getClient: async () => knex,
+    migrations: { skip: false },
+  });
+  return { knex, store: new SpecStore(await connectAndMigrate(database)) };
+}
+
 describe.each(databases.eachSupportedId())('SpecIndexer on %p', databaseId => {
   it('indexes every component, at most `concurrency` at once, past a failing one', async () => {
-    const knex = await databases.init(databaseId);
-    const store = new SpecStore(
-      await connectAndMigrate(
-        mockServices.database.mock({
-          getClient: async () => knex,
-          migrations: { skip: false },
-        }),
-      ),
-    );
+    const { knex, store } = await createStore(databaseId);
     const names = [
       ...Array.from({ length: 9 }, (_, i) => `svc-${i}`),
       'broken',
@@ -110,15 +111,7 @@ describe.each(databases.eachSupportedId())('SpecIndexer on %p', databaseId => {
   });
 
   it('starts no further component once the signal is aborted', async () => {
-    const knex = await databases.init(databaseId);
-    const store = new SpecStore(
-      await connectAndMigrate(
-        mockServices.database.mock({
-          getClient: async () => knex,
-          migrations: { skip: false },
-        }),
-      ),
-    );
+    const { store } = await createStore(databaseId);
     const controller = new AbortController();
     const reads = new RepositoryReads(2, 8);
     const read = reads.read.bind(reads);
