@@ -260,16 +260,24 @@ describe('CiRepairExecutor', () => {
     expect(simulator.comments(fullName, number)).toHaveLength(1);
   });
 
-  it('reads the failure from the Actions job log when the check run says nothing', async () => {
+  it('reads the failure from the end of a large Actions job log when the check run says nothing', async () => {
     const { fullName, git, head, number } = await chorePullRequest({
       'svc.go': FORMATTED.replace('ToUpper', 'ToLower'),
     });
     await failCheck(fullName, head, 'build', 'failure', '');
     const run = simulator.checkRuns(fullName).at(-1)!;
+    // Megabytes of output before the failing step; the first failure the
+    // log names lies outside the tail that is read.
+    const earlier = Array.from(
+      { length: 120_000 },
+      (_, i) => `2026-12-07T04:59:00.0000000Z downloading module ${i}`,
+    );
     simulator.setJobLog(
       fullName,
       run.id,
       [
+        '2026-12-07T04:58:00.0000000Z --- FAIL: TestEarlier (0.00s)',
+        ...earlier,
         '2026-12-07T05:00:00.0000000Z ##[group]Run go test ./...',
         '2026-12-07T05:00:01.0000000Z === RUN   TestUpper',
         '2026-12-07T05:00:01.1000000Z     svc_test.go:9: Upper("a") = "a", want "A"',
@@ -301,6 +309,7 @@ describe('CiRepairExecutor', () => {
     expect(comment.body).toContain('**test failure** (tests: `TestUpper`)');
     expect(comment.body).toContain('--- FAIL: TestUpper (0.00s)');
     expect(comment.body).not.toContain('2026-12-07T05:00:01');
+    expect(comment.body).not.toContain('TestEarlier');
   });
 
   it('holds the push limit under repeated failures', async () => {
