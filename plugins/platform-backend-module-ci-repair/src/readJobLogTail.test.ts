@@ -63,7 +63,9 @@ describe('readJobLogTail', () => {
       { length: 200_000 },
       (_, i) => `2026-12-07T05:00:00.0000000Z step output ${i}`,
     );
-    lines.push('2026-12-07T05:00:09.0000000Z ##[error]Process completed with exit code 1.');
+    lines.push(
+      '2026-12-07T05:00:09.0000000Z ##[error]Process completed with exit code 1.',
+    );
     const log = `${lines.join('\n')}\n`;
     expect(log.length).toBeGreaterThan(8 * 1024 * 1024);
     simulator.setJobLog('acme/svc', 77, log);

@@ -41,12 +41,15 @@ export interface PullRequestMergeOutcome {
  * @public
  */
 export interface CommitCheckRun {
+  /** The check run's id; for a GitHub Actions job, also the job's id. */
   id: number;
+  /** The check's name; a re-run keeps it. */
   name: string;
   /** `queued`, `in_progress` or `completed`. */
   status: string;
   /** Set once completed: `success`, `failure`, `timed_out`, ... */
   conclusion: string | null;
+  /** What the check reported: title, Markdown summary and text, and how many annotations it has. */
   output: {
     title: string | null;
     summary: string | null;
@@ -62,6 +65,7 @@ export interface CommitCheckRun {
  * @public
  */
 export interface CommitChecks {
+  /** Every check of the commit, the newest run of each name. */
   runs: CommitCheckRun[];
   /** Completed with a conclusion that blocks a merge. */
   failed: CommitCheckRun[];

@@ -108,7 +108,9 @@ describe('readGithubArchive', () => {
     Object.fromEntries(files.map(f => [f.path, f.content.toString('utf8')]));
 
   it('reads the kept files at the commit in one request through the budget, long pax paths included', async () => {
-    const long = `specs/002-${'a-rather-long-feature-name-'.repeat(5)}x/tasks.md`;
+    const long = `specs/002-${'a-rather-long-feature-name-'.repeat(
+      5,
+    )}x/tasks.md`;
     await write({
       [`${ROOT}/AGENTS.md`]: '# Agents\n',
       [`${ROOT}/specs/001-login/spec.md`]: '# Login\n',
@@ -170,9 +172,11 @@ describe('readGithubArchive', () => {
       ],
       ['--hard-dereference'],
     );
-    const listed = (await run('tar', ['-tzPf', 'archive.tar.gz'], {
-      cwd: workDir,
-    })).stdout;
+    const listed = (
+      await run('tar', ['-tzPf', 'archive.tar.gz'], {
+        cwd: workDir,
+      })
+    ).stdout;
     expect(listed).toContain(`${ROOT}/../escape.md`);
     expect(listed).toContain(`${outside}/secret.md`);
 
@@ -222,7 +226,9 @@ describe('readGithubArchive', () => {
     });
     await pack([ROOT]);
 
-    await expect(read({ limits: { maxFileBytes: 4096 } }).files).rejects.toThrow(
+    await expect(
+      read({ limits: { maxFileBytes: 4096 } }).files,
+    ).rejects.toThrow(
       expect.objectContaining({
         name: 'InputError',
         message: expect.stringContaining(
@@ -334,9 +340,9 @@ describe('readGithubArchive against the GitHub simulator', () => {
       filter: path => path.startsWith('specs/'),
     });
 
-    expect(
-      files.map(f => [f.path, f.content.toString('utf8')]),
-    ).toEqual([['specs/001-a/spec.md', '# First\n']]);
+    expect(files.map(f => [f.path, f.content.toString('utf8')])).toEqual([
+      ['specs/001-a/spec.md', '# First\n'],
+    ]);
     expect(github.requests.slice(from)).toEqual([
       expect.objectContaining({
         path: `/repos/acme/api/tarball/${first}`,

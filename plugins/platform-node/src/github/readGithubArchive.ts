@@ -92,7 +92,9 @@ export async function readTarArchive(
       const path = repositoryPath(entry.path)!;
       const parts: Buffer[] = [];
       entry.on('data', (part: Buffer) => parts.push(part));
-      entry.on('end', () => files.push({ path, content: Buffer.concat(parts) }));
+      entry.on('end', () =>
+        files.push({ path, content: Buffer.concat(parts) }),
+      );
     },
   });
   const unreadable = (error: unknown) =>

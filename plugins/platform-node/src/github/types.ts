@@ -74,6 +74,7 @@ export interface PushCommitOptions {
   branch: string;
   /** The head the commit goes on top of: the branch must still point at it. */
   parentSha: string;
+  /** The commit message. */
   message: string;
   /** Files to write or delete, by path from the repository root. */
   files: Record<string, PullRequestFileChange>;
