@@ -7,6 +7,7 @@ import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import {
   DefaultCheckoutService,
   DefaultIsolatedToolRunner,
+  GithubBudget,
   GithubPullRequestMerger,
   runCommand,
 } from '@catalyst/plugin-platform-node';
@@ -62,9 +63,11 @@ describe('CiRepairExecutor', () => {
   function executor(
     config = { maxPushes: 2, maxReruns: 2 },
     flaky: string[] = [],
+    budget?: GithubBudget,
   ) {
     const refreshed: string[] = [];
     const repair = new CiRepairExecutor({
+      budget,
       integrations: integrations(),
       credentialsProvider: DefaultGithubCredentialsProvider.fromIntegrations(
         integrations(),
@@ -286,7 +289,10 @@ describe('CiRepairExecutor', () => {
       ].join('\n'),
     );
 
-    const result = await executor().repair.execute(
+    const budget = new GithubBudget();
+    const from = simulator.requests.length;
+
+    const result = await executor(undefined, [], budget).repair.execute(
       task(fullName, number, head),
       apply(),
     );
@@ -298,6 +304,17 @@ describe('CiRepairExecutor', () => {
       }),
     );
     expect(await branchHead(git)).toBe(head);
+    // Every API request counts in the budget as `tasks`; the log itself is
+    // read from the address GitHub redirects to, outside the API.
+    const apiRequests = simulator.requests
+      .slice(from)
+      .filter(r => r.operation !== undefined && r.operation !== 'git');
+    expect(budget.snapshot().features).toEqual([
+      expect.objectContaining({
+        feature: 'tasks',
+        requests: apiRequests.length,
+      }),
+    ]);
     expect(
       simulator.requests.filter(
         r =>
