@@ -27,7 +27,11 @@ const {
   createServiceFactory,
 } = require('@backstage/backend-plugin-api');
 const { actionsServiceRef } = require('@backstage/backend-plugin-api/alpha');
-const { CachingActionsService } = require('../../packages/backend/src/actions');
+const {
+  CachingActionsService,
+  inProcessActionsRegistryServiceFactory,
+  localActionsServiceRef,
+} = require('../../packages/backend/src/actions');
 const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 const {
   StreamableHTTPClientTransport,
@@ -59,6 +63,9 @@ const ACTIONS_SERVICE = process.env.ACTIONS_SERVICE ?? 'caching';
 const LIST_TTL_MS = process.env.ACTIONS_LIST_TTL_MS
   ? Number(process.env.ACTIONS_LIST_TTL_MS)
   : undefined;
+// `in-process` (the backend's): actions of this backend's plugins are invoked
+// in process; `http`: Backstage's registry, every invocation over HTTP.
+const INVOKE = process.env.INVOKE ?? 'in-process';
 // PROFILE=N: before the rounds, N calls of each tool one after the other, and
 // where their time went (actions.list, actions.invoke, the rest).
 const PROFILE = Number(process.env.PROFILE ?? 0);
@@ -80,9 +87,14 @@ const timedActionsServiceFactory = createServiceFactory({
     config: coreServices.rootConfig,
     logger: coreServices.logger,
     auth: coreServices.auth,
+    localActions: localActionsServiceRef,
   },
-  factory: deps => {
-    const inner = new CachingActionsService({ ...deps, ttlMs: LIST_TTL_MS });
+  factory: ({ localActions, ...deps }) => {
+    const inner = new CachingActionsService({
+      ...deps,
+      localActions: INVOKE === 'http' ? undefined : localActions,
+      ttlMs: LIST_TTL_MS,
+    });
     return {
       list: timed('list', opts => inner.list(opts)),
       invoke: timed('invoke', opts => inner.invoke(opts)),
@@ -241,7 +253,9 @@ async function main() {
         platformPlugin.default,
         observabilityPlugin.default,
         mcpActionsPlugin.default,
-        actionsRegistryServiceFactory,
+        INVOKE === 'http'
+          ? actionsRegistryServiceFactory
+          : inProcessActionsRegistryServiceFactory,
         ACTIONS_SERVICE === 'default'
           ? actionsServiceFactory
           : timedActionsServiceFactory,
@@ -379,6 +393,10 @@ async function main() {
         ACTIONS_SERVICE === 'default'
           ? "Backstage's default (no list cache)"
           : `the backend's caching one, list TTL ${LIST_TTL_MS ?? 'default'} ms`
+      }; invocation: ${
+        ACTIONS_SERVICE !== 'default' && INVOKE !== 'http'
+          ? 'in process'
+          : 'over HTTP'
       }`,
     );
     if (PROFILE > 0) {
