@@ -55,7 +55,9 @@ const guardedPermission = createPermission({
 const MALLORY = 'user:default/mallory';
 
 /** The principal an action was called with, as plain JSON. */
-function describePrincipal(credentials: BackstageCredentials): JsonObject {
+function describePrincipal(
+  credentials: BackstageCredentials,
+): Record<string, string> {
   const principal = credentials.principal as {
     type: string;
     userEntityRef?: string;
