@@ -12,7 +12,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { createActionFilter } from './actionFilter';
-import { LocalActions } from './LocalActions';
+import { invokeRequest, LocalActions } from './LocalActions';
 
 /** How long one principal's action list is reused, unless configured. */
 export const DEFAULT_LIST_TTL_MS = 10_000;
@@ -171,23 +171,12 @@ export class CachingActionsService implements ActionsService {
       credentials: BackstageCredentials;
     },
   ): Promise<{ output: JsonValue }> {
-    const version = opts.secrets ? 'v2' : 'v1';
-    const response = await this.request(
-      pluginId,
-      `/.backstage/actions/${version}/actions/${encodeURIComponent(
-        opts.id,
-      )}/invoke`,
-      opts.credentials,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(
-          version === 'v2'
-            ? { input: opts.input, secrets: opts.secrets }
-            : opts.input,
-        ),
-      },
-    );
+    const { path, body } = invokeRequest(opts);
+    const response = await this.request(pluginId, path, opts.credentials, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     const { output } = await response.json();
     return { output };

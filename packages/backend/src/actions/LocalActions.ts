@@ -53,6 +53,29 @@ function payloadTooLarge(length: number): Error {
   return error;
 }
 
+/**
+ * The invoke route's version and JSON body for an invocation, as
+ * Backstage's actions service sends them: `v2` with `{ input, secrets }`
+ * when there are secrets, `v1` with the input alone otherwise.
+ */
+export function invokeRequest(opts: {
+  id: string;
+  input?: JsonObject;
+  secrets?: JsonObject;
+}): { path: string; body: string | undefined } {
+  const version = opts.secrets ? 'v2' : 'v1';
+  return {
+    path: `/.backstage/actions/${version}/actions/${encodeURIComponent(
+      opts.id,
+    )}/invoke`,
+    body: JSON.stringify(
+      version === 'v2'
+        ? { input: opts.input, secrets: opts.secrets }
+        : opts.input,
+    ),
+  };
+}
+
 function toAttributes(action: RegisteredAction) {
   return {
     destructive: action.attributes?.destructive ?? !action.attributes?.readOnly,
@@ -105,22 +128,14 @@ export class LocalPluginActions {
     token: string;
   }): Promise<{ output: JsonValue }> {
     const version = opts.secrets ? 'v2' : 'v1';
-    const url = `/api/${
-      this.deps.pluginId
-    }/.backstage/actions/${version}/actions/${encodeURIComponent(
-      opts.id,
-    )}/invoke`;
+    const { path, body: json } = invokeRequest(opts);
+    const url = `/api/${this.deps.pluginId}${path}`;
     try {
       // The plugin router's auth comes first, then express.json(), then
       // the route.
       const credentials = opts.token
         ? await this.deps.auth.authenticate(opts.token)
         : await this.deps.auth.getNoneCredentials();
-      const json = JSON.stringify(
-        version === 'v2'
-          ? { input: opts.input, secrets: opts.secrets }
-          : opts.input,
-      );
       // No body: express.json() leaves `{}`.
       const bytes = json === undefined ? 0 : Buffer.byteLength(json);
       if (bytes > MAX_INVOKE_BODY_BYTES) throw payloadTooLarge(bytes);
