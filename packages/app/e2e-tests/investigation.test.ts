@@ -1,5 +1,10 @@
-import { Page } from '@playwright/test';
-import { test, expect, signInAsGuest, screenshotPath } from './fixtures';
+import {
+  test,
+  expect,
+  screenshotPath,
+  reloadUntil,
+  openDemoAlert,
+} from './fixtures';
 
 /*
  * The demo's alert PaymentsApiErrorRate (scripts/observability.sh demo) reaches the
@@ -10,40 +15,15 @@ import { test, expect, signInAsGuest, screenshotPath } from './fixtures';
  * incident view of the alert then shows the investigation record. Nothing here is
  * seeded: the record is whatever the investigation found in the demo's telemetry.
  */
-const payments = '/catalog/default/component/payments-api';
 test.describe.configure({ timeout: 420_000 });
 // payments-api fails 8 % of its requests with this line (instrumentedService.ts).
 const PATTERN = 'request failed: upstream card processor returned <n>';
-
-/** Reloads the page until `check` passes: the page reads its data once. */
-async function reloadUntil(
-  page: Page,
-  check: () => Promise<void>,
-  timeout: number,
-) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [5_000] });
-}
 
 test('the incident view of the demo alert shows Catalyst’s investigation', async ({
   page,
   pageErrors,
 }) => {
-  await signInAsGuest(page);
-  await page.goto(`${payments}/observability`);
-  const alertLink = page
-    .getByRole('table', { name: 'Active alerts' })
-    .getByRole('link', { name: 'PaymentsApiErrorRate' })
-    .first();
-  await reloadUntil(
-    page,
-    () => expect(alertLink).toBeVisible({ timeout: 15_000 }),
-    240_000,
-  );
-  await alertLink.click();
-  await expect(page).toHaveURL(/\/observability\?alert=\d+$/);
+  await openDemoAlert(page);
 
   // The task runs a few seconds after the alert is linked: on arrival, or, when the first
   // notification beat the catalog to payments-api, by the relink task once it has it.
