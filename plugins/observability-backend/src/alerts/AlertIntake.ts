@@ -121,7 +121,9 @@ export class AlertIntake {
     }
     if (linked.length > 0) {
       logger?.info(
-        `Linked ${linked.length} firing alerts that arrived before the catalog had their entity`,
+        `Linked ${linked.length} firing alert${
+          linked.length === 1 ? '' : 's'
+        } that arrived before the catalog had their entity`,
       );
     }
     await this.requestInvestigations(linked);
