@@ -42,6 +42,8 @@ async function canListen(port: number): Promise<boolean> {
  * ephemeral: between the probe closing it and the program binding it, any outgoing
  * connection on the machine (a database client, another test worker) may take it as
  * its source port, and the program then fails with "address already in use".
+ *
+ * @public
  */
 export async function freePort(): Promise<number> {
   const high = await ephemeralLow();
