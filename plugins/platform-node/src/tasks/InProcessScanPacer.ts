@@ -1,0 +1,42 @@
+import type {
+  PlatformTaskInput,
+  PlatformTaskScanItems,
+  PlatformTaskScanPacer,
+} from './scannerTypes';
+
+/**
+ * The pacer of a scan called without the platform (a test, a script): every
+ * item at once, in key order, with the items' memory kept in this process.
+ * Scanners use it when `ctx.pace` is absent.
+ *
+ * @public
+ */
+export class InProcessScanPacer {
+  private readonly memory = new Map<string, Record<string, unknown>>();
+
+  readonly pace: PlatformTaskScanPacer = async <T>(
+    work: PlatformTaskScanItems<T>,
+  ): Promise<PlatformTaskInput[]> => {
+    const inputs: PlatformTaskInput[] = [];
+    const keyed = work.items
+      .map(item => ({ item, key: work.key(item) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { item, key } of keyed) {
+      if (
+        work.maxTasksPerCycle !== undefined &&
+        inputs.length >= work.maxTasksPerCycle
+      ) {
+        break;
+      }
+      const input = await work.scan(item, {
+        previous: this.memory.get(key),
+        keep: value => {
+          if (value) this.memory.set(key, value);
+          else this.memory.delete(key);
+        },
+      });
+      if (input) inputs.push(input);
+    }
+    return inputs;
+  };
+}
