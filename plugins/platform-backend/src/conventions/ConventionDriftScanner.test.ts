@@ -13,7 +13,7 @@ import {
   createConventionsService,
   simulatedComponent,
 } from '../__testUtils__/conventionsService';
-import { createTaskStores } from '../__testUtils__/taskStores';
+import { createScanPacer, createTaskStores } from '../__testUtils__/taskStores';
 import { TaskQueue } from '../tasks/TaskQueue';
 import { TaskScannerRunner } from '../tasks/TaskScannerRunner';
 import { ConventionDriftScanner } from './ConventionDriftScanner';
@@ -89,6 +89,7 @@ describe('ConventionDriftScanner', () => {
     const runner = new TaskScannerRunner({
       queue: new TaskQueue(store, []),
       logger: mockServices.logger.mock(),
+      pacer: createScanPacer(knex, { now: () => NOW.getTime() }),
       now: () => NOW,
     });
 

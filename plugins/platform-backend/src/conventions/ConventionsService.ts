@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
@@ -49,7 +49,7 @@ export class ConventionsService {
       packs: () => readonly ConventionPack[];
       store: ConventionStore;
       status: ConventionStatusStore;
-      checkouts: Pick<CheckoutService, 'openComponent'>;
+      checkouts: Pick<CheckoutService, 'openComponent' | 'componentRevision'>;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       integrations: ScmIntegrationRegistry;
       catalog: CatalogService;
@@ -225,6 +225,29 @@ export class ConventionsService {
   }
 
   /**
+   * What a drift check of the component depends on besides its repository's
+   * files: the component's annotations and the rule set applied to its packs.
+   */
+  async checkInputs(entity: Entity): Promise<string> {
+    const entityRef = stringifyEntityRef(entity);
+    return checkKey(entity, entityRef, await this.packsFor(entityRef));
+  }
+
+  /**
+   * The commit a drift check of the component would read now (see
+   * `CheckoutService.componentRevision`); undefined when its source is not a
+   * cloned repository.
+   */
+  async revision(entity: Entity): Promise<string | undefined> {
+    return this.options.checkouts.componentRevision(entity);
+  }
+
+  /** Records that the component's compliance row was confirmed now without a new check. */
+  async confirmReport(entityRef: string): Promise<boolean> {
+    return this.options.status.markScanned(entityRef, this.now());
+  }
+
+  /**
    * The component's drift check. Reads of the same component, source and
    * rule set within the cache's lifetime share one check (concurrent ones
    * included), so reading a report does not clone per request; the clones
@@ -237,13 +260,7 @@ export class ConventionsService {
     options: { fresh?: boolean } = {},
   ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
     const packs = await this.packsFor(entityRef);
-    const key = createHash('sha256')
-      .update(entityRef)
-      .update('\0')
-      .update(JSON.stringify(entity.metadata.annotations ?? {}))
-      .update('\0')
-      .update(JSON.stringify(packs))
-      .digest('hex');
+    const key = checkKey(entity, entityRef, packs);
     const ttlMs = this.options.checkCache?.ttlMs ?? 60_000;
     const maxEntries = this.options.checkCache?.maxEntries ?? 500;
     const now = this.now().getTime();
@@ -293,4 +310,18 @@ export class ConventionsService {
       await checkout.close();
     }
   }
+}
+
+function checkKey(
+  entity: Entity,
+  entityRef: string,
+  packs: ConventionPack[],
+): string {
+  return createHash('sha256')
+    .update(entityRef)
+    .update('\0')
+    .update(JSON.stringify(entity.metadata.annotations ?? {}))
+    .update('\0')
+    .update(JSON.stringify(packs))
+    .digest('hex');
 }
