@@ -40,8 +40,9 @@ interface DriftMemory {
  *
  * The components are spread over the interval (`pacing`). A component on
  * GitHub whose branch head (`git ls-remote`, no API request) and rule set
- * are the ones it was last checked at is not cloned again: its report
- * stands, and its task, if it drifted, is found again.
+ * are the ones it was last checked at (the commit its clone read) is not
+ * cloned again: its report stands, and its task, if it drifted, is found
+ * again.
  */
 export class ConventionDriftScanner implements PlatformTaskScanner {
   readonly id = 'convention-drift';
@@ -54,7 +55,7 @@ export class ConventionDriftScanner implements PlatformTaskScanner {
     private readonly deps: {
       service: Pick<
         ConventionsService,
-        'report' | 'checkInputs' | 'revision' | 'confirmReport'
+        'inspect' | 'checkInputs' | 'revision' | 'confirmReport'
       >;
       catalog: CatalogService;
       auth: AuthService;
@@ -99,20 +100,18 @@ export class ConventionDriftScanner implements PlatformTaskScanner {
       if (!(error instanceof InputError)) throw error;
     }
     try {
-      const [revision, inputs] = await Promise.all([
-        service.revision(entity),
-        service.checkInputs(entity),
-      ]);
       const previous = memory.previous as DriftMemory | undefined;
+      const inputs = await service.checkInputs(entity);
+      // Checked before: is the branch still at that commit? (First time: the clone tells.)
       if (
-        revision &&
-        previous?.revision === revision &&
+        previous &&
         previous.inputs === inputs &&
+        previous.revision === (await service.revision(entity)) &&
         (await service.confirmReport(entityRef))
       ) {
         return previous.task;
       }
-      const report = await service.report(entityRef);
+      const { report, revision } = await service.inspect(entityRef);
       let task: PlatformTaskInput | undefined;
       if (report.drifted && repository) {
         const drifted = report.items.filter(

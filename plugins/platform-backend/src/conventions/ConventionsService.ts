@@ -38,6 +38,12 @@ import {
 } from './conventionPullRequest';
 import { requireCatalogEntity } from '../catalog/requireCatalogEntity';
 
+/** A drift check, its catalyst.yaml overrides, and the commit of a clone it read. */
+type CheckResult = ConventionsCheck & {
+  overrides: ConventionsOverrides;
+  revision?: string;
+};
+
 /**
  * Conventions of components: the drift of a component's repository against
  * its pack (as the platform's rule set and the repository's catalyst.yaml
@@ -75,7 +81,7 @@ export class ConventionsService {
     string,
     {
       at: number;
-      result: Promise<ConventionsCheck & { overrides: ConventionsOverrides }>;
+      result: Promise<CheckResult>;
     }
   >();
 
@@ -103,17 +109,27 @@ export class ConventionsService {
     return (await this.inspect(entityRef, credentials)).report;
   }
 
-  /** The drift report and the catalyst.yaml overrides it applied. */
+  /**
+   * The drift report, the catalyst.yaml overrides it applied, and the commit
+   * it read when the repository was cloned.
+   */
   async inspect(
     entityRef: string,
     credentials?: BackstageCredentials,
-  ): Promise<{ report: ConventionsReport; overrides: ConventionsOverrides }> {
+  ): Promise<{
+    report: ConventionsReport;
+    overrides: ConventionsOverrides;
+    revision?: string;
+  }> {
     const entity = await requireCatalogEntity(
       this.options,
       entityRef,
       credentials,
     );
-    const { overrides, ...check } = await this.check(entity, entityRef);
+    const { overrides, revision, ...check } = await this.check(
+      entity,
+      entityRef,
+    );
     const report: ConventionsReport = {
       entityRef,
       pack: check.pack,
@@ -128,7 +144,7 @@ export class ConventionsService {
       pullRequest: await this.options.store.getPullRequest(entityRef),
     };
     await this.options.status.saveReport(report, this.now());
-    return { report, overrides };
+    return { report, overrides, ...(revision && { revision }) };
   }
 
   /**
@@ -258,7 +274,7 @@ export class ConventionsService {
     entity: Entity,
     entityRef: string,
     options: { fresh?: boolean } = {},
-  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
+  ): Promise<CheckResult> {
     const packs = await this.packsFor(entityRef);
     const key = checkKey(entity, entityRef, packs);
     const ttlMs = this.options.checkCache?.ttlMs ?? 60_000;
@@ -286,7 +302,7 @@ export class ConventionsService {
   private async checkNow(
     entity: Entity,
     packs: ConventionPack[],
-  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
+  ): Promise<CheckResult> {
     // Drift reads files and the checked-out branch; no history needed.
     const checkout = await this.options.checkouts.openComponent(entity, {
       depth: 1,
@@ -299,7 +315,15 @@ export class ConventionsService {
       });
       // detectConventionDrift has read it already and thrown on its errors.
       const config = await readCatalystConfig(checkout.dir);
-      return { ...check, overrides: config.overrides };
+      const revision =
+        checkout.source.type === 'clone'
+          ? (await checkout.run('git', ['rev-parse', 'HEAD'])).stdout.trim()
+          : undefined;
+      return {
+        ...check,
+        overrides: config.overrides,
+        ...(revision && { revision }),
+      };
     } catch (error) {
       // catalyst.yaml mistakes are the repository's, with file and line.
       if (error instanceof ConventionsConfigError) {

@@ -67,7 +67,8 @@ export class ScanPacer {
       const key = work.key(item);
       if (!byKey.has(key)) byKey.set(key, item);
     }
-    const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Code-unit order, the order of the cursor's comparisons.
+    const keys = [...byKey.keys()].sort();
     const paced = this.options.config.enabled ? intervalMs : 0;
     const plan = planScanCycle({
       cycle: await this.store.getCycle(jobId),

@@ -18,9 +18,15 @@ export class InProcessScanPacer {
     work: PlatformTaskScanItems<T>,
   ): Promise<PlatformTaskInput[]> => {
     const inputs: PlatformTaskInput[] = [];
-    const keyed = work.items
-      .map(item => ({ item, key: work.key(item) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const byKey = new Map<string, T>();
+    for (const item of work.items) {
+      const key = work.key(item);
+      if (!byKey.has(key)) byKey.set(key, item);
+    }
+    // Code-unit order, as the platform's pacer takes them.
+    const keyed = [...byKey.keys()]
+      .sort()
+      .map(key => ({ key, item: byKey.get(key)! }));
     for (const { item, key } of keyed) {
       if (
         work.maxTasksPerCycle !== undefined &&
