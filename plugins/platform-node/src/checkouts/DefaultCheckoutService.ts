@@ -172,6 +172,7 @@ export class DefaultCheckoutService implements CheckoutService {
     }
   }
 
+  /** The head of the component's branch on GitHub by `git ls-remote`; see {@link CheckoutService.componentRevision}. */
   async componentRevision(entity: Entity): Promise<string | undefined> {
     const source = resolveSpecSource(entity);
     if (source?.type !== 'url') return undefined;

@@ -14,6 +14,7 @@ import type {
 export class InProcessScanPacer {
   private readonly memory = new Map<string, Record<string, unknown>>();
 
+  /** Scans every item now, in key order; stops at `maxTasksPerCycle` tasks. */
   readonly pace: PlatformTaskScanPacer = async <T>(
     work: PlatformTaskScanItems<T>,
   ): Promise<PlatformTaskInput[]> => {
