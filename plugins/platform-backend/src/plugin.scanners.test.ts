@@ -5,10 +5,29 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { platformTaskScannersExtensionPoint } from '@catalyst/plugin-platform-node';
+import {
+  PlatformTaskScanner,
+  platformTaskScannersExtensionPoint,
+} from '@catalyst/plugin-platform-node';
 import request from 'supertest';
 import { platformPlugin } from './plugin';
 import { componentEntity } from './__testUtils__/components';
+
+/** A module that adds `scanner` to the platform, as a task-type module does. */
+function moduleWithScanner(scanner: PlatformTaskScanner) {
+  return createBackendModule({
+    pluginId: 'platform',
+    moduleId: `scanner-${scanner.id}`,
+    register(env) {
+      env.registerInit({
+        deps: { scanners: platformTaskScannersExtensionPoint },
+        async init({ scanners }) {
+          scanners.addScanner(scanner);
+        },
+      });
+    },
+  });
+}
 
 describe('platform backend task scanners', () => {
   it('schedules each scanner of a module and queues what it finds once', async () => {
@@ -21,29 +40,18 @@ describe('platform backend task scanners', () => {
         jobs.set(task.id, task.fn);
       },
     });
-    const scannerModule = createBackendModule({
-      pluginId: 'platform',
-      moduleId: 'test-scanner',
-      register(env) {
-        env.registerInit({
-          deps: { scanners: platformTaskScannersExtensionPoint },
-          async init({ scanners }) {
-            scanners.addScanner({
-              id: 'outdated-lodash',
-              taskType: 'dependency_update',
-              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
-              scan: async () => [
-                {
-                  entityRef: 'component:default/web',
-                  title: 'Update lodash',
-                  repository: 'acme/web',
-                  subject: 'lodash',
-                },
-              ],
-            });
-          },
-        });
-      },
+    const scannerModule = moduleWithScanner({
+      id: 'outdated-lodash',
+      taskType: 'dependency_update',
+      schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+      scan: async () => [
+        {
+          entityRef: 'component:default/web',
+          title: 'Update lodash',
+          repository: 'acme/web',
+          subject: 'lodash',
+        },
+      ],
     });
     const { server } = await startTestBackend({
       features: [
@@ -96,35 +104,24 @@ describe('platform backend task scanners', () => {
       },
     });
     const scanned: string[] = [];
-    const scannerModule = createBackendModule({
-      pluginId: 'platform',
-      moduleId: 'paced-scanner',
-      register(env) {
-        env.registerInit({
-          deps: { scanners: platformTaskScannersExtensionPoint },
-          async init({ scanners }) {
-            scanners.addScanner({
-              id: 'paced',
-              taskType: 'lint_autofix',
-              schedule: {
-                frequency: { hours: 6 },
-                timeout: { minutes: 15 },
-                initialDelay: { minutes: 10 },
-              },
-              pacing: { intervalMinutes: 360 },
-              scan: async ctx =>
-                ctx.pace!({
-                  items: ['acme/c', 'acme/a', 'acme/b'],
-                  key: slug => slug,
-                  scan: async slug => {
-                    scanned.push(slug);
-                    return undefined;
-                  },
-                }),
-            });
-          },
-        });
+    const scannerModule = moduleWithScanner({
+      id: 'paced',
+      taskType: 'lint_autofix',
+      schedule: {
+        frequency: { hours: 6 },
+        timeout: { minutes: 15 },
+        initialDelay: { minutes: 10 },
       },
+      pacing: { intervalMinutes: 360 },
+      scan: async ctx =>
+        ctx.pace!({
+          items: ['acme/c', 'acme/a', 'acme/b'],
+          key: slug => slug,
+          scan: async slug => {
+            scanned.push(slug);
+            return undefined;
+          },
+        }),
     });
     await startTestBackend({
       features: [

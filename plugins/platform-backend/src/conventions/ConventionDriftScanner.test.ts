@@ -23,6 +23,22 @@ const NOW = new Date('2026-11-27T12:00:00Z');
 
 jest.setTimeout(60_000);
 
+function driftScanner(
+  conventions: Awaited<ReturnType<typeof createConventionsService>>,
+  logger = mockServices.logger.mock(),
+) {
+  return new ConventionDriftScanner(
+    { frequency: { hours: 6 }, timeout: { minutes: 30 } },
+    {
+      service: conventions.service,
+      catalog: conventions.catalog,
+      auth: conventions.auth,
+      integrations: conventions.integrations,
+      logger,
+    },
+  );
+}
+
 describe('ConventionDriftScanner', () => {
   let github: GithubSimulator;
 
@@ -76,16 +92,7 @@ describe('ConventionDriftScanner', () => {
         onDisk,
       ],
     });
-    const scanner = new ConventionDriftScanner(
-      { frequency: { hours: 6 }, timeout: { minutes: 30 } },
-      {
-        service: conventions.service,
-        catalog: conventions.catalog,
-        auth: conventions.auth,
-        integrations: conventions.integrations,
-        logger: mockServices.logger.mock(),
-      },
-    );
+    const scanner = driftScanner(conventions);
     const runner = new TaskScannerRunner({
       queue: new TaskQueue(store, []),
       logger: mockServices.logger.mock(),
@@ -158,16 +165,7 @@ describe('ConventionDriftScanner', () => {
       });
       const opened = jest.spyOn(conventions.checkouts, 'openComponent');
       const logger = mockServices.logger.mock();
-      const scanner = new ConventionDriftScanner(
-        { frequency: { hours: 6 }, timeout: { minutes: 30 } },
-        {
-          service: conventions.service,
-          catalog: conventions.catalog,
-          auth: conventions.auth,
-          integrations: conventions.integrations,
-          logger,
-        },
-      );
+      const scanner = driftScanner(conventions, logger);
       const runner = new TaskScannerRunner({
         queue: new TaskQueue(store, []),
         logger: mockServices.logger.mock(),
