@@ -214,7 +214,11 @@ async function main() {
           data: {
             backend: { workingDirectory: workdir },
             integrations: { github: [github.integrationConfig()] },
-            platform: { tasks: { wakeUps: false } },
+            // Each job call is one whole cycle here, not a tick of a paced one.
+            platform: {
+              tasks: { wakeUps: false },
+              scanPacing: { enabled: false },
+            },
           },
         }),
       ],
