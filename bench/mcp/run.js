@@ -5,6 +5,7 @@ const { resolve, join } = require('node:path');
 const fs = require('node:fs');
 const os = require('node:os');
 const { performance } = require('node:perf_hooks');
+const { Worker } = require('node:worker_threads');
 
 const repoRoot = resolve(__dirname, '../..');
 require(join(repoRoot, 'node_modules/@backstage/cli/config/nodeTransform.cjs'));
@@ -27,7 +28,11 @@ const {
   createServiceFactory,
 } = require('@backstage/backend-plugin-api');
 const { actionsServiceRef } = require('@backstage/backend-plugin-api/alpha');
-const { CachingActionsService } = require('../../packages/backend/src/actions');
+const {
+  CachingActionsService,
+  inProcessActionsRegistryServiceFactory,
+  localActionsServiceRef,
+} = require('../../packages/backend/src/actions');
 const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 const {
   StreamableHTTPClientTransport,
@@ -59,6 +64,12 @@ const ACTIONS_SERVICE = process.env.ACTIONS_SERVICE ?? 'caching';
 const LIST_TTL_MS = process.env.ACTIONS_LIST_TTL_MS
   ? Number(process.env.ACTIONS_LIST_TTL_MS)
   : undefined;
+// `in-process` (the backend's): actions of this backend's plugins are invoked
+// in process; `http`: Backstage's registry, every invocation over HTTP.
+const INVOKE = process.env.INVOKE ?? 'in-process';
+// `worker`: the concurrent rounds' clients run in a worker thread (their own
+// event loop, as an agent's would be); `main`: on the backend's event loop.
+const CLIENTS_IN = process.env.CLIENTS_IN ?? 'worker';
 // PROFILE=N: before the rounds, N calls of each tool one after the other, and
 // where their time went (actions.list, actions.invoke, the rest).
 const PROFILE = Number(process.env.PROFILE ?? 0);
@@ -80,9 +91,14 @@ const timedActionsServiceFactory = createServiceFactory({
     config: coreServices.rootConfig,
     logger: coreServices.logger,
     auth: coreServices.auth,
+    localActions: localActionsServiceRef,
   },
-  factory: deps => {
-    const inner = new CachingActionsService({ ...deps, ttlMs: LIST_TTL_MS });
+  factory: ({ localActions, ...deps }) => {
+    const inner = new CachingActionsService({
+      ...deps,
+      localActions: INVOKE === 'http' ? undefined : localActions,
+      ttlMs: LIST_TTL_MS,
+    });
     return {
       list: timed('list', opts => inner.list(opts)),
       invoke: timed('invoke', opts => inner.invoke(opts)),
@@ -135,23 +151,24 @@ const step = what =>
     `[${((performance.now() - began) / 1000).toFixed(1)} s] ${what}`,
   );
 
-/** Warm-up, then rounds alternating REST and MCP; compares the best round of each. */
-/** `total` calls from `CLIENTS` concurrent workers: p50, p99, calls/s, failures. */
-const measure = (name, send, total) => measureSends(name, send, CLIENTS, total);
-
+/**
+ * Warm-up, then rounds alternating REST and MCP; compares the best round of
+ * each. `rest` and `mcp` run `total` calls from `CLIENTS` concurrent clients
+ * and answer p50, p99, calls/s and failures.
+ */
 async function compare(title, rest, mcp) {
   console.log(
     `\n${title}: ${CLIENTS} concurrent clients, ${REQUESTS} calls per round`,
   );
-  await measure('warm-up', rest, WARMUP);
-  await measure('warm-up', mcp, WARMUP);
+  await rest('warm-up', WARMUP);
+  await mcp('warm-up', WARMUP);
   const rounds = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, send] of [
       ['rest', rest],
       ['mcp', mcp],
     ]) {
-      const r = await measure(name, send, REQUESTS);
+      const r = await send(name, REQUESTS);
       rounds.push(r);
       console.log(
         `round ${round} ${name.padEnd(4)} p50 ${r.p50.toFixed(
@@ -241,7 +258,9 @@ async function main() {
         platformPlugin.default,
         observabilityPlugin.default,
         mcpActionsPlugin.default,
-        actionsRegistryServiceFactory,
+        INVOKE === 'http'
+          ? actionsRegistryServiceFactory
+          : inProcessActionsRegistryServiceFactory,
         ACTIONS_SERVICE === 'default'
           ? actionsServiceFactory
           : timedActionsServiceFactory,
@@ -355,41 +374,77 @@ async function main() {
     const query =
       'sum(rate(http_request_duration_seconds_count{code=~"5.."}[1m])) / sum(rate(http_request_duration_seconds_count[1m]))';
     const pairs = [
-      [
-        `get-spec-context (slug + task id) vs GET spec + GET plan.md`,
-        route(specPath, `${specPath}/files/${target.plan}`),
-        tool('platform.get-spec-context', {
-          entityRef: ENTITY,
-          slug: target.slug,
-          taskId: target.taskId,
-        }),
-      ],
-      [
-        'query-metrics (instant) vs GET query',
-        route(
+      {
+        title: `get-spec-context (slug + task id) vs GET spec + GET plan.md`,
+        paths: [specPath, `${specPath}/files/${target.plan}`],
+        tool: 'platform.get-spec-context',
+        args: { entityRef: ENTITY, slug: target.slug, taskId: target.taskId },
+      },
+      {
+        title: 'query-metrics (instant) vs GET query',
+        paths: [
           `/api/observability/entities/${ENTITY_PATH}/query?query=${encodeURIComponent(
             query,
           )}`,
-        ),
-        tool('observability.query-metrics', { entityRef: ENTITY, query }),
-      ],
+        ],
+        tool: 'observability.query-metrics',
+        args: { entityRef: ENTITY, query },
+      },
     ];
+    // The concurrent rounds: `total` calls from CLIENTS clients.
+    let rounds;
+    if (CLIENTS_IN === 'main') {
+      rounds = pairs.map(pair => ({
+        rest: (name, total) => measure(name, route(...pair.paths), total),
+        mcp: (name, total) => measure(name, tool(pair.tool, pair.args), total),
+      }));
+    } else {
+      const worker = new Worker(join(__dirname, 'clients.js'), {
+        workerData: { base, auth: AUTH, clients: CLIENTS, pairs },
+      });
+      const answers = [];
+      worker.on('message', answer => answers.shift()?.(answer));
+      worker.on('error', error => {
+        console.error(error);
+        process.exit(1);
+      });
+      const ask = message =>
+        new Promise(done => {
+          answers.push(done);
+          if (message) worker.postMessage(message);
+        });
+      await ask(); // ready: its clients are connected
+      cleanups.push(async () => {
+        await ask({ kind: 'close' });
+        await worker.terminate();
+      });
+      rounds = pairs.map((_, pair) => ({
+        rest: (name, total) => ask({ pair, kind: 'rest', name, total }),
+        mcp: (name, total) => ask({ pair, kind: 'mcp', name, total }),
+      }));
+    }
     console.log(
       `actions service: ${
         ACTIONS_SERVICE === 'default'
           ? "Backstage's default (no list cache)"
           : `the backend's caching one, list TTL ${LIST_TTL_MS ?? 'default'} ms`
+      }; invocation: ${
+        ACTIONS_SERVICE !== 'default' && INVOKE !== 'http'
+          ? 'in process'
+          : 'over HTTP'
+      }; concurrent clients: ${
+        CLIENTS_IN === 'main' ? "on the backend's event loop" : 'in a worker'
       }`,
     );
     if (PROFILE > 0) {
-      for (const [title, rest, mcp] of pairs) {
-        await profile(`${title}, REST`, rest);
-        await profile(`${title}, MCP`, mcp);
+      for (const pair of pairs) {
+        await profile(`${pair.title}, REST`, route(...pair.paths));
+        await profile(`${pair.title}, MCP`, tool(pair.tool, pair.args));
       }
     }
     let ok = true;
-    for (const [title, rest, mcp] of pairs) {
-      ok = (await compare(title, rest, mcp)) && ok;
+    for (const [i, pair] of pairs.entries()) {
+      ok = (await compare(pair.title, rounds[i].rest, rounds[i].mcp)) && ok;
     }
     t0 = performance.now();
     console.log(`\n${ok ? 'OK' : 'OVER'}`);

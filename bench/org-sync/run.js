@@ -145,8 +145,10 @@ async function main() {
           data: {
             backend: { workingDirectory: workdir },
             integrations: { github: [github.integration] },
+            // Each job call is one whole cycle here, not a tick of a paced one.
             platform: {
               tasks: { wakeUps: false },
+              scanPacing: { enabled: false },
               ...(SPEC_CONCURRENCY && {
                 specs: { concurrency: SPEC_CONCURRENCY },
               }),

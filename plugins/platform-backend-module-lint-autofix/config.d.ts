@@ -4,7 +4,10 @@ export interface Config {
     lintAutofix?: {
       /** Whether the scanner queues `lint_autofix` tasks. Default false. */
       enabled?: boolean;
-      /** Minutes between scans of the component repositories. Default 360. */
+      /**
+       * Minutes of one scan cycle over the component repositories, which are
+       * spread over it (`platform.scanPacing`). Default 360.
+       */
       scanFrequencyMinutes?: number;
       /**
        * Repositories (`owner/name`) that opt in. With `owners` also empty,
@@ -13,7 +16,7 @@ export interface Config {
       repositories?: string[];
       /** GitHub owners (organisations, users) whose repositories opt in. */
       owners?: string[];
-      /** At most this many tasks queued per scan. Default 10. */
+      /** At most this many tasks queued per cycle. Default 10. */
       maxTasksPerCycle?: number;
     };
   };

@@ -50,8 +50,9 @@ export interface Config {
     /** The AGENTS.md context of components (the Agent context tab). */
     agentContext?: {
       /**
-       * Minutes between re-analyses of every stored agent context, which mark
-       * the contexts whose committed AGENTS.md is stale. Default 360.
+       * Minutes of one cycle of re-analyses over every stored agent context,
+       * which mark the contexts whose committed AGENTS.md is stale; the
+       * contexts are spread over it (`platform.scanPacing`). Default 360.
        */
       checkIntervalMinutes?: number;
       /**
@@ -69,11 +70,29 @@ export interface Config {
     /** Convention drift of components (the compliance overview and `convention_fix` tasks). */
     conventions?: {
       /**
-       * Minutes between drift scans of every catalog component on GitHub; each
-       * scan records the component's compliance and queues a `convention_fix`
-       * task for a drifted one. Default 360.
+       * Minutes of one drift scan cycle over every catalog component; each
+       * component's check records its compliance and queues a
+       * `convention_fix` task for a drifted one. The components are spread
+       * over the cycle (`platform.scanPacing`), and one on GitHub whose
+       * branch head and rules did not change since its last check is not
+       * cloned again. Default 360.
        */
       scanIntervalMinutes?: number;
+    };
+    /**
+     * How scans spread their per-repository work over their interval (the
+     * drift scanner, the agent context check, and module scanners that ask
+     * for it, such as lint-autofix): instead of every repository at once,
+     * the job runs every tick and takes the repositories whose time has come,
+     * evenly over the interval and at most about one per tick when there are
+     * few. The cycle's progress is kept in the database, so a restart or
+     * another replica carries on where the last run stopped.
+     */
+    scanPacing?: {
+      /** Whether scans are paced; false runs each cycle at once at its interval. Default true. */
+      enabled?: boolean;
+      /** Seconds between the runs of a paced scan's job. Default 60. */
+      tickSeconds?: number;
     };
     /** The durable queue of platform tasks and its worker. */
     tasks?: {

@@ -1,5 +1,13 @@
 import { Page } from '@playwright/test';
-import { test, expect, signInAsGuest, screenshotPath } from './fixtures';
+import {
+  test,
+  expect,
+  signInAsGuest,
+  screenshotPath,
+  reloadUntil,
+  openDemoAlert,
+  DEMO_PAYMENTS as payments,
+} from './fixtures';
 
 /*
  * The observability demo that scripts/start.sh starts beside the portal
@@ -9,23 +17,10 @@ import { test, expect, signInAsGuest, screenshotPath } from './fixtures';
  * demo starts. Scraped data and the alert arrive while the tests run, so a
  * test reloads until they are there.
  */
-const payments = '/catalog/default/component/payments-api';
 // Waiting for the demo's data takes its time on a cold start.
 test.describe.configure({ timeout: 300_000 });
 const FAILED = 'request failed: upstream card processor returned 502';
 const SERVED = 'request served';
-
-/** Reloads the page until `check` passes: the page reads its data once. */
-async function reloadUntil(
-  page: Page,
-  check: () => Promise<void>,
-  timeout: number,
-) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [5_000] });
-}
 
 /** The line charts of a panel's series (one path per series with points). */
 const seriesPaths = (page: Page, panel: string) =>
@@ -140,20 +135,7 @@ test('the incident of the demo alert shows its error log lines', async ({
   page,
   pageErrors,
 }) => {
-  await signInAsGuest(page);
-  await page.goto(`${payments}/observability`);
-
-  const alertLink = page
-    .getByRole('table', { name: 'Active alerts' })
-    .getByRole('link', { name: 'PaymentsApiErrorRate' })
-    .first();
-  await reloadUntil(
-    page,
-    () => expect(alertLink).toBeVisible({ timeout: 15_000 }),
-    240_000,
-  );
-  await alertLink.click();
-  await expect(page).toHaveURL(/\/observability\?alert=\d+$/);
+  await openDemoAlert(page);
 
   const timeline = page.getByRole('list', { name: 'Incident timeline' });
   await expect(timeline).toContainText('PaymentsApiErrorRate fired');

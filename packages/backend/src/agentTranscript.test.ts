@@ -1,4 +1,3 @@
-import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import {
   mockCredentials,
   mockServices,
@@ -17,7 +16,10 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
-import { cachingActionsServiceFactory } from './actions';
+import {
+  cachingActionsServiceFactory,
+  inProcessActionsRegistryServiceFactory,
+} from './actions';
 // The observability plugin's own helpers that run the real Prometheus and the
 // instrumented demo service (the portal's demo runs the same service). They are
 // test helpers of that plugin, not part of its published API.
@@ -132,7 +134,7 @@ describe('an agent session through MCP gives the answers the portal pages show',
         platformPlugin,
         observabilityPlugin,
         mcpActionsPlugin,
-        actionsRegistryServiceFactory,
+        inProcessActionsRegistryServiceFactory,
         cachingActionsServiceFactory,
         catalogServiceMock.factory({ entities: [entity] }),
         mockServices.rootConfig.factory({

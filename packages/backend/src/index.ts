@@ -1,10 +1,16 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { cachingActionsServiceFactory } from './actions';
+import {
+  cachingActionsServiceFactory,
+  inProcessActionsRegistryServiceFactory,
+} from './actions';
 
 const backend = createBackend();
 
 // The MCP server lists every plugin's actions on each tool call: keep each
-// principal's list briefly instead of fetching it from every plugin again.
+// principal's list briefly instead of fetching it from every plugin again,
+// and invoke the actions of this backend's plugins in process (the checks
+// of the registry's invoke route, without the HTTP hop).
+backend.add(inProcessActionsRegistryServiceFactory);
 backend.add(cachingActionsServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));

@@ -41,6 +41,12 @@ import { AlertRuleService } from './rules/AlertRuleService';
 import { RuleFileApplier } from './rules/RuleFileApplier';
 
 /**
+ * How often alerts stored before the catalog had their entity are linked to it; with the
+ * index's one-minute snapshot, an alert is linked at most ~90 s after its entity is.
+ */
+const ALERT_RELINK_INTERVAL_SECONDS = 30;
+
+/**
  * The Catalyst observability backend plugin, mounted at /api/observability.
  *
  * @public
@@ -58,6 +64,7 @@ export const observabilityPlugin = createBackendPlugin({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         permissions: coreServices.permissions,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -106,6 +113,15 @@ export const observabilityPlugin = createBackendPlugin({
             ? new PlatformInvestigationRequests(deps)
             : undefined,
           logger: deps.logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'observability-alert-relink',
+          frequency: { seconds: ALERT_RELINK_INTERVAL_SECONDS },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: ALERT_RELINK_INTERVAL_SECONDS },
+          fn: async () => {
+            await intake.relink();
+          },
         });
         const correlator = new IncidentCorrelator({
           events: eventStore,

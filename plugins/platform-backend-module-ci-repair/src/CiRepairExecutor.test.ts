@@ -7,6 +7,7 @@ import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import {
   DefaultCheckoutService,
   DefaultIsolatedToolRunner,
+  GithubBudget,
   GithubPullRequestMerger,
   runCommand,
 } from '@catalyst/plugin-platform-node';
@@ -62,9 +63,11 @@ describe('CiRepairExecutor', () => {
   function executor(
     config = { maxPushes: 2, maxReruns: 2 },
     flaky: string[] = [],
+    budget?: GithubBudget,
   ) {
     const refreshed: string[] = [];
     const repair = new CiRepairExecutor({
+      budget,
       integrations: integrations(),
       credentialsProvider: DefaultGithubCredentialsProvider.fromIntegrations(
         integrations(),
@@ -260,16 +263,24 @@ describe('CiRepairExecutor', () => {
     expect(simulator.comments(fullName, number)).toHaveLength(1);
   });
 
-  it('reads the failure from the Actions job log when the check run says nothing', async () => {
+  it('reads the failure from the end of a large Actions job log when the check run says nothing', async () => {
     const { fullName, git, head, number } = await chorePullRequest({
       'svc.go': FORMATTED.replace('ToUpper', 'ToLower'),
     });
     await failCheck(fullName, head, 'build', 'failure', '');
     const run = simulator.checkRuns(fullName).at(-1)!;
+    // Megabytes of output before the failing step; the first failure the
+    // log names lies outside the tail that is read.
+    const earlier = Array.from(
+      { length: 120_000 },
+      (_, i) => `2026-12-07T04:59:00.0000000Z downloading module ${i}`,
+    );
     simulator.setJobLog(
       fullName,
       run.id,
       [
+        '2026-12-07T04:58:00.0000000Z --- FAIL: TestEarlier (0.00s)',
+        ...earlier,
         '2026-12-07T05:00:00.0000000Z ##[group]Run go test ./...',
         '2026-12-07T05:00:01.0000000Z === RUN   TestUpper',
         '2026-12-07T05:00:01.1000000Z     svc_test.go:9: Upper("a") = "a", want "A"',
@@ -278,7 +289,10 @@ describe('CiRepairExecutor', () => {
       ].join('\n'),
     );
 
-    const result = await executor().repair.execute(
+    const budget = new GithubBudget();
+    const from = simulator.requests.length;
+
+    const result = await executor(undefined, [], budget).repair.execute(
       task(fullName, number, head),
       apply(),
     );
@@ -290,6 +304,17 @@ describe('CiRepairExecutor', () => {
       }),
     );
     expect(await branchHead(git)).toBe(head);
+    // Every API request counts in the budget as `tasks`; the log itself is
+    // read from the address GitHub redirects to, outside the API.
+    const apiRequests = simulator.requests
+      .slice(from)
+      .filter(r => r.operation !== undefined && r.operation !== 'git');
+    expect(budget.snapshot().features).toEqual([
+      expect.objectContaining({
+        feature: 'tasks',
+        requests: apiRequests.length,
+      }),
+    ]);
     expect(
       simulator.requests.filter(
         r =>
@@ -301,6 +326,7 @@ describe('CiRepairExecutor', () => {
     expect(comment.body).toContain('**test failure** (tests: `TestUpper`)');
     expect(comment.body).toContain('--- FAIL: TestUpper (0.00s)');
     expect(comment.body).not.toContain('2026-12-07T05:00:01');
+    expect(comment.body).not.toContain('TestEarlier');
   });
 
   it('holds the push limit under repeated failures', async () => {

@@ -5,19 +5,20 @@ import type {
 } from '@backstage/integration';
 import type { PlatformTask } from '@catalyst/plugin-platform-common';
 import {
-  GithubApiError,
   githubConnector,
+  GithubPullRequestMerger,
+  GithubPullRequestPublisher,
   parseGithubRepository,
 } from '@catalyst/plugin-platform-node';
 import type {
   CheckoutService,
+  GithubBudget,
   GithubConnection,
   GithubRepositoryRef,
   IsolatedToolRunner,
   PlatformTaskExecutionContext,
   PlatformTaskExecutionResult,
   PlatformTaskExecutor,
-  PullRequestFileChange,
 } from '@catalyst/plugin-platform-node';
 import {
   installLockedDependencies,
@@ -36,6 +37,7 @@ import {
   FailedCheck,
 } from './classifyCheckFailure';
 import type { CiRepairConfig } from './readCiRepairConfig';
+import { readJobLogTail } from './readJobLogTail';
 
 /** What AutoMergeRunner hands over: the chore pull request and the head whose checks failed. */
 const payloadSchema = z.object({
@@ -44,8 +46,6 @@ const payloadSchema = z.object({
   headSha: z.string().regex(/^[0-9a-f]{40}$/),
 });
 
-/** Conclusions that let a pull request merge. */
-const PASSING = new Set(['success', 'neutral', 'skipped']);
 /** Kinds a push of the repository's own fixers repairs. */
 const PUSH_KINDS = new Set<CheckFailureKind>(['format', 'lint', 'lockfile']);
 /** Kinds a re-run of the check repairs. */
@@ -55,7 +55,7 @@ const TRAILER = 'Catalyst-Repair';
 /** Annotations read per check run, and check runs read per head (untrusted, bounded). */
 const MAX_ANNOTATIONS = 100;
 // The end of a job log: where a failing step prints why.
-const MAX_JOB_LOG_CHARS = 65_536;
+const MAX_JOB_LOG_BYTES = 65_536;
 const MAX_FAILED_CHECKS = 20;
 /** Formatters: what a format failure runs; a lint failure runs every fixer. */
 const FORMATTERS: LintFixer['tool'][] = [
@@ -91,11 +91,16 @@ const marker = (action: string, sha: string) =>
  */
 export class CiRepairExecutor implements PlatformTaskExecutor {
   readonly taskType = 'ci_repair';
+  private readonly connect: ReturnType<typeof githubConnector>;
+  private readonly publisher: GithubPullRequestPublisher;
+  private readonly merger: GithubPullRequestMerger;
 
   constructor(
     private readonly deps: {
       integrations: ScmIntegrationRegistry;
       credentialsProvider: GithubCredentialsProvider;
+      /** The platform's GitHub budget; requests count as `tasks`. */
+      budget?: GithubBudget;
       checkouts: CheckoutService;
       tools: IsolatedToolRunner;
       config: CiRepairConfig;
@@ -104,7 +109,13 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
       refreshLockfile: RefreshLockfile;
       install?: InstallDependencies;
     },
-  ) {}
+  ) {
+    const github = { ...deps, feature: 'tasks' };
+    this.connect = githubConnector(github);
+    // The merger judges the checks that queued this task; the repair reads them the same way.
+    this.merger = new GithubPullRequestMerger(github);
+    this.publisher = new GithubPullRequestPublisher(github);
+  }
 
   async execute(
     task: PlatformTask,
@@ -119,10 +130,7 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
     const payload = parsed.data;
     const target = parseGithubRepository(payload.repositoryUrl);
     const { owner, repo } = target;
-    const github = await githubConnector({
-      integrations: this.deps.integrations,
-      credentialsProvider: this.deps.credentialsProvider,
-    })(target);
+    const github = await this.connect(target);
     const pull = await github.call('pulls.get', o =>
       o.rest.pulls.get({ owner, repo, pull_number: payload.pullNumber }),
     );
@@ -151,7 +159,12 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
       };
     }
 
-    const failed = await this.failedChecks(github, target, payload.headSha);
+    const failed = await this.failedChecks(
+      github,
+      target,
+      payload.headSha,
+      ctx.signal,
+    );
     if (failed.length === 0) {
       return {
         outcome: 'nothing_to_do',
@@ -378,7 +391,8 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
         '',
         `${TRAILER}: ${n}`,
       ].join('\n');
-      const sha = await pushCommit(github, target, {
+      const { commitSha: sha } = await this.publisher.pushCommit({
+        repository: target.url,
         branch: pull.branch,
         parentSha: headSha,
         files,
@@ -402,69 +416,21 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
     }
   }
 
-  /**
-   * The log of the GitHub Actions job behind a check run (an Actions job's id is its
-   * check run's id), its last 64 KiB (`MAX_JOB_LOG_CHARS`); undefined when the
-   * API has none: a check run of another app (404) or a log past retention (410).
-   */
-  private async jobLog(
-    github: GithubConnection,
-    target: GithubRepositoryRef,
-    jobId: number,
-  ): Promise<string | undefined> {
-    const { owner, repo } = target;
-    try {
-      const log = await github.call(
-        'actions.downloadJobLogsForWorkflowRun',
-        o =>
-          o.rest.actions.downloadJobLogsForWorkflowRun({
-            owner,
-            repo,
-            job_id: jobId,
-          }),
-      );
-      const text =
-        typeof log === 'string'
-          ? log
-          : Buffer.from(log as ArrayBuffer).toString('utf8');
-      // Actions prefixes every line with its time.
-      return text
-        .slice(-MAX_JOB_LOG_CHARS)
-        .replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /gm, '');
-    } catch (error) {
-      if (
-        error instanceof GithubApiError &&
-        (error.githubStatus === 404 || error.githubStatus === 410)
-      ) {
-        return undefined;
-      }
-      throw error;
-    }
-  }
-
   /** The failed check runs of a head (the newest run of each name), with their annotations and job logs. */
   private async failedChecks(
     github: GithubConnection,
     target: GithubRepositoryRef,
     headSha: string,
+    signal: AbortSignal,
   ): Promise<FailedCheck[]> {
     const { owner, repo } = target;
-    const { check_runs: runs } = await github.call('checks.listForRef', o =>
-      o.rest.checks.listForRef({ owner, repo, ref: headSha, per_page: 100 }),
-    );
-    const newest = new Map<string, (typeof runs)[number]>();
-    for (const run of runs) {
-      const seen = newest.get(run.name);
-      if (!seen || run.id > seen.id) newest.set(run.name, run);
-    }
-    const failed = [...newest.values()]
-      .filter(
-        run => run.status === 'completed' && !PASSING.has(run.conclusion ?? ''),
-      )
-      .slice(0, MAX_FAILED_CHECKS);
+    const { failed } = await this.merger.readChecks({
+      repository: target.url,
+      sha: headSha,
+    });
     const checks: FailedCheck[] = [];
-    for (const run of failed) {
-      const annotations = run.output.annotations_count
+    for (const run of failed.slice(0, MAX_FAILED_CHECKS)) {
+      const annotations = run.output.annotationsCount
         ? await github.call('checks.listAnnotations', o =>
             o.rest.checks.listAnnotations({
               owner,
@@ -474,6 +440,11 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
             }),
           )
         : [];
+      // An Actions job's id is its check run's id.
+      const jobLog = await readJobLogTail(github, target, run.id, {
+        maxBytes: MAX_JOB_LOG_BYTES,
+        signal,
+      });
       checks.push({
         id: run.id,
         name: run.name.slice(0, 200),
@@ -481,7 +452,8 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
         title: run.output.title ?? undefined,
         summary: run.output.summary ?? undefined,
         text: run.output.text ?? undefined,
-        jobLog: await this.jobLog(github, target, run.id),
+        // Actions prefixes every line with its time.
+        jobLog: jobLog?.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /gm, ''),
         annotations: annotations.map(a => ({
           path: a.path,
           line: a.start_line,
@@ -492,78 +464,6 @@ export class CiRepairExecutor implements PlatformTaskExecutor {
     }
     return checks;
   }
-}
-
-/** One commit with the changed files on top of `parentSha`, and the branch moved to it without force. */
-async function pushCommit(
-  github: GithubConnection,
-  target: GithubRepositoryRef,
-  options: {
-    branch: string;
-    parentSha: string;
-    files: Record<string, PullRequestFileChange>;
-    message: string;
-  },
-): Promise<string> {
-  const { owner, repo } = target;
-  const parent = await github.call('git.getCommit', o =>
-    o.rest.git.getCommit({ owner, repo, commit_sha: options.parentSha }),
-  );
-  const tree: {
-    path: string;
-    mode: '100644' | '100755';
-    type: 'blob';
-    sha: string | null;
-  }[] = [];
-  for (const [path, change] of Object.entries(options.files)) {
-    if ('delete' in change) {
-      tree.push({
-        path,
-        mode: '100644' as const,
-        type: 'blob' as const,
-        sha: null,
-      });
-      continue;
-    }
-    const blob = await github.call('git.createBlob', o =>
-      o.rest.git.createBlob({
-        owner,
-        repo,
-        content: Buffer.from(change.content, 'utf8').toString('base64'),
-        encoding: 'base64',
-      }),
-    );
-    tree.push({
-      path,
-      mode: change.executable ? ('100755' as const) : ('100644' as const),
-      type: 'blob' as const,
-      sha: blob.sha,
-    });
-  }
-  const created = await github.call('git.createTree', o =>
-    o.rest.git.createTree({ owner, repo, base_tree: parent.tree.sha, tree }),
-  );
-  const commit = await github.call('git.createCommit', o =>
-    o.rest.git.createCommit({
-      owner,
-      repo,
-      message: options.message,
-      tree: created.sha,
-      parents: [options.parentSha],
-    }),
-  );
-  // Never forced: a push by anyone since the head was read makes GitHub
-  // refuse this one rather than drop their commit.
-  await github.call('git.updateRef', o =>
-    o.rest.git.updateRef({
-      owner,
-      repo,
-      ref: `heads/${options.branch}`,
-      sha: commit.sha,
-      force: false,
-    }),
-  );
-  return commit.sha;
 }
 
 function label(kind: CheckFailureKind): string {

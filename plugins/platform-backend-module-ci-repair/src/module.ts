@@ -37,6 +37,7 @@ export const platformModuleCiRepair = createBackendModule({
           new CiRepairExecutor({
             integrations: github.integrations,
             credentialsProvider: github.credentialsProvider,
+            budget: github.budget,
             checkouts,
             tools,
             config: readCiRepairConfig(config),

@@ -195,6 +195,65 @@ describe('LintAutofixScanner', () => {
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('costs one conditional request per repository on an idle cycle, answered 304 and not counted', async () => {
+      const suffix = databaseId.toLowerCase();
+      const lint = `acme/idle-lint-${suffix}`;
+      const plain = `acme/idle-plain-${suffix}`;
+      await simulator.createRepository(lint, {
+        commits: [{ message: 'feat: cart', files: lintFixtureFiles() }],
+      });
+      const plainRepo = await simulator.createRepository(plain, {
+        commits: [{ message: 'feat: plain', files: noLintTools }],
+      });
+      const budget = new GithubBudget();
+      const platform = await startPlatformWithScanner(
+        databases,
+        databaseId,
+        scanner(
+          [
+            component('idle-lint', { 'github.com/project-slug': lint }),
+            component('idle-plain', { 'github.com/project-slug': plain }),
+          ],
+          {},
+          budget,
+        ),
+      );
+      const requestsSince = (from: number, slug: string) =>
+        simulator.requests
+          .slice(from)
+          .filter(r => r.path.startsWith(`/repos/${slug}/`))
+          .map(r => [r.operation, r.status, r.counted]);
+
+      await platform.scan();
+      expect(await platform.tasks()).toHaveLength(1);
+
+      let from = simulator.requests.length;
+      const before = budget.snapshot().features[0];
+      await platform.scan();
+      for (const slug of [lint, plain]) {
+        expect(requestsSince(from, slug)).toEqual([
+          ['git/get-ref', 304, false],
+        ]);
+      }
+      const after = budget.snapshot().features[0];
+      expect(after.requests - before.requests).toBe(0);
+      expect(after.notModified - before.notModified).toBe(2);
+      expect(await platform.tasks()).toHaveLength(1);
+
+      // A push: that repository is read again, the other still costs a 304.
+      await plainRepo.commitFiles(
+        'main',
+        { 'README.md': '# plain\n' },
+        'docs: readme',
+      );
+      from = simulator.requests.length;
+      await platform.scan();
+      expect(requestsSince(from, lint)).toEqual([['git/get-ref', 304, false]]);
+      expect(requestsSince(from, plain)[0]).toEqual(['git/get-ref', 200, true]);
+      expect(requestsSince(from, plain).length).toBeGreaterThan(1);
+      expect(await platform.tasks()).toHaveLength(1);
+    });
+
     it('queues one task, whose run opens one chore pull request, and none while it is open', async () => {
       const slug = `acme/web-${databaseId.toLowerCase()}`;
       const repo = await simulator.createRepository(slug, {
@@ -257,6 +316,15 @@ describe('LintAutofixScanner', () => {
       expect(await lintScanner.scan(ctx())).toEqual([]);
       await platform.scan();
       expect(await platform.tasks()).toHaveLength(1);
+      // The open pull request was seen at this head: the next cycle costs one 304.
+      const from = simulator.requests.length;
+      await platform.scan();
+      expect(
+        simulator.requests
+          .slice(from)
+          .filter(r => r.path.startsWith(`/repos/${slug}/`))
+          .map(r => [r.operation, r.status]),
+      ).toEqual([['git/get-ref', 304]]);
     });
   });
 });

@@ -12,8 +12,10 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   GithubBudget,
   githubOctokit,
+  InProcessScanPacer,
   PlatformTaskInput,
   PlatformTaskScanContext,
+  PlatformTaskScanMemory,
   PlatformTaskScanner,
 } from '@catalyst/plugin-platform-node';
 import type { Octokit } from '@octokit/rest';
@@ -79,6 +81,25 @@ async function componentRepositories(
   return [...found.values()];
 }
 
+/** What the scanner keeps per repository between cycles. */
+interface LintScanMemory {
+  /** The default branch, its head and GitHub's ETag of that ref. */
+  branch?: string;
+  head?: string;
+  refEtag?: string;
+  htmlUrl?: string;
+  /** The head this scanner last checked (queued, found a lint pull request open, or found no fixers). */
+  checked?: string;
+  /** An archived repository, with GitHub's ETag of the repository. */
+  archived?: boolean;
+  repoEtag?: string;
+}
+
+const isNotModified = (error: unknown) =>
+  (error as { status?: number }).status === 304;
+const isNotFound = (error: unknown) =>
+  (error as { status?: number }).status === 404;
+
 /**
  * `lint_autofix`: at most one task per component repository that uses ESLint
  * or Prettier (its default branch's package.json), or is a Python or Go
@@ -90,15 +111,18 @@ async function componentRepositories(
  * It does not run the linters itself: that needs the repository's
  * dependencies installed, which is the executor's (expensive) work, and an
  * executor run that finds nothing to fix opens no pull request. The head SHA
- * is what keeps the loop cheap: an unchanged repository is not re-queued.
+ * is what keeps the loop cheap: a repository is read with one conditional
+ * request for its default branch (GitHub's ETag, kept by the platform per
+ * repository), which GitHub answers 304 without counting it when nothing
+ * moved. The repositories are spread over the scan interval (`pacing`).
  *
  * @public
  */
 export class LintAutofixScanner implements PlatformTaskScanner {
   readonly id = 'lint-autofix';
   readonly taskType = 'lint_autofix';
-  /** Default-branch head last checked, by `host/owner/name`. */
-  private readonly checkedHeads = new Map<string, string>();
+  readonly pacing: { intervalMinutes: number };
+  private readonly inProcess = new InProcessScanPacer();
 
   constructor(
     readonly schedule: SchedulerServiceTaskScheduleDefinition,
@@ -112,7 +136,9 @@ export class LintAutofixScanner implements PlatformTaskScanner {
       logger: LoggerService;
       config: LintAutofixScanConfig;
     },
-  ) {}
+  ) {
+    this.pacing = { intervalMinutes: deps.config.scanFrequencyMinutes };
+  }
 
   async scan(ctx: PlatformTaskScanContext): Promise<PlatformTaskInput[]> {
     const { config, logger } = this.deps;
@@ -124,20 +150,22 @@ export class LintAutofixScanner implements PlatformTaskScanner {
         this.deps.integrations,
       )
     ).filter(repository => this.optedIn(repository.slug));
-    const inputs: PlatformTaskInput[] = [];
-    for (const repository of repositories) {
-      if (inputs.length >= config.maxTasksPerCycle) break;
-      ctx.signal.throwIfAborted();
-      try {
-        const input = await this.scanRepository(repository);
-        if (input) inputs.push(input);
-      } catch (error) {
-        logger.warn(
-          `Could not scan ${repository.slug} for lint fixes: ${error}`,
-        );
-      }
-    }
-    return inputs;
+    const pace = ctx.pace ?? this.inProcess.pace;
+    return pace({
+      items: repositories,
+      key: repository => `${repository.host}/${repository.slug}`,
+      maxTasksPerCycle: config.maxTasksPerCycle,
+      scan: async (repository, memory) => {
+        try {
+          return await this.scanRepository(repository, memory);
+        } catch (error) {
+          logger.warn(
+            `Could not scan ${repository.slug} for lint fixes: ${error}`,
+          );
+          return undefined;
+        }
+      },
+    });
   }
 
   private optedIn(slug: string): boolean {
@@ -148,6 +176,7 @@ export class LintAutofixScanner implements PlatformTaskScanner {
 
   private async scanRepository(
     repository: ComponentRepository,
+    memory: PlatformTaskScanMemory,
   ): Promise<PlatformTaskInput | undefined> {
     const repositoryUrl = `https://${repository.host}/${repository.slug}`;
     const integration = this.deps.integrations.github.byHost(repository.host);
@@ -162,17 +191,19 @@ export class LintAutofixScanner implements PlatformTaskScanner {
       feature: 'lint-autofix',
     });
     const [owner, repo] = repository.slug.split('/');
-    const key = `${repository.host}/${repository.slug}`;
-
-    const { data: info } = await octokit.repos.get({ owner, repo });
-    if (info.archived) return undefined;
-    const { data: ref } = await octokit.git.getRef({
-      owner,
-      repo,
-      ref: `heads/${info.default_branch}`,
-    });
-    const head = ref.object.sha;
-    if (this.checkedHeads.get(key) === head) return undefined;
+    const previous = (memory.previous ?? {}) as LintScanMemory;
+    const known = await this.readHead(octokit, owner, repo, previous);
+    if (!known) return undefined;
+    if (known.archived) {
+      memory.keep({ archived: true, repoEtag: known.repoEtag });
+      return undefined;
+    }
+    const { branch, head } = known;
+    const next: LintScanMemory = { ...known, checked: previous.checked };
+    if (previous.checked === head) {
+      memory.keep(next as Record<string, unknown>);
+      return undefined;
+    }
 
     const { data: open } = await octokit.pulls.list({
       owner,
@@ -183,18 +214,19 @@ export class LintAutofixScanner implements PlatformTaskScanner {
     });
     // A lint pull request waits for a person or for its checks: the next
     // head after it merges or closes is scanned again.
-    if (open.length > 0) return undefined;
+    if (open.length > 0) {
+      memory.keep({ ...next, checked: head } as Record<string, unknown>);
+      return undefined;
+    }
 
-    const fixers = await this.readFixers(octokit, owner, repo, head);
-    this.checkedHeads.set(key, head);
+    const fixers = await this.readFixers(octokit, owner, repo, head!);
+    memory.keep({ ...next, checked: head } as Record<string, unknown>);
     if (fixers.length === 0) return undefined;
     const tools = [...new Set(fixers.map(fixer => fixer.tool))].join(' and ');
     return {
       entityRef: repository.entityRef,
       title: `Apply ${tools} fixes to ${repository.slug}`,
-      description: `The default branch (${
-        info.default_branch
-      }) moved to ${head.slice(
+      description: `The default branch (${branch}) moved to ${head!.slice(
         0,
         12,
       )}; the repository's own ${tools} run with their automatic fixes.`,
@@ -202,9 +234,74 @@ export class LintAutofixScanner implements PlatformTaskScanner {
       // One lint pull request per repository, however many scans find it.
       subject: 'repository',
       payload: {
-        repositoryUrl: info.html_url,
+        repositoryUrl: known.htmlUrl,
         headSha: head,
       },
+    };
+  }
+
+  /**
+   * The default branch's head, by one conditional request for the branch
+   * last seen (a 304 when it did not move); the repository is read only the
+   * first time, or when that branch is gone (renamed). An archived
+   * repository is asked about conditionally too.
+   */
+  private async readHead(
+    octokit: Octokit,
+    owner: string,
+    repo: string,
+    previous: LintScanMemory,
+  ): Promise<LintScanMemory | undefined> {
+    if (previous.branch && previous.head) {
+      try {
+        const { data, headers } = await octokit.git.getRef({
+          owner,
+          repo,
+          ref: `heads/${previous.branch}`,
+          headers: previous.refEtag
+            ? { 'if-none-match': previous.refEtag }
+            : {},
+        });
+        return {
+          ...previous,
+          archived: undefined,
+          head: data.object.sha,
+          refEtag: headers.etag,
+        };
+      } catch (error) {
+        if (isNotModified(error)) return previous;
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    let info;
+    let repoEtag;
+    try {
+      ({
+        data: info,
+        headers: { etag: repoEtag },
+      } = await octokit.repos.get({
+        owner,
+        repo,
+        headers:
+          previous.archived && previous.repoEtag
+            ? { 'if-none-match': previous.repoEtag }
+            : {},
+      }));
+    } catch (error) {
+      if (isNotModified(error)) return previous;
+      throw error;
+    }
+    if (info.archived) return { archived: true, repoEtag };
+    const { data: ref, headers } = await octokit.git.getRef({
+      owner,
+      repo,
+      ref: `heads/${info.default_branch}`,
+    });
+    return {
+      branch: info.default_branch,
+      head: ref.object.sha,
+      refEtag: headers.etag,
+      htmlUrl: info.html_url,
     };
   }
 

@@ -5,13 +5,13 @@ import { InputError } from '@backstage/errors';
 export interface LintAutofixScanConfig {
   /** Whether the scanner queues anything. Default false: teams opt in. */
   enabled: boolean;
-  /** Minutes between scans. Default 360. */
+  /** Minutes of one paced scan cycle over every repository. Default 360. */
   scanFrequencyMinutes: number;
   /** Lower-case `owner/name`; with `owners` empty too, every component repository. */
   repositories: Set<string>;
   /** Lower-case GitHub owners whose repositories opt in. */
   owners: Set<string>;
-  /** At most this many tasks per scan. Default 10. */
+  /** At most this many tasks per cycle. Default 10. */
   maxTasksPerCycle: number;
 }
 

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { tmpdir } from 'node:os';
+import type { ScanPacingConfig } from './tasks/ScanPacer';
 
 /** The platform plugin's configuration, with defaults applied. */
 export interface PlatformConfig {
@@ -15,6 +16,8 @@ export interface PlatformConfig {
     workingDirectory: string;
   };
   conventions: { scanIntervalMinutes: number };
+  /** How paced scans spread their per-repository work (`platform.scanPacing`). */
+  scanPacing: ScanPacingConfig;
 }
 
 function positive(config: Config, key: string, fallback: number): number {
@@ -82,6 +85,10 @@ export function readPlatformConfig(config: Config): PlatformConfig {
         'platform.conventions.scanIntervalMinutes',
         360,
       ),
+    },
+    scanPacing: {
+      enabled: config.getOptionalBoolean('platform.scanPacing.enabled') ?? true,
+      tickSeconds: positive(config, 'platform.scanPacing.tickSeconds', 60),
     },
   };
 }

@@ -1,13 +1,33 @@
 import {
   createBackendModule,
+  SchedulerService,
   SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { platformTaskScannersExtensionPoint } from '@catalyst/plugin-platform-node';
+import {
+  PlatformTaskScanner,
+  platformTaskScannersExtensionPoint,
+} from '@catalyst/plugin-platform-node';
 import request from 'supertest';
 import { platformPlugin } from './plugin';
 import { componentEntity } from './__testUtils__/components';
+
+/** A module that adds `scanner` to the platform, as a task-type module does. */
+function moduleWithScanner(scanner: PlatformTaskScanner) {
+  return createBackendModule({
+    pluginId: 'platform',
+    moduleId: `scanner-${scanner.id}`,
+    register(env) {
+      env.registerInit({
+        deps: { scanners: platformTaskScannersExtensionPoint },
+        async init({ scanners }) {
+          scanners.addScanner(scanner);
+        },
+      });
+    },
+  });
+}
 
 describe('platform backend task scanners', () => {
   it('schedules each scanner of a module and queues what it finds once', async () => {
@@ -20,29 +40,18 @@ describe('platform backend task scanners', () => {
         jobs.set(task.id, task.fn);
       },
     });
-    const scannerModule = createBackendModule({
-      pluginId: 'platform',
-      moduleId: 'test-scanner',
-      register(env) {
-        env.registerInit({
-          deps: { scanners: platformTaskScannersExtensionPoint },
-          async init({ scanners }) {
-            scanners.addScanner({
-              id: 'outdated-lodash',
-              taskType: 'dependency_update',
-              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
-              scan: async () => [
-                {
-                  entityRef: 'component:default/web',
-                  title: 'Update lodash',
-                  repository: 'acme/web',
-                  subject: 'lodash',
-                },
-              ],
-            });
-          },
-        });
-      },
+    const scannerModule = moduleWithScanner({
+      id: 'outdated-lodash',
+      taskType: 'dependency_update',
+      schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+      scan: async () => [
+        {
+          entityRef: 'component:default/web',
+          title: 'Update lodash',
+          repository: 'acme/web',
+          subject: 'lodash',
+        },
+      ],
     });
     const { server } = await startTestBackend({
       features: [
@@ -82,5 +91,75 @@ describe('platform backend task scanners', () => {
       status: 'pending',
       approvalPolicy: 'dry-run',
     });
+  });
+
+  it('runs a paced scanner, the drift scanner and the agent context check every tick, each run taking what is due', async () => {
+    const schedules = new Map<
+      string,
+      Parameters<SchedulerService['scheduleTask']>[0]
+    >();
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: async task => {
+        schedules.set(task.id, task);
+      },
+    });
+    const scanned: string[] = [];
+    const scannerModule = moduleWithScanner({
+      id: 'paced',
+      taskType: 'lint_autofix',
+      schedule: {
+        frequency: { hours: 6 },
+        timeout: { minutes: 15 },
+        initialDelay: { minutes: 10 },
+      },
+      pacing: { intervalMinutes: 360 },
+      scan: async ctx =>
+        ctx.pace!({
+          items: ['acme/c', 'acme/a', 'acme/b'],
+          key: slug => slug,
+          scan: async slug => {
+            scanned.push(slug);
+            return undefined;
+          },
+        }),
+    });
+    await startTestBackend({
+      features: [
+        platformPlugin,
+        scannerModule,
+        scheduler.factory,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            platform: {
+              tasks: { wakeUps: false },
+              scanPacing: { tickSeconds: 30 },
+            },
+          },
+        }),
+      ],
+    });
+
+    for (const id of [
+      'platform-task-scanner:paced',
+      'platform-task-scanner:convention-drift',
+      'platform-agent-context-check',
+    ]) {
+      expect(schedules.get(id)?.frequency).toEqual({ milliseconds: 30_000 });
+    }
+    expect(schedules.get('platform-task-scanner:paced')).toMatchObject({
+      timeout: { minutes: 15 },
+      initialDelay: { minutes: 10 },
+    });
+    // Not paced: the scanner's own schedule.
+    expect(
+      schedules.get('platform-task-scanner:stale-agents-md')?.frequency,
+    ).toEqual({ minutes: 360 });
+
+    // A cycle's first run takes its first item only.
+    await schedules
+      .get('platform-task-scanner:paced')!
+      .fn(new AbortController().signal);
+    expect(scanned).toEqual(['acme/a']);
   });
 });

@@ -1,1 +1,2 @@
 export { createTestDatabases, REQUIRED_DATABASES } from './createTestDatabases';
+export { freePort } from './freePort';

@@ -9,75 +9,15 @@ import {
   ActionsService,
   ActionsServiceAction,
 } from '@backstage/backend-plugin-api/alpha';
-import { Config } from '@backstage/config';
 import { ResponseError } from '@backstage/errors';
 import { JsonObject, JsonValue } from '@backstage/types';
-import { Minimatch } from 'minimatch';
+import { createActionFilter } from './actionFilter';
+import { invokeRequest, LocalActions } from './LocalActions';
 
 /** How long one principal's action list is reused, unless configured. */
 export const DEFAULT_LIST_TTL_MS = 10_000;
 /** Principals whose list is kept at once; the oldest entry goes first. */
 export const MAX_CACHED_PRINCIPALS = 1_000;
-
-type AttributeKey = keyof ActionsServiceAction['attributes'];
-const ATTRIBUTE_KEYS: AttributeKey[] = [
-  'destructive',
-  'readOnly',
-  'idempotent',
-];
-
-interface FilterRule {
-  idMatcher?: Minimatch;
-  attributes?: Partial<Record<AttributeKey, boolean>>;
-}
-
-function parseRules(configs: Config[]): FilterRule[] {
-  return configs.map(config => {
-    const rule: FilterRule = {};
-    const id = config.getOptionalString('id');
-    if (id) rule.idMatcher = new Minimatch(id);
-    const attributes = config.getOptionalConfig('attributes');
-    if (attributes) {
-      rule.attributes = {};
-      for (const key of ATTRIBUTE_KEYS) {
-        const value = attributes.getOptionalBoolean(key);
-        if (value !== undefined) rule.attributes[key] = value;
-      }
-    }
-    return rule;
-  });
-}
-
-function matches(action: ActionsServiceAction, rule: FilterRule): boolean {
-  if (rule.idMatcher && !rule.idMatcher.match(action.id)) return false;
-  for (const key of ATTRIBUTE_KEYS) {
-    const value = rule.attributes?.[key];
-    if (value !== undefined && action.attributes[key] !== value) return false;
-  }
-  return true;
-}
-
-/**
- * `backend.actions.filter` as Backstage's default actions service applies
- * it: an action that matches an exclude rule is dropped; otherwise it stays
- * when there are no include rules or it matches one. A rule matches when its
- * `id` glob (minimatch) and every attribute it names match.
- */
-export function createActionFilter(
-  config: Config,
-): (actions: ActionsServiceAction[]) => ActionsServiceAction[] {
-  const filter = config.getOptionalConfig('backend.actions.filter');
-  if (!filter) return actions => actions;
-  const include = parseRules(filter.getOptionalConfigArray('include') ?? []);
-  const exclude = parseRules(filter.getOptionalConfigArray('exclude') ?? []);
-  return actions =>
-    actions.filter(action => {
-      if (exclude.some(rule => matches(action, rule))) return false;
-      return (
-        include.length === 0 || include.some(rule => matches(action, rule))
-      );
-    });
-}
 
 /**
  * Whose list an entry holds: the list a plugin answers depends on the
@@ -123,6 +63,13 @@ interface Entry {
  * every invocation goes to the plugin as the caller, where the plugin checks
  * the visibility permission again and the action its own permissions.
  *
+ * Invocation: an action of a plugin of this backend (one that registered
+ * through `inProcessActionsRegistryServiceFactory`, given as `localActions`)
+ * runs in process with the checks of the registry's invoke route (see
+ * `LocalPluginActions.invoke`): the same plugin request token, read by the
+ * owning plugin's auth, the same validation and the same `ResponseError`s.
+ * An action of a plugin elsewhere goes over HTTP as in the default service.
+ *
  * Invalidation: an entry lives `ttlMs`; a list in which a plugin source
  * failed is not kept; concurrent misses for one principal share one fetch;
  * an invocation answered "not found" drops that principal's entry (the
@@ -130,9 +77,6 @@ interface Entry {
  */
 export class CachingActionsService implements ActionsService {
   private readonly entries = new Map<string, Entry>();
-  private readonly filter: (
-    actions: ActionsServiceAction[],
-  ) => ActionsServiceAction[];
 
   constructor(
     private readonly options: {
@@ -140,12 +84,11 @@ export class CachingActionsService implements ActionsService {
       config: RootConfigService;
       logger: LoggerService;
       auth: AuthService;
+      localActions?: LocalActions;
       ttlMs?: number;
       now?: () => number;
     },
-  ) {
-    this.filter = createActionFilter(options.config);
-  }
+  ) {}
 
   async list({
     credentials,
@@ -187,37 +130,56 @@ export class CachingActionsService implements ActionsService {
   }): Promise<{ output: JsonValue }> {
     const colon = opts.id.indexOf(':');
     if (colon === -1) throw new Error(`Invalid action id: ${opts.id}`);
-    const version = opts.secrets ? 'v2' : 'v1';
-    const response = await this.request(
-      opts.id.substring(0, colon),
-      `/.backstage/actions/${version}/actions/${encodeURIComponent(
-        opts.id,
-      )}/invoke`,
-      opts.credentials,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(
-          version === 'v2'
-            ? { input: opts.input, secrets: opts.secrets }
-            : opts.input,
-        ),
-      },
-    );
-    if (!response.ok) {
-      if (response.status === 404) {
+    const pluginId = opts.id.substring(0, colon);
+    try {
+      const local = this.options.localActions?.plugin(pluginId);
+      if (local) {
+        const { token } = await this.options.auth.getPluginRequestToken({
+          onBehalfOf: opts.credentials,
+          targetPluginId: pluginId,
+        });
+        return await local.invoke({
+          id: opts.id,
+          input: opts.input,
+          secrets: opts.secrets,
+          token,
+        });
+      }
+      return await this.invokeOverHttp(pluginId, opts);
+    } catch (error) {
+      if (ResponseError.is(error) && error.statusCode === 404) {
+        // The plugin no longer has the action (or no longer shows it to
+        // this principal): the principal's list is stale.
         const key = principalKey(opts.credentials);
         if (key !== undefined) this.entries.delete(key);
       }
-      throw await ResponseError.fromResponse(response);
+      throw error;
     }
-    const { output } = await response.json();
-    return { output };
   }
 
   /** Drops every cached list (for example when a plugin is redeployed). */
   invalidate(): void {
     this.entries.clear();
+  }
+
+  private async invokeOverHttp(
+    pluginId: string,
+    opts: {
+      id: string;
+      input?: JsonObject;
+      secrets?: JsonObject;
+      credentials: BackstageCredentials;
+    },
+  ): Promise<{ output: JsonValue }> {
+    const { path, body } = invokeRequest(opts);
+    const response = await this.request(pluginId, path, opts.credentials, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    const { output } = await response.json();
+    return { output };
   }
 
   private now(): number {
@@ -255,7 +217,10 @@ export class CachingActionsService implements ActionsService {
         }
       }),
     );
-    return { actions: this.filter(lists.flat()), complete };
+    return {
+      actions: createActionFilter(this.options.config)(lists.flat()),
+      complete,
+    };
   }
 
   private async request(

@@ -1,5 +1,9 @@
 export { cachingActionsServiceFactory } from './cachingActionsServiceFactory';
+export { CachingActionsService } from './CachingActionsService';
+export { createActionFilter } from './actionFilter';
+export { inProcessActionsRegistryServiceFactory } from './inProcessActionsRegistryServiceFactory';
 export {
-  CachingActionsService,
-  createActionFilter,
-} from './CachingActionsService';
+  LocalActions,
+  LocalPluginActions,
+  localActionsServiceRef,
+} from './LocalActions';

@@ -5,6 +5,7 @@ import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { freePort } from '@catalyst/backend-common/testUtils';
 import { renderAlertmanagerConfig } from '../rules/renderAlertmanagerConfig';
 
 const SCRIPT = resolve(__dirname, '../../../../scripts/observability.sh');
@@ -34,14 +35,7 @@ export function observabilityBinaries(): {
   };
 }
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise(done => server.close(done));
-  return port;
-}
+export { freePort };
 
 /** A server that accepts connections and never answers: a hung instance. */
 export async function startSilentServer(): Promise<{

@@ -8,13 +8,30 @@ import { ScopedEntityIndex } from './ScopedEntityIndex';
 
 /** An occurrence that starts within this long of the previous one's end continues its episode. */
 export const FLAP_WINDOW_MS = 15 * 60_000;
+/**
+ * An unlinked firing alert that no notification has reached for this long is left as it
+ * is: Alertmanager re-notifies a firing alert every `repeat_interval` (4h by default).
+ */
+export const RELINK_WINDOW_MS = 24 * 3600_000;
+/** Most unlinked alerts one {@link AlertIntake.relink} pass looks at, newest first. */
+const RELINK_BATCH = 500;
+
+type Occurrence = Pick<
+  AlertEventInput,
+  'fingerprint' | 'alertName' | 'status' | 'startsAt' | 'entityRef'
+>;
 
 /**
  * Turns Alertmanager webhook notifications into alert history rows linked to entities, and
  * asks for one investigation per firing episode of an entity's alert (withdrawn when the
- * alert resolves first).
+ * alert resolves first). An alert that arrives before the catalog has its entity is stored
+ * unlinked, and linked (and investigated) by {@link AlertIntake.relink} once the catalog
+ * has caught up.
  */
 export class AlertIntake {
+  // What the last relink pass tried: alerts up to `lastId` against scopes of `generation`.
+  private tried = { generation: -1, lastId: 0 };
+
   constructor(
     private readonly options: {
       store: AlertEventStore;
@@ -65,9 +82,57 @@ export class AlertIntake {
     };
   }
 
+  /**
+   * Links the stored firing alerts that no entity matched when they arrived to the entity
+   * they match now, and asks for their investigations as a notification of a linked alert
+   * does. An alert is tried again only once the catalog's granted scopes have changed
+   * since it was last tried. Returns how many alerts it linked.
+   */
+  async relink(): Promise<number> {
+    const { store, index, logger } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const waiting = await store.unlinkedFiring({
+      receivedSince: new Date(now.getTime() - RELINK_WINDOW_MS),
+      limit: RELINK_BATCH,
+    });
+    if (waiting.length === 0) return 0;
+    const scopes = await index.snapshot();
+    const { generation, lastId } = this.tried;
+    const candidates =
+      scopes.generation === generation
+        ? waiting.filter(alert => alert.id > lastId)
+        : waiting;
+    this.tried = {
+      generation: scopes.generation,
+      lastId: Math.max(lastId, ...waiting.map(alert => alert.id)),
+    };
+    const linked: Occurrence[] = [];
+    for (const alert of candidates) {
+      const entityRef = scopes.resolve(alert.labels);
+      if (entityRef && (await store.link(alert.id, entityRef))) {
+        linked.push({
+          fingerprint: alert.fingerprint,
+          alertName: alert.alertName,
+          status: 'firing',
+          startsAt: new Date(alert.startsAt),
+          entityRef,
+        });
+      }
+    }
+    if (linked.length > 0) {
+      logger?.info(
+        `Linked ${linked.length} firing alert${
+          linked.length === 1 ? '' : 's'
+        } that arrived before the catalog had their entity`,
+      );
+    }
+    await this.requestInvestigations(linked);
+    return linked.length;
+  }
+
   // Alertmanager retries a failed delivery and the history upsert is idempotent, but a
   // platform that is down must not make it redeliver forever: a failure is logged.
-  private async requestInvestigations(events: AlertEventInput[]) {
+  private async requestInvestigations(events: Occurrence[]) {
     const { investigations, store, logger } = this.options;
     if (!investigations) return;
     for (const event of events) {

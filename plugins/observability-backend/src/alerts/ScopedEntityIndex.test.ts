@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ConfigReader } from '@backstage/config';
 import { readObservabilityScopeConfig } from '@catalyst/plugin-observability-common';
+import { changingCatalog } from '../__testUtils__/changingCatalog';
 import { ScopedEntityIndex } from './ScopedEntityIndex';
 
 const component = (
@@ -138,5 +139,27 @@ describe('ScopedEntityIndex', () => {
     advance(1);
     await index.snapshot();
     expect(reads()).toBe(3);
+  });
+
+  it('starts a new generation only when a read finds other granted scopes than the read before', async () => {
+    const { catalog, setEntities } = changingCatalog([api]);
+    const index = new ScopedEntityIndex({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      scopes,
+      ttlMs: 0,
+    });
+    const generations = [];
+    generations.push((await index.snapshot()).generation);
+    generations.push((await index.snapshot()).generation);
+    setEntities([api, worker]);
+    generations.push((await index.snapshot()).generation);
+    setEntities([api, { ...worker, spec: { owner: 'checkout' } }]);
+    generations.push((await index.snapshot()).generation);
+    setEntities([web]);
+    generations.push((await index.snapshot()).generation);
+    generations.push((await index.snapshot()).generation);
+    expect(generations).toEqual([1, 1, 2, 3, 4, 4]);
   });
 });

@@ -18,19 +18,33 @@ type ScopeEntry = { entityRef: string; matchers: LabelMatcher[] };
 /** Most entities with a scope the index keeps; beyond it the catalog is read in part. */
 const MAX_ENTRIES = 20_000;
 
+const entryKey = (entry: ScopeEntry) =>
+  `${entry.entityRef}\n${scopeKey(entry.matchers)}`;
+
 /**
  * The granted scopes of the catalog at one moment: which entity an alert belongs to, and
  * which entities claim the same scope as another (a conflict: none of them gets it).
+ * `generation` counts the reads, up to this one, whose granted scopes differ from the
+ * read before: an alert one snapshot cannot link, another of the same generation cannot
+ * either.
  */
 export class ScopeSnapshot {
   private readonly byRef: Map<string, ScopeEntry>;
+  readonly generation: number;
 
   constructor(
     readonly at: number,
     private readonly entries: ScopeEntry[],
     private readonly conflicts: Map<string, string[]>,
+    previous?: ScopeSnapshot,
   ) {
     this.byRef = new Map(entries.map(e => [e.entityRef, e]));
+    const before = new Set(previous?.entries.map(entryKey));
+    const same =
+      previous !== undefined &&
+      before.size === entries.length &&
+      entries.every(e => before.has(entryKey(e)));
+    this.generation = (previous?.generation ?? 0) + (same ? 0 : 1);
   }
 
   has(entityRef: string): boolean {
@@ -159,7 +173,7 @@ export class ScopedEntityIndex {
         );
       }
     }
-    this.cached = new ScopeSnapshot(now, entries, conflicts);
+    this.cached = new ScopeSnapshot(now, entries, conflicts, this.cached);
     return this.cached;
   }
 }

@@ -145,6 +145,38 @@ export class AlertEventStore {
     return rows.map(toEvent);
   }
 
+  /**
+   * Firing alerts linked to no entity that a notification reached since `receivedSince`,
+   * newest first: the ones a catalog that has caught up may now link.
+   */
+  async unlinkedFiring(options: {
+    receivedSince: Date;
+    limit: number;
+  }): Promise<AlertEvent[]> {
+    const rows = await this.db<EventRow>('alert_events')
+      .whereNull('entity_ref')
+      .andWhere({ status: 'firing' })
+      .andWhere('received_at', '>=', options.receivedSince)
+      .orderBy([
+        { column: 'received_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit);
+    return rows.map(toEvent);
+  }
+
+  /**
+   * Links an alert that is still linked to no entity and still firing; false when a
+   * notification got there first (it linked or resolved the alert itself).
+   */
+  async link(id: number, entityRef: string): Promise<boolean> {
+    const updated = await this.db('alert_events')
+      .where({ id, status: 'firing' })
+      .whereNull('entity_ref')
+      .update({ entity_ref: entityRef });
+    return updated > 0;
+  }
+
   /** Alerts of the entity, other than `excludeId`, that were firing at some point of the window. */
   async overlapping(
     entityRef: string,

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '@catalyst/backend-common/testUtils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '@catalyst/plugin-platform-node';
@@ -19,15 +19,6 @@ export interface TestNpmRegistry {
   /** Publishes every version with `npm publish`, in order. */
   publish(...packages: TestPackage[]): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise(resolve => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('No port');
-  return address.port;
 }
 
 async function waitUntilUp(

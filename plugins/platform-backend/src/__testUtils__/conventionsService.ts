@@ -38,6 +38,7 @@ export async function createConventionsService(options: {
   knex: Knex;
   github: GithubSimulator;
   entities: Entity[];
+  checkCache?: { ttlMs?: number; maxEntries?: number };
 }) {
   const store = new ConventionStore(options.knex);
   await store.seedRules(defaultConventionPacks, new Date());
@@ -49,22 +50,24 @@ export async function createConventionsService(options: {
   );
   const catalog = catalogServiceMock({ entities: options.entities });
   const auth = mockServices.auth();
+  const checkouts = new DefaultCheckoutService({
+    urlReader: mockServices.urlReader.mock(),
+    integrations,
+    workingDirectory: tmpdir(),
+    // Local repositories of the tests are made in the temp folder.
+    localRoots: [tmpdir()],
+  });
   const service = new ConventionsService({
     packs: () => defaultConventionPacks,
     store,
     status,
-    checkouts: new DefaultCheckoutService({
-      urlReader: mockServices.urlReader.mock(),
-      integrations,
-      workingDirectory: tmpdir(),
-      // Local repositories of the tests are made in the temp folder.
-      localRoots: [tmpdir()],
-    }),
+    checkouts,
     publisher: new GithubPullRequestPublisher({ integrations }),
     integrations,
     catalog,
     auth,
     logger: mockServices.logger.mock(),
+    checkCache: options.checkCache,
   });
-  return { service, store, status, integrations, catalog, auth };
+  return { service, store, status, integrations, catalog, auth, checkouts };
 }

@@ -1,6 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { connectAndMigrate } from '../database/migrations';
+import { Knex } from 'knex';
+import { ScanPacer } from '../tasks/ScanPacer';
 import { TaskBreakerStore } from '../tasks/TaskBreakerStore';
 import { NewPlatformTask, TaskStore } from '../tasks/TaskStore';
 
@@ -35,4 +37,20 @@ export function newTask(
     approvalPolicy: 'auto-merge',
     ...overrides,
   };
+}
+
+/** The scan pacer on a test database: every item at once unless `enabled`. */
+export function createScanPacer(
+  db: Knex,
+  options: { now?: () => number; enabled?: boolean; tickSeconds?: number } = {},
+) {
+  return new ScanPacer({
+    db,
+    logger: mockServices.logger.mock(),
+    config: {
+      enabled: options.enabled ?? false,
+      tickSeconds: options.tickSeconds ?? 60,
+    },
+    now: options.now,
+  });
 }

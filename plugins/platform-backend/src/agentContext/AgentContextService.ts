@@ -13,7 +13,11 @@ import type {
   AgentContextStaleness,
   AgentContextView,
 } from '@catalyst/plugin-platform-common';
-import { GithubPullRequestPublisher } from '@catalyst/plugin-platform-node';
+import {
+  GithubPullRequestPublisher,
+  InProcessScanPacer,
+  PlatformTaskScanPacer,
+} from '@catalyst/plugin-platform-node';
 import { AgentContextRecord, AgentContextStore } from './AgentContextStore';
 import { analyzeAgentContext, AGENTS_MD_PATH } from './analyzeAgentContext';
 import type { CheckoutService } from '@catalyst/plugin-platform-node';
@@ -218,9 +222,13 @@ export class AgentContextService {
   /**
    * Re-analyses every stored context and marks the stale ones; contexts of
    * components that left the catalog are removed. One failure does not stop
-   * the rest.
+   * the rest. With `pace` (the platform's scan pacer) the contexts due now
+   * are checked, the rest in later runs; without, all of them.
    */
-  async checkAll(signal?: AbortSignal): Promise<{
+  async checkAll(
+    signal?: AbortSignal,
+    pace: PlatformTaskScanPacer = new InProcessScanPacer().pace,
+  ): Promise<{
     checked: number;
     stale: number;
     failed: number;
@@ -229,28 +237,36 @@ export class AgentContextService {
     const { store, catalog, auth, logger } = this.options;
     const result = { checked: 0, stale: 0, failed: 0, removed: 0 };
     const credentials = await auth.getOwnServiceCredentials();
-    for (const entityRef of await store.listEntityRefs()) {
-      // The scheduler's timeout: stop, so the next run does not overlap.
-      if (signal?.aborted) break;
-      try {
-        const entity = await catalog.getEntityByRef(entityRef, { credentials });
-        if (!entity) {
-          await store.delete(entityRef);
-          result.removed += 1;
-          continue;
+    await pace({
+      items: await store.listEntityRefs(),
+      key: entityRef => entityRef,
+      scan: async entityRef => {
+        // The scheduler's timeout: stop, so the next run does not overlap.
+        if (signal?.aborted) return undefined;
+        try {
+          const entity = await catalog.getEntityByRef(entityRef, {
+            credentials,
+          });
+          if (!entity) {
+            await store.delete(entityRef);
+            result.removed += 1;
+            return undefined;
+          }
+          const record = await this.analyze(entity);
+          result.checked += 1;
+          if (record.stale) result.stale += 1;
+        } catch (error) {
+          result.failed += 1;
+          logger.warn(
+            `Could not check the agent context of ${entityRef}: ${error}`,
+          );
         }
-        const record = await this.analyze(entity);
-        result.checked += 1;
-        if (record.stale) result.stale += 1;
-      } catch (error) {
-        result.failed += 1;
-        logger.warn(
-          `Could not check the agent context of ${entityRef}: ${error}`,
-        );
-      }
-    }
+        return undefined;
+      },
+    });
     return result;
   }
+
   private async analyze(entity: Entity): Promise<AgentContextRecord> {
     const entityRef = stringifyEntityRef(entity);
     const checkout = await this.options.checkouts.openComponent(

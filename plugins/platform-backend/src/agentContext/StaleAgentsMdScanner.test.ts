@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ScmIntegrations } from '@backstage/integration';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
-import { createTaskStores } from '../__testUtils__/taskStores';
+import { createScanPacer, createTaskStores } from '../__testUtils__/taskStores';
 import { AgentContextAnalysis, AgentContextStore } from './AgentContextStore';
 import { TaskQueue } from '../tasks/TaskQueue';
 import { TaskScannerRunner } from '../tasks/TaskScannerRunner';
@@ -70,6 +70,7 @@ describe.each(databases.eachSupportedId())(
       const runner = new TaskScannerRunner({
         queue: new TaskQueue(stores.store, []),
         logger: mockServices.logger.mock(),
+        pacer: createScanPacer(stores.knex, { now: () => NOW.getTime() }),
         now: () => NOW,
       });
 

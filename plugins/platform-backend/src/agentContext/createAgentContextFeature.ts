@@ -2,6 +2,7 @@ import type { PlatformFeatureDeps } from '../features';
 import { AgentContextService } from './AgentContextService';
 import { createAgentContextRouter } from './agentContextRouter';
 import { AgentContextStore } from './AgentContextStore';
+import { ScanPacer } from '../tasks/ScanPacer';
 import { StaleAgentsMdScanner } from './StaleAgentsMdScanner';
 import { AgentsMdRefreshExecutor } from './AgentsMdRefreshExecutor';
 
@@ -26,13 +27,27 @@ export async function createAgentContextFeature(deps: PlatformFeatureDeps) {
     auth: deps.auth,
     logger: deps.logger,
   });
+  // Paced: a short run every tick checks the contexts whose time has come,
+  // so a cycle's clones spread over the interval.
+  const pacer = new ScanPacer({
+    db: deps.db,
+    logger: deps.logger,
+    config: config.scanPacing,
+  });
+  const checkId = 'platform-agent-context-check';
+  const intervalMs = config.agentContext.checkIntervalMinutes * 60_000;
   await deps.scheduler.scheduleTask({
-    id: 'platform-agent-context-check',
-    frequency: { minutes: config.agentContext.checkIntervalMinutes },
+    id: checkId,
+    frequency: config.scanPacing.enabled
+      ? { milliseconds: pacer.tickMs(intervalMs) }
+      : { milliseconds: intervalMs },
     timeout: { minutes: 30 },
     initialDelay: { minutes: 1 },
     fn: async abortSignal => {
-      await service.checkAll(abortSignal);
+      await service.checkAll(
+        abortSignal,
+        pacer.pacerFor(checkId, intervalMs, abortSignal),
+      );
     },
   });
   return {

@@ -13,7 +13,7 @@ import {
   createConventionsService,
   simulatedComponent,
 } from '../__testUtils__/conventionsService';
-import { createTaskStores } from '../__testUtils__/taskStores';
+import { createScanPacer, createTaskStores } from '../__testUtils__/taskStores';
 import { TaskQueue } from '../tasks/TaskQueue';
 import { TaskScannerRunner } from '../tasks/TaskScannerRunner';
 import { ConventionDriftScanner } from './ConventionDriftScanner';
@@ -22,6 +22,22 @@ const databases = createTestDatabases();
 const NOW = new Date('2026-11-27T12:00:00Z');
 
 jest.setTimeout(60_000);
+
+function driftScanner(
+  conventions: Awaited<ReturnType<typeof createConventionsService>>,
+  logger = mockServices.logger.mock(),
+) {
+  return new ConventionDriftScanner(
+    { frequency: { hours: 6 }, timeout: { minutes: 30 } },
+    {
+      service: conventions.service,
+      catalog: conventions.catalog,
+      auth: conventions.auth,
+      integrations: conventions.integrations,
+      logger,
+    },
+  );
+}
 
 describe('ConventionDriftScanner', () => {
   let github: GithubSimulator;
@@ -76,19 +92,11 @@ describe('ConventionDriftScanner', () => {
         onDisk,
       ],
     });
-    const scanner = new ConventionDriftScanner(
-      { frequency: { hours: 6 }, timeout: { minutes: 30 } },
-      {
-        service: conventions.service,
-        catalog: conventions.catalog,
-        auth: conventions.auth,
-        integrations: conventions.integrations,
-        logger: mockServices.logger.mock(),
-      },
-    );
+    const scanner = driftScanner(conventions);
     const runner = new TaskScannerRunner({
       queue: new TaskQueue(store, []),
       logger: mockServices.logger.mock(),
+      pacer: createScanPacer(knex, { now: () => NOW.getTime() }),
       now: () => NOW,
     });
 
@@ -126,5 +134,94 @@ describe('ConventionDriftScanner', () => {
       ['component:default/clean', false, undefined],
     ]);
     await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('clones a component again only when its commit or its rules changed, whatever the size of the check cache', async () => {
+      const { knex, store } = await createTaskStores(databases, databaseId);
+      const suffix = databaseId.toLowerCase();
+      const names = ['one', 'two', 'three'].map(n => `${n}-${suffix}`);
+      const repos = [];
+      for (const [i, name] of names.entries()) {
+        repos.push(
+          await github.createRepository(`acme/${name}`, {
+            commits: [
+              {
+                message: 'feat(demo): first',
+                files: i === 0 ? demoServiceFiles() : cleanServiceFiles(),
+              },
+            ],
+          }),
+        );
+      }
+      const conventions = await createConventionsService({
+        knex,
+        github,
+        entities: names.map(name =>
+          simulatedComponent(github, name, `acme/${name}`),
+        ),
+        // No check is answered from the in-memory cache: what it holds is not what saves the clones.
+        checkCache: { ttlMs: 0, maxEntries: 1 },
+      });
+      const opened = jest.spyOn(conventions.checkouts, 'openComponent');
+      const logger = mockServices.logger.mock();
+      const scanner = driftScanner(conventions, logger);
+      const runner = new TaskScannerRunner({
+        queue: new TaskQueue(store, []),
+        logger: mockServices.logger.mock(),
+        pacer: createScanPacer(knex, { now: () => NOW.getTime() }),
+        now: () => NOW,
+      });
+      const clonedSince = (from: number) =>
+        opened.mock.calls
+          .slice(from)
+          .map(([entity]) => entity.metadata.name)
+          .sort();
+
+      await expect(runner.run(scanner)).resolves.toEqual({
+        found: 1,
+        created: 1,
+      });
+      expect(clonedSince(0)).toEqual([...names].sort());
+
+      // Nothing changed: no clone, the drifted component is found again from memory.
+      let from = opened.mock.calls.length;
+      await expect(runner.run(scanner)).resolves.toEqual({
+        found: 1,
+        created: 0,
+      });
+      expect(clonedSince(from)).toEqual([]);
+      const overview = await conventions.status.overview({
+        offset: 0,
+        limit: 10,
+      });
+      expect(overview.items.map(row => [row.entityRef, row.drifted])).toEqual([
+        [`component:default/${names[0]}`, true],
+        [`component:default/${names[2]}`, false],
+        [`component:default/${names[1]}`, false],
+      ]);
+
+      // A push to one repository: that one is cloned and checked again.
+      await repos[1].commitFiles(
+        'main',
+        { '.editorconfig': 'root = false\n' },
+        'chore: editorconfig',
+      );
+      from = opened.mock.calls.length;
+      await runner.run(scanner);
+      expect(clonedSince(from)).toEqual([names[1]]);
+      expect(
+        (await conventions.service.report(`component:default/${names[1]}`))
+          .drifted,
+      ).toBe(true);
+
+      // The platform's rule set changed: every component is checked again.
+      const [rule] = await conventions.store.listRules();
+      await conventions.store.setRuleEnabled(rule.id, false, NOW);
+      from = opened.mock.calls.length;
+      await runner.run(scanner);
+      expect(clonedSince(from)).toEqual([...names].sort());
+      expect(logger.warn).not.toHaveBeenCalled();
+    });
   });
 });

@@ -58,6 +58,17 @@ export class ConventionStatusStore {
       .merge();
   }
 
+  /**
+   * Moves the component's `scanned_at` to `now` (its report is still
+   * current); false when it has no row.
+   */
+  async markScanned(entityRef: string, now: Date): Promise<boolean> {
+    const updated = await this.db('convention_status')
+      .where({ entity_ref: entityRef })
+      .update({ scanned_at: now });
+    return updated > 0;
+  }
+
   /** The pack the component's last report used, if it was ever reported. */
   async getPackId(entityRef: string): Promise<string | undefined> {
     const row = await this.db<StatusRow>('convention_status')

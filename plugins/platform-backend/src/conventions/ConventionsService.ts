@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
@@ -38,6 +38,12 @@ import {
 } from './conventionPullRequest';
 import { requireCatalogEntity } from '../catalog/requireCatalogEntity';
 
+/** A drift check, its catalyst.yaml overrides, and the commit of a clone it read. */
+type CheckResult = ConventionsCheck & {
+  overrides: ConventionsOverrides;
+  revision?: string;
+};
+
 /**
  * Conventions of components: the drift of a component's repository against
  * its pack (as the platform's rule set and the repository's catalyst.yaml
@@ -49,7 +55,7 @@ export class ConventionsService {
       packs: () => readonly ConventionPack[];
       store: ConventionStore;
       status: ConventionStatusStore;
-      checkouts: Pick<CheckoutService, 'openComponent'>;
+      checkouts: Pick<CheckoutService, 'openComponent' | 'componentRevision'>;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       integrations: ScmIntegrationRegistry;
       catalog: CatalogService;
@@ -75,7 +81,7 @@ export class ConventionsService {
     string,
     {
       at: number;
-      result: Promise<ConventionsCheck & { overrides: ConventionsOverrides }>;
+      result: Promise<CheckResult>;
     }
   >();
 
@@ -103,17 +109,27 @@ export class ConventionsService {
     return (await this.inspect(entityRef, credentials)).report;
   }
 
-  /** The drift report and the catalyst.yaml overrides it applied. */
+  /**
+   * The drift report, the catalyst.yaml overrides it applied, and the commit
+   * it read when the repository was cloned.
+   */
   async inspect(
     entityRef: string,
     credentials?: BackstageCredentials,
-  ): Promise<{ report: ConventionsReport; overrides: ConventionsOverrides }> {
+  ): Promise<{
+    report: ConventionsReport;
+    overrides: ConventionsOverrides;
+    revision?: string;
+  }> {
     const entity = await requireCatalogEntity(
       this.options,
       entityRef,
       credentials,
     );
-    const { overrides, ...check } = await this.check(entity, entityRef);
+    const { overrides, revision, ...check } = await this.check(
+      entity,
+      entityRef,
+    );
     const report: ConventionsReport = {
       entityRef,
       pack: check.pack,
@@ -128,7 +144,7 @@ export class ConventionsService {
       pullRequest: await this.options.store.getPullRequest(entityRef),
     };
     await this.options.status.saveReport(report, this.now());
-    return { report, overrides };
+    return { report, overrides, ...(revision && { revision }) };
   }
 
   /**
@@ -225,6 +241,29 @@ export class ConventionsService {
   }
 
   /**
+   * What a drift check of the component depends on besides its repository's
+   * files: the component's annotations and the rule set applied to its packs.
+   */
+  async checkInputs(entity: Entity): Promise<string> {
+    const entityRef = stringifyEntityRef(entity);
+    return checkKey(entity, entityRef, await this.packsFor(entityRef));
+  }
+
+  /**
+   * The commit a drift check of the component would read now (see
+   * `CheckoutService.componentRevision`); undefined when its source is not a
+   * cloned repository.
+   */
+  async revision(entity: Entity): Promise<string | undefined> {
+    return this.options.checkouts.componentRevision(entity);
+  }
+
+  /** Records that the component's compliance row was confirmed now without a new check. */
+  async confirmReport(entityRef: string): Promise<boolean> {
+    return this.options.status.markScanned(entityRef, this.now());
+  }
+
+  /**
    * The component's drift check. Reads of the same component, source and
    * rule set within the cache's lifetime share one check (concurrent ones
    * included), so reading a report does not clone per request; the clones
@@ -235,15 +274,9 @@ export class ConventionsService {
     entity: Entity,
     entityRef: string,
     options: { fresh?: boolean } = {},
-  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
+  ): Promise<CheckResult> {
     const packs = await this.packsFor(entityRef);
-    const key = createHash('sha256')
-      .update(entityRef)
-      .update('\0')
-      .update(JSON.stringify(entity.metadata.annotations ?? {}))
-      .update('\0')
-      .update(JSON.stringify(packs))
-      .digest('hex');
+    const key = checkKey(entity, entityRef, packs);
     const ttlMs = this.options.checkCache?.ttlMs ?? 60_000;
     const maxEntries = this.options.checkCache?.maxEntries ?? 500;
     const now = this.now().getTime();
@@ -269,7 +302,7 @@ export class ConventionsService {
   private async checkNow(
     entity: Entity,
     packs: ConventionPack[],
-  ): Promise<ConventionsCheck & { overrides: ConventionsOverrides }> {
+  ): Promise<CheckResult> {
     // Drift reads files and the checked-out branch; no history needed.
     const checkout = await this.options.checkouts.openComponent(entity, {
       depth: 1,
@@ -282,7 +315,15 @@ export class ConventionsService {
       });
       // detectConventionDrift has read it already and thrown on its errors.
       const config = await readCatalystConfig(checkout.dir);
-      return { ...check, overrides: config.overrides };
+      const revision =
+        checkout.source.type === 'clone'
+          ? (await checkout.run('git', ['rev-parse', 'HEAD'])).stdout.trim()
+          : undefined;
+      return {
+        ...check,
+        overrides: config.overrides,
+        ...(revision && { revision }),
+      };
     } catch (error) {
       // catalyst.yaml mistakes are the repository's, with file and line.
       if (error instanceof ConventionsConfigError) {
@@ -293,4 +334,18 @@ export class ConventionsService {
       await checkout.close();
     }
   }
+}
+
+function checkKey(
+  entity: Entity,
+  entityRef: string,
+  packs: ConventionPack[],
+): string {
+  return createHash('sha256')
+    .update(entityRef)
+    .update('\0')
+    .update(JSON.stringify(entity.metadata.annotations ?? {}))
+    .update('\0')
+    .update(JSON.stringify(packs))
+    .digest('hex');
 }

@@ -80,6 +80,7 @@ export async function createConventionsFeature(
           auth: deps.auth,
           integrations: deps.integrations,
           logger: deps.logger,
+          intervalMinutes: deps.config.conventions.scanIntervalMinutes,
         },
       ),
     ],

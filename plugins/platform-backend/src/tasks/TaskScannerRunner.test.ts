@@ -4,7 +4,7 @@ import type {
   PlatformTaskInput,
   PlatformTaskScanner,
 } from '@catalyst/plugin-platform-node';
-import { createTaskStores } from '../__testUtils__/taskStores';
+import { createScanPacer, createTaskStores } from '../__testUtils__/taskStores';
 import { TaskQueue } from './TaskQueue';
 import { TaskScannerRunner } from './TaskScannerRunner';
 
@@ -39,6 +39,7 @@ describe.each(databases.eachSupportedId())(
           { repository: 'acme/*', taskType: 'lint_autofix', policy: 'dry-run' },
         ]),
         logger: mockServices.logger.mock(),
+        pacer: createScanPacer(stores.knex, { now: () => T0.getTime() }),
         now: () => T0,
       });
       return { ...stores, runner };

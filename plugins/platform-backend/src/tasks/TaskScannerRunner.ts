@@ -1,6 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { PlatformTaskScanner } from '@catalyst/plugin-platform-node';
+import type { ScanPacer } from './ScanPacer';
 import { TaskQueue } from './TaskQueue';
+
+/** The id of a scanner's scheduled job. */
+export function scannerJobId(scanner: Pick<PlatformTaskScanner, 'id'>) {
+  return `platform-task-scanner:${scanner.id}`;
+}
 
 /** What one scanner run found and how much of it was new. */
 export interface TaskScanSummary {
@@ -18,6 +24,8 @@ export class TaskScannerRunner {
     private readonly deps: {
       queue: TaskQueue;
       logger: LoggerService;
+      /** Runs the per-item work of scans, paced when the scanner asks for it. */
+      pacer: ScanPacer;
       now?: () => Date;
     },
   ) {}
@@ -27,7 +35,12 @@ export class TaskScannerRunner {
     signal: AbortSignal = new AbortController().signal,
   ): Promise<TaskScanSummary> {
     const now = this.deps.now?.() ?? new Date();
-    const inputs = await scanner.scan({ now, signal });
+    const intervalMs = (scanner.pacing?.intervalMinutes ?? 0) * 60_000;
+    const inputs = await scanner.scan({
+      now,
+      signal,
+      pace: this.deps.pacer.pacerFor(scannerJobId(scanner), intervalMs, signal),
+    });
     let created = 0;
     for (const input of inputs) {
       if (signal.aborted) break;

@@ -10,7 +10,8 @@ import { TaskConfig } from './readTaskConfig';
 import { TaskBreakerStore } from './TaskBreakerStore';
 import { TaskMergeStore } from './TaskMergeStore';
 import { TaskQueue } from './TaskQueue';
-import { TaskScannerRunner } from './TaskScannerRunner';
+import { ScanPacer } from './ScanPacer';
+import { scannerJobId, TaskScannerRunner } from './TaskScannerRunner';
 import { createTasksRouter } from './tasksRouter';
 import { TaskStore } from './TaskStore';
 import { TaskWakeups } from './TaskWakeups';
@@ -103,14 +104,27 @@ export async function createTasksFeature(
   });
 
   const queue = new TaskQueue(store, taskConfig.approvalPolicies);
+  const pacer = new ScanPacer({
+    db: deps.db,
+    logger,
+    config: deps.config.scanPacing,
+  });
   const scannerRunner = new TaskScannerRunner({
     queue,
     logger,
+    pacer,
   });
   for (const scanner of options.scanners) {
+    const paced = scanner.pacing && deps.config.scanPacing.enabled;
     await scheduler.scheduleTask({
-      id: `platform-task-scanner:${scanner.id}`,
+      id: scannerJobId(scanner),
       ...scanner.schedule,
+      // Paced: a short run every tick takes the items whose time has come.
+      ...(paced && {
+        frequency: {
+          milliseconds: pacer.tickMs(scanner.pacing!.intervalMinutes * 60_000),
+        },
+      }),
       fn: async abortSignal => {
         await scannerRunner.run(scanner, abortSignal);
       },

@@ -31,7 +31,9 @@ export interface PlatformWithScanner {
 
 /**
  * The platform backend on `databaseId` with `scanner` registered as a module
- * would, for testing scanners against the real queue.
+ * would, for testing scanners against the real queue. Pacing is off: each
+ * `scan()` takes every item, with the items' memory kept in the database as
+ * in production.
  *
  * @public
  */
@@ -68,9 +70,15 @@ export async function startPlatformWithScanner(
       scheduler.factory,
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities: [] }),
-      // The worker runs only when a test runs it: no LISTEN/NOTIFY wake-ups.
+      // The worker runs only when a test runs it: no LISTEN/NOTIFY wake-ups;
+      // every scan takes every item (no pacing over the interval).
       mockServices.rootConfig.factory({
-        data: { platform: { tasks: { wakeUps: false } } },
+        data: {
+          platform: {
+            tasks: { wakeUps: false },
+            scanPacing: { enabled: false },
+          },
+        },
       }),
     ],
   });

@@ -18,7 +18,7 @@ import {
   resolveSpecSource,
 } from '../specs/resolveSpecSource';
 import { runCommand } from './runCommand';
-import { shallowClone } from './shallowClone';
+import { remoteHead, shallowClone } from './shallowClone';
 import type { Checkout, CheckoutService, WritableCheckout } from './types';
 
 /** The folder under the working directory that holds every instance's checkouts. */
@@ -170,6 +170,24 @@ export class DefaultCheckoutService implements CheckoutService {
       await close();
       throw error;
     }
+  }
+
+  /** The head of the component's branch on GitHub by `git ls-remote`; see {@link CheckoutService.componentRevision}. */
+  async componentRevision(entity: Entity): Promise<string | undefined> {
+    const source = resolveSpecSource(entity);
+    if (source?.type !== 'url') return undefined;
+    if (!this.options.integrations.github.byUrl(source.repoUrl)) {
+      return undefined;
+    }
+    const repository = parseGithubRepository(source.repoUrl);
+    const { token } = await this.credentials.getCredentials({
+      url: repository.url,
+    });
+    return remoteHead({
+      url: `${repository.url}.git`,
+      ref: repository.ref,
+      token,
+    });
   }
 
   private async makeFolder(prefix: string): Promise<string> {

@@ -71,4 +71,12 @@ export interface CheckoutService {
     entity: Entity,
     options?: { depth?: number | 'full'; history?: boolean },
   ): Promise<Checkout>;
+  /**
+   * The commit `openComponent` would clone now: for a component on GitHub,
+   * the head of its branch (`git ls-remote`, one git request and no API
+   * request); undefined for a source that is not cloned (a local folder, a
+   * tree read through the UrlReader). Lets a caller keep what it derived
+   * from a commit instead of cloning it again.
+   */
+  componentRevision(entity: Entity): Promise<string | undefined>;
 }

@@ -1,6 +1,13 @@
 import { GithubApiError } from './GithubApiError';
-import { GithubClientOptions, githubConnector } from './connectGithub';
-import { parseGithubRepository } from './parseGithubRepository';
+import {
+  GithubClientOptions,
+  GithubConnection,
+  githubConnector,
+} from './connectGithub';
+import {
+  GithubRepositoryRef,
+  parseGithubRepository,
+} from './parseGithubRepository';
 
 /**
  * How GitHub combines the pull request into its base branch.
@@ -27,8 +34,85 @@ export interface PullRequestMergeOutcome {
   mergeCommitSha?: string;
 }
 
+/**
+ * One check run of a commit, as {@link GithubPullRequestMerger.readChecks}
+ * reads it.
+ *
+ * @public
+ */
+export interface CommitCheckRun {
+  /** The check run's id; for a GitHub Actions job, also the job's id. */
+  id: number;
+  /** The check's name; a re-run keeps it. */
+  name: string;
+  /** `queued`, `in_progress` or `completed`. */
+  status: string;
+  /** Set once completed: `success`, `failure`, `timed_out`, ... */
+  conclusion: string | null;
+  /** What the check reported: title, Markdown summary and text, and how many annotations it has. */
+  output: {
+    title: string | null;
+    summary: string | null;
+    text: string | null;
+    annotationsCount: number;
+  };
+}
+
+/**
+ * The check runs of a commit, the newest of each name (a re-run adds a run
+ * of the same name), and which of them failed or are still running.
+ *
+ * @public
+ */
+export interface CommitChecks {
+  /** Every check of the commit, the newest run of each name. */
+  runs: CommitCheckRun[];
+  /** Completed with a conclusion that blocks a merge. */
+  failed: CommitCheckRun[];
+  /** Queued or running. */
+  pending: CommitCheckRun[];
+}
+
 /** Conclusions that let a pull request merge. */
 const PASSING = new Set(['success', 'neutral', 'skipped']);
+
+async function readCommitChecks(
+  github: GithubConnection,
+  { owner, repo }: GithubRepositoryRef,
+  sha: string,
+): Promise<CommitChecks> {
+  const latest = new Map<string, CommitCheckRun>();
+  for (let page = 1; ; page++) {
+    const { check_runs: found } = await github.call('checks.listForRef', o =>
+      o.rest.checks.listForRef({ owner, repo, ref: sha, per_page: 100, page }),
+    );
+    for (const run of found) {
+      const seen = latest.get(run.name);
+      if (seen && seen.id > run.id) continue;
+      latest.set(run.name, {
+        id: run.id,
+        name: run.name,
+        status: run.status,
+        conclusion: run.conclusion,
+        output: {
+          title: run.output.title,
+          summary: run.output.summary,
+          text: run.output.text,
+          annotationsCount: run.output.annotations_count,
+        },
+      });
+    }
+    if (found.length < 100) break;
+  }
+  const runs = [...latest.values()];
+  return {
+    runs,
+    failed: runs.filter(
+      run => run.status === 'completed' && !PASSING.has(run.conclusion ?? ''),
+    ),
+    pending: runs.filter(run => run.status !== 'completed'),
+  };
+}
 
 /**
  * Merges a pull request once every check run on its head commit has passed;
@@ -48,6 +132,19 @@ export class GithubPullRequestMerger {
 
   constructor(options: GithubClientOptions) {
     this.connect = githubConnector(options);
+  }
+
+  /** The check runs of commit `sha`: what {@link GithubPullRequestMerger.mergeIfChecksPass} judges. */
+  async readChecks(options: {
+    /** `owner/repo` or a repository URL. */
+    repository: string;
+    defaultHost?: string;
+    sha: string;
+  }): Promise<CommitChecks> {
+    const target = parseGithubRepository(options.repository, {
+      defaultHost: options.defaultHost,
+    });
+    return readCommitChecks(await this.connect(target), target, options.sha);
   }
 
   async mergeIfChecksPass(options: {
@@ -98,30 +195,11 @@ export class GithubPullRequestMerger {
       };
     }
 
-    const runs = [];
-    for (let page = 1; ; page++) {
-      const { check_runs: found } = await github.call('checks.listForRef', o =>
-        o.rest.checks.listForRef({
-          owner,
-          repo,
-          ref: headSha,
-          per_page: 100,
-          page,
-        }),
-      );
-      runs.push(...found);
-      if (found.length < 100) break;
-    }
-    // Re-runs add a run of the same name: the newest one counts.
-    const latest = new Map<string, (typeof runs)[number]>();
-    for (const run of runs) {
-      const seen = latest.get(run.name);
-      if (!seen || run.id > seen.id) latest.set(run.name, run);
-    }
-    const checks = [...latest.values()];
-    const failed = checks.filter(
-      run => run.status === 'completed' && !PASSING.has(run.conclusion ?? ''),
-    );
+    const {
+      runs: checks,
+      failed,
+      pending,
+    } = await readCommitChecks(github, target, headSha);
     if (failed.length > 0) {
       return {
         state: 'checks_failed',
@@ -131,7 +209,6 @@ export class GithubPullRequestMerger {
         headSha,
       };
     }
-    const pending = checks.filter(run => run.status !== 'completed');
     if (pending.length > 0) {
       return {
         state: 'waiting',

@@ -268,6 +268,49 @@ describe('GithubPullRequestPublisher', () => {
     expect(github.requests.length).toBe(before);
   });
 
+  it('pushes one commit on top of the head it was given, and never over a push since', async () => {
+    const { commitSha: head } = await publisher().pushCommit({
+      repository: `${github.urls.web}/${repoName}`,
+      branch: 'main',
+      parentSha: (await git().resolveRef('refs/heads/main'))!,
+      message: 'fix(ci): repair format failures',
+      files: {
+        'README.md': { content: '# Payments\n\nFormatted.\n' },
+        'docs/old.md': { delete: true },
+        'docs/never-there.md': { delete: true },
+      },
+    });
+
+    expect(await git().resolveRef('refs/heads/main')).toBe(head);
+    expect(await git().log('main')).toHaveLength(2);
+    expect(await git().readFile('main', 'README.md')).toBe(
+      '# Payments\n\nFormatted.\n',
+    );
+    expect(await git().readFile('main', 'docs/old.md')).toBeUndefined();
+
+    // Someone pushed since `head` was read: the branch keeps their commit.
+    const theirs = await git().commitFiles('main', { 'x.md': 'x\n' }, 'docs');
+    await expect(
+      publisher().pushCommit({
+        repository: `${github.urls.web}/${repoName}`,
+        branch: 'main',
+        parentSha: head,
+        message: 'fix(ci): again',
+        files: { 'README.md': { content: 'again\n' } },
+      }),
+    ).rejects.toThrow(GithubValidationError);
+    expect(await git().resolveRef('refs/heads/main')).toBe(theirs);
+    await expect(
+      publisher().pushCommit({
+        repository: `${github.urls.web}/${repoName}`,
+        branch: 'main',
+        parentSha: theirs,
+        message: 'escape',
+        files: { '.git/config': { content: 'x' } },
+      }),
+    ).rejects.toThrow(/not a file path inside the repository/);
+  });
+
   describe('errors', () => {
     it('classifies bad credentials (401)', async () => {
       const error = await publisher('ghs_expired')

@@ -14,6 +14,7 @@ import {
   PublishedPullRequest,
   PublishPullRequestOptions,
   PullRequestFileChange,
+  PushCommitOptions,
 } from './types';
 
 type TreeEntry = {
@@ -163,6 +164,64 @@ export class GithubPullRequestPublisher {
       branchMoved,
       pullRequest: { ...pullRequest, headSha: commitSha },
     };
+  }
+
+  /**
+   * Adds one commit with the file changes on top of `parentSha` and moves
+   * the branch to it, never forced: when anyone pushed to the branch since
+   * `parentSha` was read, GitHub refuses the move (a `GithubValidationError`)
+   * rather than drop their commit.
+   */
+  async pushCommit(options: PushCommitOptions): Promise<{ commitSha: string }> {
+    const target = parseGithubRepository(options.repository, {
+      defaultHost: options.defaultHost,
+    });
+    checkBranchName(options.branch, 'Branch');
+    const files = Object.entries(options.files).map(
+      ([path, change]) => [checkFilePath(path), change] as const,
+    );
+    if (files.length === 0) {
+      throw new InputError('A commit needs at least one file change');
+    }
+    const github = await this.connect(target);
+    const { owner, repo } = target;
+    const parent = await github.call('git.getCommit', o =>
+      o.rest.git.getCommit({ owner, repo, commit_sha: options.parentSha }),
+    );
+    const entries = await this.treeEntries(
+      github,
+      target,
+      parent.tree.sha,
+      files,
+    );
+    const tree = await github.call('git.createTree', o =>
+      o.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: parent.tree.sha,
+        tree: entries,
+      }),
+    );
+    const commit = await github.call('git.createCommit', o =>
+      o.rest.git.createCommit({
+        owner,
+        repo,
+        message: options.message,
+        tree: tree.sha,
+        parents: [options.parentSha],
+        author: options.author,
+      }),
+    );
+    await github.call('git.updateRef', o =>
+      o.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${options.branch}`,
+        sha: commit.sha,
+        force: false,
+      }),
+    );
+    return { commitSha: commit.sha };
   }
 
   /** Blobs for written files; deletions only of files the base has, which GitHub requires. */

@@ -1,10 +1,10 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
+import { posix } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { Parser, ReadEntry } from 'tar';
 import { budgetedFetch } from './budgetedFetch';
 import { GithubBudget } from './GithubBudget';
-
-const gunzipAsync = promisify(gunzip);
 
 /** One file of a repository archive, by its path from the repository root. */
 export interface GithubArchiveFile {
@@ -12,88 +12,148 @@ export interface GithubArchiveFile {
   content: Buffer;
 }
 
-/** The largest archive read, unpacked: a repository's files are untrusted input. */
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-const BLOCK = 512;
-
-function field(block: Buffer, start: number, length: number): string {
-  const end = block.indexOf(0, start);
-  return block
-    .subarray(start, end === -1 || end > start + length ? start + length : end)
-    .toString('utf8');
+/** How much of an archive is read: a repository's files are untrusted input. */
+export interface GithubArchiveLimits {
+  /** Bytes read from GitHub, and bytes of the unpacked tar stream (every entry, kept or not). */
+  maxBytes: number;
+  /** Entries of the archive, kept or not. */
+  maxEntries: number;
+  /** Bytes of one kept file. */
+  maxFileBytes: number;
 }
 
-/** `path=` of a pax extended header (`<length> <key>=<value>\n` records). */
-function paxPath(data: Buffer): string | undefined {
-  let offset = 0;
-  let path: string | undefined;
-  while (offset < data.length) {
-    const space = data.indexOf(0x20, offset);
-    if (space === -1) break;
-    const length = Number(data.subarray(offset, space).toString('ascii'));
-    if (!Number.isInteger(length) || length <= 0) break;
-    const record = data
-      .subarray(space + 1, offset + length - 1)
-      .toString('utf8');
-    if (record.startsWith('path=')) path = record.slice('path='.length);
-    offset += length;
-  }
+const DEFAULT_LIMITS: GithubArchiveLimits = {
+  maxBytes: 256 * 1024 * 1024,
+  maxEntries: 200_000,
+  maxFileBytes: 32 * 1024 * 1024,
+};
+
+/** Entry types whose body is a file's content; links and the rest are never followed. */
+const REGULAR_FILE = new Set(['File', 'OldFile', 'ContiguousFile']);
+
+/**
+ * An entry's path from the repository root: the archive's first folder
+ * (GitHub's `owner-repo-sha/`) stripped; undefined for an entry that could
+ * name something outside the archive (absolute, `..`, not normalised).
+ */
+function repositoryPath(entryPath: string): string | undefined {
+  if (posix.isAbsolute(entryPath) || entryPath.includes('\0')) return undefined;
+  const parts = entryPath.split('/');
+  if (parts.some(part => part === '..' || part === '.')) return undefined;
+  const path = parts.slice(1).join('/');
+  if (!path || posix.normalize(path) !== path) return undefined;
   return path;
 }
 
 /**
- * The regular files of a tar archive, the first folder (GitHub's
- * `owner-repo-sha/`) stripped, kept where `filter` says so. Reads ustar, pax
- * extended headers (long paths, as `git archive` writes them) and GNU long
- * names.
+ * The regular files of a gzipped tar archive that `filter` keeps, read as it
+ * streams in (gunzip, then the `tar` package's parser): only the kept files'
+ * bytes are held. Symbolic and hard links are skipped, so nothing is read
+ * through them; so is any entry whose path could leave the archive. Past a
+ * limit the read stops with an `InputError`.
  */
-export function untar(
-  archive: Buffer,
-  filter: (path: string) => boolean,
-): GithubArchiveFile[] {
+export async function readTarArchive(
+  gzipped: AsyncIterable<Uint8Array>,
+  options: {
+    filter: (path: string) => boolean;
+    limits?: Partial<GithubArchiveLimits>;
+    /** What the archive is, for error messages. */
+    name: string;
+  },
+): Promise<GithubArchiveFile[]> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const tooLarge = (what: string) =>
+    new InputError(`The archive of ${options.name} ${what}`);
   const files: GithubArchiveFile[] = [];
-  let offset = 0;
-  let longPath: string | undefined;
-  while (offset + BLOCK <= archive.length) {
-    const header = archive.subarray(offset, offset + BLOCK);
-    if (header.every(byte => byte === 0)) break;
-    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
-    if (!Number.isFinite(size) || size < 0) {
-      throw new InputError('Malformed tar archive: bad entry size');
+  let entries = 0;
+  let failure: Error | undefined;
+  const parser = new Parser({
+    strict: true,
+    filter: (_path, entry) => {
+      const read = entry as ReadEntry;
+      entries += 1;
+      if (entries > limits.maxEntries) {
+        failure ??= tooLarge(`has over ${limits.maxEntries} entries`);
+        return false;
+      }
+      const path = repositoryPath(read.path);
+      if (!path || !REGULAR_FILE.has(read.type) || !options.filter(path)) {
+        return false;
+      }
+      if (read.size > limits.maxFileBytes) {
+        failure ??= tooLarge(
+          `holds ${path} of ${read.size} bytes, over ${limits.maxFileBytes}`,
+        );
+        return false;
+      }
+      return true;
+    },
+    onReadEntry: entry => {
+      const path = repositoryPath(entry.path)!;
+      const parts: Buffer[] = [];
+      entry.on('data', (part: Buffer) => parts.push(part));
+      entry.on('end', () =>
+        files.push({ path, content: Buffer.concat(parts) }),
+      );
+    },
+  });
+  const unreadable = (error: unknown) =>
+    error instanceof InputError
+      ? error
+      : new InputError(
+          `The archive of ${options.name} could not be read: ${
+            (error as Error).message
+          }`,
+        );
+  const parsed = new Promise<void>(resolve => {
+    parser.on('end', resolve);
+    parser.on('error', error => {
+      failure ??= unreadable(error);
+      resolve();
+    });
+  });
+
+  let packed = 0;
+  async function* counted() {
+    for await (const chunk of gzipped) {
+      packed += chunk.length;
+      if (packed > limits.maxBytes) {
+        throw tooLarge(`is over ${limits.maxBytes} bytes`);
+      }
+      yield chunk;
     }
-    const type = String.fromCharCode(header[156] || 0x30);
-    const dataStart = offset + BLOCK;
-    const data = archive.subarray(dataStart, dataStart + size);
-    if (data.length < size) {
-      throw new InputError('Malformed tar archive: truncated entry');
-    }
-    offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-    if (type === 'x') {
-      longPath = paxPath(data) ?? longPath;
-      continue;
-    }
-    if (type === 'L') {
-      longPath = field(data, 0, data.length);
-      continue;
-    }
-    if (type === 'g') continue;
-    const prefix = field(header, 345, 155);
-    const name = field(header, 0, 100);
-    const fullPath = longPath ?? (prefix ? `${prefix}/${name}` : name);
-    longPath = undefined;
-    if (type !== '0' && type !== '\0') continue;
-    const path = fullPath.split('/').slice(1).join('/');
-    if (!path || path.split('/').includes('..')) continue;
-    if (filter(path)) files.push({ path, content: Buffer.from(data) });
   }
+  const input = Readable.from(counted(), { objectMode: false });
+  const gunzip = createGunzip();
+  input.on('error', error => gunzip.destroy(error));
+  input.pipe(gunzip);
+  let unpacked = 0;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      unpacked += chunk.length;
+      if (unpacked > limits.maxBytes) {
+        throw tooLarge(`unpacks to over ${limits.maxBytes} bytes`);
+      }
+      parser.write(chunk);
+      if (failure) throw failure;
+    }
+    parser.end();
+    await parsed;
+  } catch (error) {
+    throw failure ?? unreadable(error);
+  } finally {
+    input.destroy();
+  }
+  if (failure) throw failure;
   return files;
 }
 
 /**
  * The files of `owner/repo` at commit `sha` that `filter` keeps, from one
  * tarball request (`GET /repos/{owner}/{repo}/tarball/{sha}`) sent through
- * the budget as `feature`. The commit is known, so unlike Backstage's GitHub
- * URL reader no request resolves it first.
+ * the budget as `feature` and unpacked as it streams in
+ * ({@link readTarArchive}). The commit is known, so unlike Backstage's
+ * GitHub URL reader no request resolves it first.
  */
 export async function readGithubArchive(options: {
   apiBaseUrl: string;
@@ -104,8 +164,9 @@ export async function readGithubArchive(options: {
   filter: (path: string) => boolean;
   budget?: GithubBudget;
   feature: string;
-  maxBytes?: number;
+  limits?: Partial<GithubArchiveLimits>;
 }): Promise<GithubArchiveFile[]> {
+  const name = `${options.owner}/${options.repo}`;
   const url = `${options.apiBaseUrl}/repos/${options.owner}/${options.repo}/tarball/${options.sha}`;
   const response = await budgetedFetch(options.budget, options.feature, url, {
     headers: {
@@ -114,27 +175,16 @@ export async function readGithubArchive(options: {
     },
   });
   if (response.status === 404) {
-    throw new NotFoundError(`${options.owner}/${options.repo}@${options.sha}`);
+    throw new NotFoundError(`${name}@${options.sha}`);
   }
-  if (!response.ok) {
+  if (!response.ok || !response.body) {
     throw new Error(
-      `Reading the archive of ${options.owner}/${options.repo} failed: ${response.status} ${response.statusText}`,
+      `Reading the archive of ${name} failed: ${response.status} ${response.statusText}`,
     );
   }
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const packed = Buffer.from(await response.arrayBuffer());
-  if (packed.length > maxBytes) {
-    throw new InputError(
-      `The archive of ${options.owner}/${options.repo} is over ${maxBytes} bytes`,
-    );
-  }
-  let archive: Buffer;
-  try {
-    archive = await gunzipAsync(packed, { maxOutputLength: maxBytes });
-  } catch (error) {
-    throw new InputError(
-      `The archive of ${options.owner}/${options.repo} could not be unpacked within ${maxBytes} bytes: ${error}`,
-    );
-  }
-  return untar(archive, options.filter);
+  return readTarArchive(response.body, {
+    filter: options.filter,
+    limits: options.limits,
+    name,
+  });
 }

@@ -58,3 +58,26 @@ export interface PublishedPullRequest {
    */
   pullRequest?: { number: number; url: string; headSha: string };
 }
+
+/**
+ * One commit to add on top of a branch's head, the way a person pushes:
+ * never forced.
+ *
+ * @public
+ */
+export interface PushCommitOptions {
+  /** `owner/repo` or a repository URL. */
+  repository: string;
+  /** Host that a bare `owner/repo` belongs to. Default `github.com`. */
+  defaultHost?: string;
+  /** The branch to move. */
+  branch: string;
+  /** The head the commit goes on top of: the branch must still point at it. */
+  parentSha: string;
+  /** The commit message. */
+  message: string;
+  /** Files to write or delete, by path from the repository root. */
+  files: Record<string, PullRequestFileChange>;
+  /** Commit author; GitHub uses the credentials' identity when absent. */
+  author?: { name: string; email: string };
+}

@@ -3,3 +3,4 @@ export * from './types';
 export * from './scannerExtensionPoint';
 export * from './scannerTypes';
 export * from './proposeChange';
+export * from './InProcessScanPacer';

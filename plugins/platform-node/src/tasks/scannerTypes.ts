@@ -22,6 +22,51 @@ export interface PlatformTaskInput {
 }
 
 /**
+ * What a paced scan keeps about one item between cycles (a head SHA, an
+ * ETag): small JSON, stored by the platform so that it survives restarts
+ * and is shared by every replica.
+ *
+ * @public
+ */
+export interface PlatformTaskScanMemory {
+  /** What the last scan of this item kept; undefined at its first scan. */
+  readonly previous?: Record<string, unknown>;
+  /** Keeps `value` for the next scan of this item; undefined forgets it. */
+  keep(value: Record<string, unknown> | undefined): void;
+}
+
+/**
+ * The per-item work of one scan: the platform decides which items are due
+ * now and runs `scan` on each in key order.
+ *
+ * @public
+ */
+export interface PlatformTaskScanItems<T> {
+  /** Every item of the cycle (repositories, components). */
+  items: readonly T[];
+  /** A stable key per item: the cycle's order, and what its memory is kept under. */
+  key(item: T): string;
+  /** At most this many tasks per cycle; the cycle's later items wait for the next cycle. */
+  maxTasksPerCycle?: number;
+  /** Scans one item: a task to queue, or undefined. */
+  scan(
+    item: T,
+    memory: PlatformTaskScanMemory,
+  ): Promise<PlatformTaskInput | undefined>;
+}
+
+/**
+ * Runs the items of a scan that are due: with pacing, the share of the cycle
+ * whose time has come (a cycle spreads its items evenly over the scanner's
+ * interval); without, every item. Returns the tasks the items gave.
+ *
+ * @public
+ */
+export type PlatformTaskScanPacer = <T>(
+  work: PlatformTaskScanItems<T>,
+) => Promise<PlatformTaskInput[]>;
+
+/**
  * What a scanner gets on every run.
  *
  * @public
@@ -31,6 +76,11 @@ export interface PlatformTaskScanContext {
   now: Date;
   /** Aborted when the scheduler gives up on the run (timeout, shutdown). */
   signal: AbortSignal;
+  /**
+   * The platform's pacer (see {@link PlatformTaskScanner.pacing}); absent
+   * when a scan is called directly, then an {@link InProcessScanPacer} does.
+   */
+  pace?: PlatformTaskScanPacer;
 }
 
 /**
@@ -44,5 +94,14 @@ export interface PlatformTaskScanner {
   id: string;
   taskType: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /**
+   * Spreads the scanner's per-repository work over its interval instead of
+   * running it all at once: the platform runs the job every tick
+   * (`platform.scanPacing.tickSeconds`, with the schedule's initial delay and
+   * timeout), and `ctx.pace` takes what is due. One cycle over every item
+   * lasts `intervalMinutes`; its progress is stored, so a restart or another
+   * replica carries on where the last run stopped.
+   */
+  pacing?: { intervalMinutes: number };
   scan(ctx: PlatformTaskScanContext): Promise<PlatformTaskInput[]>;
 }
