@@ -344,7 +344,7 @@ export class LintAutofixScanner implements PlatformTaskScanner {
       }
       return detectLintFixers({ packageJson, rootFiles });
     } catch (error) {
-      if ((error as { status?: number }).status === 404) return [];
+      if (isNotFound(error)) return [];
       throw error;
     }
   }
