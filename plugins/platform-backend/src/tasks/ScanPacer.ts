@@ -1,8 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
+import {
   PlatformTaskInput,
   PlatformTaskScanItems,
   PlatformTaskScanPacer,
+  scanItemsByKey,
 } from '@catalyst/plugin-platform-node';
 import { Knex } from 'knex';
 import { planScanCycle } from './scanCycle';
@@ -62,13 +63,8 @@ export class ScanPacer {
     work: PlatformTaskScanItems<T>,
   ): Promise<PlatformTaskInput[]> {
     const now = this.options.now?.() ?? Date.now();
-    const byKey = new Map<string, T>();
-    for (const item of work.items) {
-      const key = work.key(item);
-      if (!byKey.has(key)) byKey.set(key, item);
-    }
-    // Code-unit order, the order of the cursor's comparisons.
-    const keys = [...byKey.keys()].sort();
+    const byKey = scanItemsByKey(work);
+    const keys = [...byKey.keys()];
     const paced = this.options.config.enabled ? intervalMs : 0;
     const plan = planScanCycle({
       cycle: await this.store.getCycle(jobId),

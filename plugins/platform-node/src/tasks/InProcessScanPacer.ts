@@ -5,6 +5,26 @@ import type {
 } from './scannerTypes';
 
 /**
+ * A scan's items by key, in the order every pacer takes them: the first item
+ * of each key, keys in code-unit order (the order of the platform pacer's
+ * cursor comparisons).
+ *
+ * @public
+ */
+export function scanItemsByKey<T>(
+  work: Pick<PlatformTaskScanItems<T>, 'items' | 'key'>,
+): Map<string, T> {
+  const byKey = new Map<string, T>();
+  for (const item of work.items) {
+    const key = work.key(item);
+    if (!byKey.has(key)) byKey.set(key, item);
+  }
+  // Array#sort's default comparison: UTF-16 code units, as `<` compares keys.
+  const keys = [...byKey.keys()].sort();
+  return new Map(keys.map(key => [key, byKey.get(key)!]));
+}
+
+/**
  * The pacer of a scan called without the platform (a test, a script): every
  * item at once, in key order, with the items' memory kept in this process.
  * Scanners use it when `ctx.pace` is absent.
@@ -19,16 +39,7 @@ export class InProcessScanPacer {
     work: PlatformTaskScanItems<T>,
   ): Promise<PlatformTaskInput[]> => {
     const inputs: PlatformTaskInput[] = [];
-    const byKey = new Map<string, T>();
-    for (const item of work.items) {
-      const key = work.key(item);
-      if (!byKey.has(key)) byKey.set(key, item);
-    }
-    // Code-unit order, as the platform's pacer takes them.
-    const keyed = [...byKey.keys()]
-      .sort()
-      .map(key => ({ key, item: byKey.get(key)! }));
-    for (const { item, key } of keyed) {
+    for (const [key, item] of scanItemsByKey(work)) {
       if (
         work.maxTasksPerCycle !== undefined &&
         inputs.length >= work.maxTasksPerCycle
