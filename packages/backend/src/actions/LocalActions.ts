@@ -17,6 +17,19 @@ import { toRouteError } from './routeError';
 
 type RegisteredAction = ActionsRegistryActionOptions<any, any, any>;
 type ActionZod = Parameters<RegisteredAction['schema']['input']>[0];
+type ActionSchema = ReturnType<RegisteredAction['schema']['input']>;
+
+/**
+ * A recorded action with its zod schemas, built once: the schema functions
+ * are pure, and building them (a few dozen zod objects) on every call cost
+ * more than parsing with them.
+ */
+interface RecordedAction {
+  action: RegisteredAction;
+  input?: ActionSchema;
+  secrets?: ActionSchema;
+  output?: ActionSchema;
+}
 
 /**
  * The zod that Backstage's registry route hands to the schema functions:
@@ -90,7 +103,9 @@ function toAttributes(action: RegisteredAction) {
  * its permissions (visibility), its logger (given to the action).
  */
 export class LocalPluginActions {
-  private readonly actions = new Map<string, RegisteredAction>();
+  private readonly actions = new Map<string, RecordedAction>();
+  /** The registry's gate for an action id, read from config once per change. */
+  private allowed = new Map<string, boolean>();
 
   constructor(
     private readonly deps: {
@@ -100,11 +115,23 @@ export class LocalPluginActions {
       permissions: PermissionsService;
       config: RootConfigService;
     },
-  ) {}
+  ) {
+    // Backstage's registry reads the gate's config on every request; a
+    // reloaded config reaches this one through its subscription.
+    deps.config.subscribe?.(() => {
+      this.allowed = new Map();
+    });
+  }
 
   /** Called with each action the plugin registers. */
   record(action: RegisteredAction): void {
-    this.actions.set(`${this.deps.pluginId}:${action.name}`, action);
+    const { input, secrets, output } = action.schema ?? {};
+    this.actions.set(`${this.deps.pluginId}:${action.name}`, {
+      action,
+      input: input?.(z),
+      secrets: secrets?.(z),
+      output: output?.(z),
+    });
   }
 
   /**
@@ -161,10 +188,11 @@ export class LocalPluginActions {
         `Actions must be invoked by an authenticated principal, not an anonymous request`,
       );
     }
-    const action = this.actions.get(id);
-    if (!action || !this.isAllowed(id, action)) {
+    const recorded = this.actions.get(id);
+    if (!recorded || !this.isAllowed(id, recorded.action)) {
       throw new NotFoundError(`Action "${id}" not found`);
     }
+    const { action } = recorded;
     if (action.visibilityPermission) {
       const [decision] = await this.deps.permissions.authorize(
         [{ permission: action.visibilityPermission }],
@@ -174,22 +202,22 @@ export class LocalPluginActions {
         throw new NotFoundError(`Action "${id}" not found`);
       }
     }
-    const input = action.schema?.input
-      ? action.schema.input(z).safeParse(raw.input)
+    const input = recorded.input
+      ? recorded.input.safeParse(raw.input)
       : { success: true as const, data: undefined };
     if (!input.success) {
       throw new InputError(`Invalid input to action "${id}"`, input.error);
     }
-    if (action.schema?.secrets && !raw.secrets) {
+    if (recorded.secrets && !raw.secrets) {
       throw new InputError(
         `Action "${id}" requires secrets but none were provided`,
       );
     }
-    if (!action.schema?.secrets && raw.secrets) {
+    if (!recorded.secrets && raw.secrets) {
       throw new InputError(`Action "${id}" does not accept secrets`);
     }
-    const secrets = action.schema?.secrets
-      ? action.schema.secrets(z).safeParse(raw.secrets)
+    const secrets = recorded.secrets
+      ? recorded.secrets.safeParse(raw.secrets)
       : { success: true as const, data: undefined };
     if (!secrets.success) {
       throw new InputError(`Invalid secrets for action "${id}"`, secrets.error);
@@ -200,8 +228,8 @@ export class LocalPluginActions {
       credentials,
       logger: this.deps.logger,
     });
-    const output = action.schema?.output
-      ? action.schema.output(z).safeParse(result?.output)
+    const output = recorded.output
+      ? recorded.output.safeParse(result?.output)
       : { success: true as const, data: result?.output };
     if (!output.success) {
       throw new InputError(`Invalid output from action "${id}"`, output.error);
@@ -211,6 +239,15 @@ export class LocalPluginActions {
 
   /** The registry's own gate: plugin sources, then `backend.actions.filter`. */
   private isAllowed(id: string, action: RegisteredAction): boolean {
+    let allowed = this.allowed.get(id);
+    if (allowed === undefined) {
+      allowed = this.gate(id, action);
+      this.allowed.set(id, allowed);
+    }
+    return allowed;
+  }
+
+  private gate(id: string, action: RegisteredAction): boolean {
     const sources = this.deps.config.getOptionalStringArray(
       'backend.actions.pluginSources',
     );
