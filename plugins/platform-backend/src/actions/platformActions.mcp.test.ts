@@ -197,6 +197,39 @@ describe('platform actions through the MCP endpoint', () => {
     });
   });
 
+  it('answers a tools/call as one JSON body, not an event stream', async () => {
+    // The backend's patch of mcp-actions-backend (.yarn/patches): a
+    // stateless server has nothing to stream, so it answers in JSON.
+    const res = await request(server)
+      .post('/api/mcp-actions/v1')
+      .set('Accept', 'application/json, text/event-stream')
+      .set(
+        'Authorization',
+        `Bearer ${mockCredentials.user.token('user:default/agent')}`,
+      )
+      .send({
+        jsonrpc: '2.0',
+        id: 7,
+        method: 'tools/call',
+        params: {
+          name: 'platform.list-specs',
+          arguments: { entityRef: PAYMENTS },
+        },
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({
+      jsonrpc: '2.0',
+      id: 7,
+      result: {
+        structuredContent: {
+          totalCount: 1,
+          items: [expect.objectContaining({ slug: SLUG, entityRef: PAYMENTS })],
+        },
+      },
+    });
+  });
+
   it('gets the context of a spec task: stories, requirements, plan, clarifications', async () => {
     const context = output(
       await client.callTool({
