@@ -106,6 +106,16 @@ const timedActionsServiceFactory = createServiceFactory({
   },
 });
 
+/**
+ * CPU time of the backend's thread (the main thread: the concurrent clients
+ * run in a worker unless CLIENTS_IN=main), in ms. Unlike latency under 20
+ * clients, it does not move with what else the machine runs.
+ */
+const backendCpuMs = () => {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+};
+
 const mean = values =>
   values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 
@@ -168,14 +178,18 @@ async function compare(title, rest, mcp) {
       ['rest', rest],
       ['mcp', mcp],
     ]) {
+      const cpu0 = backendCpuMs();
       const r = await send(name, REQUESTS);
+      r.cpu = (backendCpuMs() - cpu0) / REQUESTS;
       rounds.push(r);
       console.log(
         `round ${round} ${name.padEnd(4)} p50 ${r.p50.toFixed(
           1,
         )} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(
           0,
-        )} calls/s  failures ${r.failures}`,
+        )} calls/s  failures ${r.failures}  backend thread CPU ${r.cpu.toFixed(
+          2,
+        )} ms a call`,
       );
     }
   }
@@ -193,6 +207,19 @@ async function compare(title, rest, mcp) {
     ).toFixed(1)} / ${best('rest', 'p99').toFixed(1)} ms = ${ratio(
       'p99',
     ).toFixed(2)}x (target <= ${TARGET}) ${ok ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `backend thread CPU a call, best of rounds: ${best('mcp', 'cpu').toFixed(
+      2,
+    )} / ${best('rest', 'cpu').toFixed(2)} ms = ${ratio('cpu').toFixed(
+      2,
+    )}x, MCP adds ${(best('mcp', 'cpu') - best('rest', 'cpu')).toFixed(
+      2,
+    )} ms a call${
+      CLIENTS_IN === 'main'
+        ? ' (clients on the same thread: includes theirs)'
+        : ''
+    }`,
   );
   return ok;
 }
