@@ -418,6 +418,16 @@ async function main() {
         args: { entityRef: ENTITY, query },
       },
     ];
+    // PAIRS=query-metrics (or get-spec-context): only the pairs whose tool
+    // name holds it.
+    if (process.env.PAIRS) {
+      const wanted = process.env.PAIRS.split(',');
+      pairs.splice(
+        0,
+        pairs.length,
+        ...pairs.filter(p => wanted.some(w => p.tool.includes(w))),
+      );
+    }
     // The concurrent rounds: `total` calls from CLIENTS clients.
     let rounds;
     if (CLIENTS_IN === 'main') {
