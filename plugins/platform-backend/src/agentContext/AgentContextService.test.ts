@@ -247,6 +247,7 @@ describe('AgentContextService', () => {
     );
     expect(await service.checkAll()).toEqual({
       checked: 1,
+      unchanged: 0,
       stale: 1,
       failed: 0,
       removed: 0,
