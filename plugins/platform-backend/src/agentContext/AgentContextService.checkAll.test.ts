@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createPaymentsCheckout,
+  localPaymentsComponent,
   paymentsCommits,
   paymentsPackageJson,
 } from '../__testUtils__/agentContextRepository';
@@ -278,21 +279,7 @@ describe('AgentContextService.checkAll', () => {
           join(local.dir, 'catalog-info.yaml'),
           'kind: Component\n',
         );
-        const entity: Entity = {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'payments-local',
-            namespace: 'default',
-            annotations: {
-              'backstage.io/managed-by-location': `file:${join(
-                local.dir,
-                'catalog-info.yaml',
-              )}`,
-            },
-          },
-          spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-        };
+        const entity = localPaymentsComponent(local.dir);
         const knex = await migrated(databaseId);
         const { service, openedSince } = createService(knex, [entity]);
         await service.generate('component:default/payments-local');
