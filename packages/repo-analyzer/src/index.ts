@@ -32,7 +32,10 @@ export {
   isPortalUrl,
   readCatalystPortalLink,
 } from './agentsMd/readCatalystPortalLink';
-export { significantFactsHash } from './agentsMd/factsHash';
+export {
+  AGENT_CONTEXT_FORMAT,
+  significantFactsHash,
+} from './agentsMd/factsHash';
 export { upsertCatalystBlock } from './agentsMd/managedBlock';
 export { compareAgentsMd } from './agentsMd/compareAgentsMd';
 export type { AgentsMdComparison } from './agentsMd/compareAgentsMd';

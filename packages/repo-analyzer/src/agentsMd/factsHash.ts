@@ -3,7 +3,12 @@ import { RepoFacts } from '../types';
 import { AgentContext } from './AgentContext';
 import { buildAgentContext } from './buildAgentContext';
 
-/** Bumped when the renderer changes what it says for the same facts. */
+/**
+ * The version of what the renderer says for the same facts: bumped when that
+ * changes, which changes every significant-facts hash.
+ *
+ * @public
+ */
 export const AGENT_CONTEXT_FORMAT = 1;
 
 /** JSON with sorted keys, so equal values always serialise the same. */

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { BareRepository } from '@catalyst/github-simulator';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -76,4 +77,27 @@ export async function createPaymentsCheckout(): Promise<{
   const dir = join(root, 'payments');
   await run('git', ['clone', '--quiet', join(root, 'payments.git'), dir]);
   return { dir, remove: () => fs.rm(root, { recursive: true, force: true }) };
+}
+
+/** The `payments-local` component, read in place from `dir` through its catalog file. */
+export function localPaymentsComponent(
+  dir: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments-local',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': `file:${join(
+          dir,
+          'catalog-info.yaml',
+        )}`,
+        ...annotations,
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  };
 }

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import {
   createPaymentsCheckout,
   HAND_WRITTEN_AGENTS_MD,
+  localPaymentsComponent,
   paymentsCommits,
   paymentsPackageJson,
 } from '../__testUtils__/agentContextRepository';
@@ -78,22 +79,8 @@ describe('AgentContextService', () => {
     spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
   });
 
-  const fileComponent = (slug: string): Entity => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments-local',
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': `file:${join(
-          local.dir,
-          'catalog-info.yaml',
-        )}`,
-        'github.com/project-slug': slug,
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  });
+  const fileComponent = (slug: string): Entity =>
+    localPaymentsComponent(local.dir, { 'github.com/project-slug': slug });
 
   async function createService(options: {
     entities: Entity[];
@@ -247,6 +234,7 @@ describe('AgentContextService', () => {
     );
     expect(await service.checkAll()).toEqual({
       checked: 1,
+      unchanged: 0,
       stale: 1,
       failed: 0,
       removed: 0,

@@ -19,7 +19,11 @@ import {
   PlatformTaskScanPacer,
 } from '@catalyst/plugin-platform-node';
 import { AgentContextRecord, AgentContextStore } from './AgentContextStore';
-import { analyzeAgentContext, AGENTS_MD_PATH } from './analyzeAgentContext';
+import {
+  AGENT_CONTEXT_ANALYZER_VERSION,
+  analyzeAgentContext,
+  AGENTS_MD_PATH,
+} from './analyzeAgentContext';
 import type { CheckoutService } from '@catalyst/plugin-platform-node';
 import { diffLines } from './diffLines';
 import type { ProjectCommand } from './projectCommands';
@@ -63,9 +67,11 @@ export class AgentContextService {
   constructor(
     private readonly options: {
       store: AgentContextStore;
-      checkouts: Pick<CheckoutService, 'openComponent'>;
+      checkouts: Pick<CheckoutService, 'openComponent' | 'componentRevision'>;
       /** How components are cloned: commits of history, and whether to clone at all (else a tree). */
       clone: { depth: number; history: boolean };
+      /** The version of the analysis; default `AGENT_CONTEXT_ANALYZER_VERSION`. */
+      analyzerVersion?: string;
       publisher: Pick<GithubPullRequestPublisher, 'publish'>;
       integrations: ScmIntegrationRegistry;
       catalog: CatalogService;
@@ -73,7 +79,16 @@ export class AgentContextService {
       logger: LoggerService;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    // How much history a clone holds changes what the analysis can say.
+    const { depth, history } = options.clone;
+    this.analyzerVersion = `${
+      options.analyzerVersion ?? AGENT_CONTEXT_ANALYZER_VERSION
+    } ${history ? `depth=${depth}` : 'tree'}`;
+  }
+
+  /** What a stored revision's `analyzerVersion` must equal to stand. */
+  private readonly analyzerVersion: string;
 
   private now() {
     return this.options.now?.() ?? new Date();
@@ -224,18 +239,31 @@ export class AgentContextService {
    * components that left the catalog are removed. One failure does not stop
    * the rest. With `pace` (the platform's scan pacer) the contexts due now
    * are checked, the rest in later runs; without, all of them.
+   *
+   * A component on GitHub whose branch head (`git ls-remote`, no API
+   * request) is the commit its context was analysed at, by the same version
+   * of the analysis, is not cloned: neither its code nor its committed
+   * AGENTS.md can have changed, so the stored context stands (`unchanged`,
+   * counted in `checked` too). A head that cannot be read is a failure.
    */
   async checkAll(
     signal?: AbortSignal,
     pace: PlatformTaskScanPacer = new InProcessScanPacer().pace,
   ): Promise<{
     checked: number;
+    unchanged: number;
     stale: number;
     failed: number;
     removed: number;
   }> {
     const { store, catalog, auth, logger } = this.options;
-    const result = { checked: 0, stale: 0, failed: 0, removed: 0 };
+    const result = {
+      checked: 0,
+      unchanged: 0,
+      stale: 0,
+      failed: 0,
+      removed: 0,
+    };
     const credentials = await auth.getOwnServiceCredentials();
     await pace({
       items: await store.listEntityRefs(),
@@ -252,8 +280,17 @@ export class AgentContextService {
             result.removed += 1;
             return undefined;
           }
-          const record = await this.analyze(entity);
+          const head = await this.branchHead(entity, entityRef);
+          const unchanged =
+            head &&
+            (await store.confirmRevision(
+              entityRef,
+              { commit: head, analyzerVersion: this.analyzerVersion },
+              this.now(),
+            ));
+          const record = unchanged || (await this.analyze(entity, head));
           result.checked += 1;
+          if (unchanged) result.unchanged += 1;
           if (record.stale) result.stale += 1;
         } catch (error) {
           result.failed += 1;
@@ -267,7 +304,32 @@ export class AgentContextService {
     return result;
   }
 
-  private async analyze(entity: Entity): Promise<AgentContextRecord> {
+  /** The commit a clone of the component would read now; a failure is recorded on its context. */
+  private async branchHead(
+    entity: Entity,
+    entityRef: string,
+  ): Promise<string | undefined> {
+    try {
+      return await this.options.checkouts.componentRevision(entity);
+    } catch (error) {
+      await this.options.store.saveError(
+        entityRef,
+        `Reading the branch head failed: ${(error as Error).message}`,
+        this.now(),
+      );
+      throw error;
+    }
+  }
+
+  /**
+   * Analyses the component and stores the result with the commit it read:
+   * the clone's, else `head` when the caller read the branch head before a
+   * tree was read (a push in between only costs one more analysis).
+   */
+  private async analyze(
+    entity: Entity,
+    head?: string,
+  ): Promise<AgentContextRecord> {
     const entityRef = stringifyEntityRef(entity);
     const checkout = await this.options.checkouts.openComponent(
       entity,
@@ -275,9 +337,15 @@ export class AgentContextService {
     );
     try {
       const analysis = await analyzeAgentContext(checkout);
+      const commit = analysis.source.commit ?? head;
       return await this.options.store.saveAnalysis(
         entityRef,
-        analysis,
+        {
+          ...analysis,
+          ...(commit && {
+            revision: { commit, analyzerVersion: this.analyzerVersion },
+          }),
+        },
         this.now(),
       );
     } catch (error) {

@@ -162,6 +162,55 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('keeps the commit and analyzer version an analysis read, and confirms a check only at both', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const revision = { commit: 'c'.repeat(40), analyzerVersion: '1.1' };
+      const first = new Date('2026-02-01T10:00:00Z');
+      await store.saveAnalysis(OTHER, analysis(), first);
+      expect((await store.get(OTHER))?.revision).toBeUndefined();
+      const saved = await store.saveAnalysis(
+        COMPONENT,
+        analysis({ revision }),
+        first,
+      );
+      expect(saved.revision).toEqual(revision);
+      await store.saveError(COMPONENT, 'Refresh failed: rate limit', first);
+
+      // Another commit, another analyzer version, no revision or no row: nothing confirmed.
+      const later = new Date('2026-02-02T10:00:00Z');
+      for (const [entityRef, other] of [
+        [COMPONENT, { ...revision, commit: 'd'.repeat(40) }],
+        [COMPONENT, { ...revision, analyzerVersion: '2.1' }],
+        [OTHER, revision],
+        ['component:default/missing', revision],
+      ] as const) {
+        await expect(
+          store.confirmRevision(entityRef, other, later),
+        ).resolves.toBeUndefined();
+      }
+      expect(await store.get(COMPONENT)).toMatchObject({
+        lastCheckedAt: first,
+        lastError: 'Refresh failed: rate limit',
+      });
+
+      const confirmed = await store.confirmRevision(COMPONENT, revision, later);
+      expect(confirmed).toEqual({
+        ...saved,
+        lastCheckedAt: later,
+        lastError: undefined,
+      });
+      expect(await store.get(COMPONENT)).toEqual(confirmed);
+      expect(await store.get(OTHER)).toMatchObject({ lastCheckedAt: first });
+
+      // A later analysis without a commit (a tree read) forgets the revision.
+      const tree = await store.saveAnalysis(COMPONENT, analysis(), later);
+      expect(tree.revision).toBeUndefined();
+      const [row] = await knex('agent_contexts')
+        .where({ entity_ref: COMPONENT })
+        .select('analyzed_commit', 'analyzer_version');
+      expect(row).toEqual({ analyzed_commit: null, analyzer_version: null });
+    });
+
     it('lists and deletes contexts', async () => {
       const { store } = await createStore(databaseId);
       await store.saveAnalysis(OTHER, analysis(), new Date());

@@ -7,6 +7,12 @@ import type {
 import { Knex } from 'knex';
 import type { ProjectCommand } from './projectCommands';
 
+/** The commit an analysis read and the version of the analysis that read it. */
+export interface AgentContextRevision {
+  commit: string;
+  analyzerVersion: string;
+}
+
 /** What one analysis of a repository found, ready to store. */
 export interface AgentContextAnalysis {
   factsHash: string;
@@ -22,6 +28,8 @@ export interface AgentContextAnalysis {
   source: AgentContextSourceInfo;
   /** The project's commands with their sources; absent in rows stored before they were kept. */
   commands?: ProjectCommand[];
+  /** Absent when the analysis read no commit, and in rows stored before it was kept. */
+  revision?: AgentContextRevision;
 }
 
 /** A stored context. */
@@ -49,6 +57,8 @@ type Row = {
   pr_url: string | null;
   last_checked_at: string | Date | number | null;
   last_error: string | null;
+  analyzed_commit: string | null;
+  analyzer_version: string | null;
 };
 
 function analysisColumns(analysis: AgentContextAnalysis) {
@@ -66,6 +76,8 @@ function analysisColumns(analysis: AgentContextAnalysis) {
       commands: analysis.commands,
     }),
     source: JSON.stringify(analysis.source),
+    analyzed_commit: analysis.revision?.commit ?? null,
+    analyzer_version: analysis.revision?.analyzerVersion ?? null,
   };
 }
 
@@ -95,6 +107,10 @@ function toRecord(row: Row): AgentContextRecord {
     lastGeneratedAt: new Date(row.last_generated_at),
     lastCheckedAt: new Date(row.last_checked_at ?? row.last_generated_at),
     lastError: row.last_error ?? undefined,
+    revision:
+      row.analyzed_commit && row.analyzer_version
+        ? { commit: row.analyzed_commit, analyzerVersion: row.analyzer_version }
+        : undefined,
   };
 }
 
@@ -150,6 +166,27 @@ export class AgentContextStore {
         .first();
       return toRecord(row!);
     });
+  }
+
+  /**
+   * Records a check that found the context's repository at the commit, and
+   * the analysis at the version, it was last analysed at: the stored analysis
+   * stands, checked now. Undefined, and nothing changed, when the stored
+   * context is of another commit or version, or there is none.
+   */
+  async confirmRevision(
+    entityRef: string,
+    revision: AgentContextRevision,
+    now: Date,
+  ): Promise<AgentContextRecord | undefined> {
+    const updated = await this.db('agent_contexts')
+      .where({
+        entity_ref: entityRef,
+        analyzed_commit: revision.commit,
+        analyzer_version: revision.analyzerVersion,
+      })
+      .update({ last_checked_at: now, last_error: null });
+    return updated > 0 ? this.get(entityRef) : undefined;
   }
 
   /** Records a failed check or refresh on a stored context; false when there is none. */

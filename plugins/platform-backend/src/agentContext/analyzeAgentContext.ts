@@ -1,11 +1,13 @@
 import { ConflictError } from '@backstage/errors';
 import {
+  AGENT_CONTEXT_FORMAT,
   analyzeRepository,
   CATALYST_BLOCK_BEGIN,
   CATALYST_BLOCK_END,
   compareAgentsMd,
   generateAgentsMd,
 } from '@catalyst/repo-analyzer';
+import { version as repoAnalyzerVersion } from '@catalyst/repo-analyzer/package.json';
 import { createHash } from 'node:crypto';
 import { AgentContextAnalysis } from './AgentContextStore';
 import type { Checkout } from '@catalyst/plugin-platform-node';
@@ -14,6 +16,21 @@ import { projectCommands } from './projectCommands';
 
 /** The name of the file at the repository root that Catalyst maintains. */
 export const AGENTS_MD_PATH = 'AGENTS.md';
+
+/**
+ * Bump when the analysis below (with `explainAgentsMd` and
+ * `projectCommands`) gives something else for the same checkout.
+ */
+const AGENT_CONTEXT_ANALYSIS_REVISION = 1;
+
+/**
+ * The version of the analysis a stored context came from. A context analysed
+ * at the branch head under this version is not analysed again: the analysis,
+ * the renderer's format (`AGENT_CONTEXT_FORMAT`) and the repo-analyzer
+ * release (its package version, which changesets bump) are all in it, so a
+ * change to any of them has every component analysed once more.
+ */
+export const AGENT_CONTEXT_ANALYZER_VERSION = `${AGENT_CONTEXT_ANALYSIS_REVISION}.${AGENT_CONTEXT_FORMAT}+repo-analyzer.${repoAnalyzerVersion}`;
 
 /** sha256 of the committed block's text, for a block that says something else than the facts. */
 function blockTextHash(committed: string): string | undefined {
