@@ -15,6 +15,7 @@ const {
   createServiceFactory,
 } = require('@backstage/backend-plugin-api');
 const {
+  mockCredentials,
   mockServices,
   startTestBackend,
 } = require('@backstage/backend-test-utils');
@@ -34,6 +35,9 @@ const LIMIT = Number(process.env.RATE_LIMIT ?? 5000);
 const SPEC_CONCURRENCY = process.env.SPEC_CONCURRENCY
   ? Number(process.env.SPEC_CONCURRENCY)
   : undefined;
+// Components whose agent context is generated (through the REST route) before the full cycle, so
+// that the agent-context check has stored contexts to check; the first N of them.
+const AGENT_CONTEXTS = Math.min(Number(process.env.AGENT_CONTEXTS ?? 0), REPOS);
 const ORG = 'acme';
 // The three jobs of one cycle, in the order the platform's schedule starts them.
 const JOBS = [
@@ -163,6 +167,39 @@ async function main() {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 250);
 
+    if (AGENT_CONTEXTS > 0) {
+      // Set-up, not part of a cycle: the contexts a portal holds once people have opened them.
+      const base = `http://127.0.0.1:${
+        backend.server.address().port
+      }/api/platform`;
+      const auth = mockCredentials.user.header('user:default/bench');
+      const t = performance.now();
+      let next = 0;
+      const generate = async () => {
+        while (next < AGENT_CONTEXTS) {
+          const name = names[next++];
+          const res = await fetch(
+            `${base}/agent-context/component/default/${name}/generate`,
+            { method: 'POST', headers: { authorization: auth } },
+          );
+          if (!res.ok) {
+            throw new Error(
+              `Generating the agent context of ${name}: ${
+                res.status
+              } ${await res.text()}`,
+            );
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 4 }, generate));
+      step(
+        `${AGENT_CONTEXTS} agent contexts generated in ${(
+          (performance.now() - t) /
+          1000
+        ).toFixed(1)} s`,
+      );
+    }
+
     const cycle = async label => {
       const { length: from } = await simulator.tally(0);
       const start = performance.now();
@@ -171,9 +208,19 @@ async function main() {
         const fn = jobs.get(id);
         if (!fn) throw new Error(`No scheduled job ${id}`);
         const t = performance.now();
+        const { length: jobFrom } = await simulator.tally(0);
         await fn(new AbortController().signal);
-        perJob[id] = (performance.now() - t) / 1000;
-        step(`${label}: ${id} done in ${perJob[id].toFixed(1)} s`);
+        const { tally: jobTally } = await simulator.tally(jobFrom);
+        perJob[id] = {
+          seconds: (performance.now() - t) / 1000,
+          git: jobTally.git,
+          counted: jobTally.counted,
+        };
+        step(
+          `${label}: ${id} done in ${perJob[id].seconds.toFixed(1)} s, ${
+            jobTally.git
+          } git requests, ${jobTally.counted} counted`,
+        );
       }
       const [{ n: indexed }] = await knex('spec_folders').count({ n: '*' });
       const [{ n: compliance }] = await knex('convention_status').count({
@@ -199,6 +246,7 @@ async function main() {
       setupRequests: before,
       rateLimit: LIMIT,
       specConcurrency: SPEC_CONCURRENCY ?? 'default',
+      agentContexts: AGENT_CONTEXTS,
       full,
       idle,
       peakRssMiB: Math.round(peakRss / 1024 / 1024),
@@ -220,6 +268,18 @@ async function main() {
         full.counted <= LIMIT ? 'fits' : 'exceeds'
       } ${LIMIT} requests; peak RSS ${report.peakRssMiB} MiB`,
     );
+    if (AGENT_CONTEXTS > 0) {
+      const check = 'platform-agent-context-check';
+      console.log(
+        `agent-context check of ${AGENT_CONTEXTS} stored contexts: full ${full.perJob[
+          check
+        ].seconds.toFixed(1)} s, ${
+          full.perJob[check].git
+        } git requests; idle ${idle.perJob[check].seconds.toFixed(1)} s, ${
+          idle.perJob[check].git
+        } git requests`,
+      );
+    }
     await backend.stop();
     await knex.destroy();
   } finally {
