@@ -1,10 +1,11 @@
-import { Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { BareRepository } from '@catalyst/github-simulator';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { componentEntity } from './components';
 
 const run = promisify(execFile);
 
@@ -84,20 +85,11 @@ export function localPaymentsComponent(
   dir: string,
   annotations: Record<string, string> = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments-local',
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': `file:${join(
-          dir,
-          'catalog-info.yaml',
-        )}`,
-        ...annotations,
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  };
+  return componentEntity('payments-local', {
+    'backstage.io/managed-by-location': `file:${join(
+      dir,
+      'catalog-info.yaml',
+    )}`,
+    ...annotations,
+  });
 }
