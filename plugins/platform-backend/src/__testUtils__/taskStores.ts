@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from './database';
 import { Knex } from 'knex';
 import { ScanPacer } from '../tasks/ScanPacer';
 import { TaskBreakerStore } from '../tasks/TaskBreakerStore';
@@ -11,12 +11,7 @@ export async function createTaskStores(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
 ) {
-  const knex = await databases.init(databaseId);
-  const database = mockServices.database.mock({
-    getClient: async () => knex,
-    migrations: { skip: false },
-  });
-  const db = await connectAndMigrate(database);
+  const db = await migratedDatabase(databases, databaseId);
   return {
     knex: db,
     store: new TaskStore(db),

@@ -1,4 +1,4 @@
-import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
@@ -20,7 +20,7 @@ import {
   paymentsPackageJson,
 } from '../__testUtils__/agentContextRepository';
 import { simulatedComponent } from '../__testUtils__/conventionsService';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { AgentContextService } from './AgentContextService';
 import { AgentContextStore } from './AgentContextStore';
 import { AGENT_CONTEXT_ANALYZER_VERSION } from './analyzeAgentContext';
@@ -43,16 +43,6 @@ describe('AgentContextService.checkAll', () => {
     await github.stop();
     await fs.rm(workingDirectory, { recursive: true, force: true });
   });
-
-  async function migrated(databaseId: TestDatabaseId): Promise<Knex> {
-    const knex = await databases.init(databaseId);
-    return connectAndMigrate(
-      mockServices.database.mock({
-        getClient: async () => knex,
-        migrations: { skip: false },
-      }),
-    );
-  }
 
   /** The service on `knex`, cloning from the simulator with `token`, its clones counted. */
   function createService(
@@ -128,7 +118,7 @@ describe('AgentContextService.checkAll', () => {
       const entities = names.map(name =>
         simulatedComponent(github, name, `acme/${name}`),
       );
-      const knex = await migrated(databaseId);
+      const knex = await migratedDatabase(databases, databaseId);
       const { service, store, checkouts, openedSince, logger } = createService(
         knex,
         entities,
@@ -204,7 +194,7 @@ describe('AgentContextService.checkAll', () => {
       const entities = names.map(name =>
         simulatedComponent(github, name, `acme/${name}`),
       );
-      const knex = await migrated(databaseId);
+      const knex = await migratedDatabase(databases, databaseId);
       const first = createService(knex, entities);
       for (const name of names) {
         await first.service.generate(`component:default/${name}`);
@@ -245,7 +235,7 @@ describe('AgentContextService.checkAll', () => {
       const name = `revoked-${suffix}`;
       await createRepositories([name]);
       const entities = [simulatedComponent(github, name, `acme/${name}`)];
-      const knex = await migrated(databaseId);
+      const knex = await migratedDatabase(databases, databaseId);
       await createService(knex, entities).service.generate(
         `component:default/${name}`,
       );
@@ -280,7 +270,7 @@ describe('AgentContextService.checkAll', () => {
           'kind: Component\n',
         );
         const entity = localPaymentsComponent(local.dir);
-        const knex = await migrated(databaseId);
+        const knex = await migratedDatabase(databases, databaseId);
         const { service, openedSince } = createService(knex, [entity]);
         await service.generate('component:default/payments-local');
 

@@ -17,7 +17,7 @@ import {
   paymentsPackageJson,
 } from '../__testUtils__/agentContextRepository';
 import { AgentContextStore } from './AgentContextStore';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { AgentContextService } from './AgentContextService';
 import { DefaultCheckoutService } from '@catalyst/plugin-platform-node';
 
@@ -88,14 +88,8 @@ describe('AgentContextService', () => {
     readHistory?: boolean;
     urlReader?: UrlReaderService;
   }) {
-    const knex = await databases.init('SQLITE_3');
     const store = new AgentContextStore(
-      await connectAndMigrate(
-        mockServices.database.mock({
-          getClient: async () => knex,
-          migrations: { skip: false },
-        }),
-      ),
+      await migratedDatabase(databases, 'SQLITE_3'),
     );
     const token = options.token ?? TOKEN;
     const integrations = ScmIntegrations.fromConfig(

@@ -1,7 +1,6 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { AgentContextAnalysis, AgentContextStore } from './AgentContextStore';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 
 const databases = createTestDatabases();
 
@@ -9,15 +8,8 @@ const COMPONENT = 'component:default/payments-api';
 const OTHER = 'component:default/checkout-web';
 
 async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-  const knex = await databases.init(databaseId);
-  const database = mockServices.database.mock({
-    getClient: async () => knex,
-    migrations: { skip: false },
-  });
-  return {
-    store: new AgentContextStore(await connectAndMigrate(database)),
-    knex,
-  };
+  const knex = await migratedDatabase(databases, databaseId);
+  return { store: new AgentContextStore(knex), knex };
 }
 
 const analysis = (

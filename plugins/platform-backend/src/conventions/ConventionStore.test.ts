@@ -1,20 +1,14 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { defaultConventionPacks } from '@catalyst/conventions';
 import { ConventionStore } from './ConventionStore';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 
 const databases = createTestDatabases();
 
 const COMPONENT = 'component:default/demo';
 
 async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-  const knex = await databases.init(databaseId);
-  const database = mockServices.database.mock({
-    getClient: async () => knex,
-    migrations: { skip: false },
-  });
-  return new ConventionStore(await connectAndMigrate(database));
+  return new ConventionStore(await migratedDatabase(databases, databaseId));
 }
 
 describe.each(databases.eachSupportedId())(

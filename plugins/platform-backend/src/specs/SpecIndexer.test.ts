@@ -7,7 +7,7 @@ import type {
   SpecSourceReader,
 } from '@catalyst/plugin-platform-node';
 import { specFolder, task } from '../__testUtils__/specFolders';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { SpecIndexer } from './SpecIndexer';
 import { SpecStore } from './SpecStore';
 
@@ -66,12 +66,8 @@ class RepositoryReads {
 }
 
 async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-  const knex = await databases.init(databaseId);
-  const database = mockServices.database.mock({
-    getClient: async () => knex,
-    migrations: { skip: false },
-  });
-  return { knex, store: new SpecStore(await connectAndMigrate(database)) };
+  const knex = await migratedDatabase(databases, databaseId);
+  return { knex, store: new SpecStore(knex) };
 }
 
 describe.each(databases.eachSupportedId())('SpecIndexer on %p', databaseId => {

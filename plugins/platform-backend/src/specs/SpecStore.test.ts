@@ -1,8 +1,7 @@
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { SpecStore } from './SpecStore';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { specFolder, task } from '../__testUtils__/specFolders';
-import { mockServices } from '@backstage/backend-test-utils';
 
 const databases = createTestDatabases();
 
@@ -10,12 +9,8 @@ const COMPONENT = 'component:default/payments-api';
 const OTHER = 'component:default/checkout-web';
 
 async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-  const knex = await databases.init(databaseId);
-  const database = mockServices.database.mock({
-    getClient: async () => knex,
-    migrations: { skip: false },
-  });
-  return { store: new SpecStore(await connectAndMigrate(database)), knex };
+  const knex = await migratedDatabase(databases, databaseId);
+  return { store: new SpecStore(knex), knex };
 }
 
 const input = (

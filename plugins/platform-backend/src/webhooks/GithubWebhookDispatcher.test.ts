@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
 import { Knex } from 'knex';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { GithubWebhookDispatcher } from './GithubWebhookDispatcher';
 import { GithubWebhookHandler } from './types';
 import { WebhookDeliveryStore } from './WebhookDeliveryStore';
@@ -39,15 +39,7 @@ function dispatcherOf(db: Knex, handler: GithubWebhookHandler, now: Date) {
 describe.each(databases.eachSupportedId())(
   'GithubWebhookDispatcher on %p',
   databaseId => {
-    async function migrated() {
-      const knex = await databases.init(databaseId);
-      return connectAndMigrate(
-        mockServices.database.mock({
-          getClient: async () => knex,
-          migrations: { skip: false },
-        }),
-      );
-    }
+    const migrated = () => migratedDatabase(databases, databaseId);
 
     it('handles a redelivery of a delivery whose process died mid-handling, once', async () => {
       const db = await migrated();

@@ -1,6 +1,5 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@catalyst/backend-common/testUtils';
-import { connectAndMigrate } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { WebhookDeliveryStore } from './WebhookDeliveryStore';
 
 const databases = createTestDatabases();
@@ -11,12 +10,9 @@ describe.each(databases.eachSupportedId())(
   'WebhookDeliveryStore on %p',
   databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      const database = mockServices.database.mock({
-        getClient: async () => knex,
-        migrations: { skip: false },
-      });
-      return new WebhookDeliveryStore(await connectAndMigrate(database));
+      return new WebhookDeliveryStore(
+        await migratedDatabase(databases, databaseId),
+      );
     }
 
     it('claims a delivery once and drops it as a replay once processed', async () => {
